@@ -1,0 +1,177 @@
+// Entra ID + Microsoft Graph emulator: starts the login and Graph HTTPS listeners and returns a handle.
+// Written from Microsoft's documentation; imports nothing from src/ so it is an independent check of our clients.
+import { isIP } from 'node:net';
+import { registerControlApi } from '../shared/control.js';
+import { type FaultRule, FaultStore } from '../shared/faults.js';
+import { listenHttps } from '../shared/https-server.js';
+import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
+import {
+  type CertificateAuthority,
+  createCertificateAuthority,
+  issueServerCertificate,
+  removeCaFile,
+  writeCaFile,
+} from '../shared/tls.js';
+import type { EmulatorContext } from './context.js';
+import { entraGraphControlRoutes } from './control.js';
+import { clearDeltaSessions } from './delta.js';
+import { createGraphApp, createGraphRouter } from './graph-app.js';
+import { createLoginApp } from './login-app.js';
+import { loadSeedDir } from './seed.js';
+import { type AppRegistration, DirectoryState } from './state.js';
+import { DEFAULT_THROTTLE, Throttle, type ThrottleSettings } from './throttle.js';
+import { RESOURCES, TokenSigner } from './tokens.js';
+
+export type { AppRegistration } from './state.js';
+export type { FaultRule } from '../shared/faults.js';
+export type { RequestLogEntry } from '../shared/request-log.js';
+export type { ThrottleSettings } from './throttle.js';
+export type { CertificateAuthority } from '../shared/tls.js';
+
+export interface EntraGraphEmulatorOptions {
+  host?: string;
+  loginPort?: number;
+  graphPort?: number;
+  latencyMs?: number;
+  tokenLifetimeSec?: number;
+  seedDir?: string;
+  /** Token bucket per (app, tenant); defaults are loose (10,000 burst, 2,000/s). */
+  throttle?: ThrottleSettings;
+  /** Reuse a CA (so several emulators share one trust anchor); a fresh one is made otherwise. */
+  ca?: CertificateAuthority;
+}
+
+export interface IssueTokenOptions {
+  tenantId: string;
+  clientId: string;
+  resource?: string;
+  /** Defaults to the registered app's roles for the resource. */
+  roles?: string[];
+  lifetimeSec?: number;
+  /** Shifts iat/nbf/exp by this many seconds (negative = in the past, for expired tokens). */
+  offsetSec?: number;
+}
+
+export interface EntraGraphEmulator {
+  loginUrl: string;
+  graphUrl: string;
+  caPem: string;
+  caPath: string;
+  registerApp(app: AppRegistration): void;
+  addTenant(t: { id: string; displayName: string; domains?: string[] }): void;
+  seedUsers(users: Array<Record<string, unknown>>): void;
+  generateUsers(tenantId: string, count: number): void;
+  setLatency(ms: number): void;
+  addFault(rule: FaultRule): string;
+  clearFaults(): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  close(): Promise<void>;
+  /** Additions beyond the shared contract. */
+  setThrottle(settings: ThrottleSettings): void;
+  removeFault(id: string): boolean;
+  /** Mints an access token directly (no HTTP), e.g. an already expired one. */
+  issueAccessToken(opts: IssueTokenOptions): Promise<string>;
+  /** Drops tenants, apps, users, faults, the request log and throttle state, then reloads seedDir. */
+  reset(): void;
+}
+
+export async function startEntraGraphEmulator(
+  opts: EntraGraphEmulatorOptions = {},
+): Promise<EntraGraphEmulator> {
+  const host = opts.host ?? 'localhost';
+  const ca = opts.ca ?? createCertificateAuthority('graphsoc Entra/Graph emulator CA');
+  const caPath = writeCaFile(ca);
+  const dnsNames = ['localhost', ...(host !== 'localhost' && isIP(host) === 0 ? [host] : [])];
+  const ips = [
+    '127.0.0.1',
+    '::1',
+    ...(isIP(host) !== 0 && host !== '127.0.0.1' && host !== '::1' ? [host] : []),
+  ];
+  const tls = issueServerCertificate(ca, dnsNames, ips);
+
+  const initialLatency = opts.latencyMs ?? 0;
+  const ctx: EmulatorContext = {
+    state: new DirectoryState(),
+    signer: new TokenSigner(),
+    faults: new FaultStore(),
+    log: new RequestLog(),
+    throttle: new Throttle(opts.throttle ?? DEFAULT_THROTTLE),
+    settings: { latencyMs: initialLatency, tokenLifetimeSec: opts.tokenLifetimeSec ?? 3599 },
+    urls: { login: '', graph: '' },
+    hostNames: [...new Set(['localhost', '127.0.0.1', '::1', host])],
+  };
+
+  const reset = () => {
+    ctx.state.clear();
+    ctx.faults.clear();
+    ctx.log.clear();
+    ctx.throttle.reset();
+    clearDeltaSessions(ctx);
+    ctx.settings.latencyMs = initialLatency;
+    if (opts.seedDir) loadSeedDir(ctx.state, opts.seedDir);
+  };
+  const control = {
+    faults: ctx.faults,
+    log: ctx.log,
+    caPem: ca.certPem,
+    setLatency: (ms: number) => {
+      ctx.settings.latencyMs = ms;
+    },
+    reset,
+  };
+
+  try {
+    if (opts.seedDir) loadSeedDir(ctx.state, opts.seedDir);
+  } catch (error) {
+    removeCaFile(caPath);
+    throw error;
+  }
+  const login = createLoginApp(ctx, tls);
+  const graph = createGraphApp(ctx, tls, createGraphRouter());
+  registerControlApi(login, control, entraGraphControlRoutes(ctx));
+  registerControlApi(graph, control, entraGraphControlRoutes(ctx));
+  ctx.urls.login = await listenHttps(login, host, opts.loginPort ?? 0, tls);
+  try {
+    ctx.urls.graph = await listenHttps(graph, host, opts.graphPort ?? 0, tls);
+  } catch (error) {
+    await login.close();
+    removeCaFile(caPath);
+    throw error;
+  }
+
+  return {
+    loginUrl: ctx.urls.login,
+    graphUrl: ctx.urls.graph,
+    caPem: ca.certPem,
+    caPath,
+    registerApp: (app) => void ctx.state.registerApp(app),
+    addTenant: (t) => void ctx.state.addTenant(t),
+    seedUsers: (users) => void ctx.state.seedUsers(users),
+    generateUsers: (tenantId, count) => ctx.state.generateUsers(tenantId, count),
+    setLatency: control.setLatency,
+    addFault: (rule) => ctx.faults.add(rule),
+    clearFaults: () => ctx.faults.clear(),
+    removeFault: (id) => ctx.faults.remove(id),
+    requests: () => ctx.log.list(),
+    clearRequests: () => ctx.log.clear(),
+    setThrottle: (settings) => ctx.throttle.configure(settings),
+    issueAccessToken: (o) => {
+      const resource = o.resource ?? 'https://graph.microsoft.com';
+      const app = ctx.state.findApp(o.tenantId.toLowerCase(), o.clientId);
+      return ctx.signer.issue({
+        tenantId: o.tenantId.toLowerCase(),
+        clientId: o.clientId.toLowerCase(),
+        resource,
+        roles: o.roles ?? app?.roles?.[RESOURCES[resource] ?? 'graph'] ?? [],
+        lifetimeSec: o.lifetimeSec ?? ctx.settings.tokenLifetimeSec,
+        offsetSec: o.offsetSec,
+      });
+    },
+    reset,
+    close: async () => {
+      await Promise.all([login.close(), graph.close()]);
+      removeCaFile(caPath);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Starts every emulator (today: Entra ID + Graph) on loopback with one shared CA and returns their handles.
+import {
+  type EntraGraphEmulator,
+  type EntraGraphEmulatorOptions,
+  startEntraGraphEmulator,
+} from './entra-graph/index.js';
+import {
+  type CertificateAuthority,
+  createCertificateAuthority,
+  removeCaFile,
+  writeCaFile,
+} from './shared/tls.js';
+
+export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './entra-graph/index.js';
+
+export interface EmulatorsOptions {
+  /** Bind address for every emulator; default 'localhost'. */
+  host?: string;
+  entraGraph?: Omit<EntraGraphEmulatorOptions, 'host' | 'ca'>;
+  /** Reuse a CA; a fresh one is created otherwise. */
+  ca?: CertificateAuthority;
+}
+
+export interface Emulators {
+  entraGraph: EntraGraphEmulator;
+  /** The CA every emulator's server certificate chains to. */
+  caPem: string;
+  caPath: string;
+  close(): Promise<void>;
+}
+
+export async function startEmulators(opts: EmulatorsOptions = {}): Promise<Emulators> {
+  const ca = opts.ca ?? createCertificateAuthority('graphsoc emulators CA');
+  const entraGraph = await startEntraGraphEmulator({ ...opts.entraGraph, host: opts.host, ca });
+  const caPath = writeCaFile(ca);
+  return {
+    entraGraph,
+    caPem: ca.certPem,
+    caPath,
+    close: async () => {
+      await entraGraph.close();
+      removeCaFile(caPath);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// graphsoc <command>: the one entry point for operators. Each command has --help.
+import { Command, Option } from 'commander';
+import { checkConfig } from './cli/config-check.js';
+import { VERSION } from './version.js';
+
+const program = new Command();
+program
+  .name('graphsoc')
+  .description('Security automation for Microsoft 365: phishing reports, Threat Response relay, threat-intel sync, self-service accounts.')
+  .version(VERSION)
+  .addOption(new Option('-c, --config <path>', 'configuration file (TOML)').env('GRAPHSOC_CONFIG'))
+  .showHelpAfterError();
+
+const portOption = () =>
+  new Option('-p, --port <port>', 'HTTP port of the server and dashboard').env('GRAPHSOC_PORT').argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number 0-65535, found "${v}"`);
+    return n;
+  });
+
+program
+  .command('serve')
+  .description('Run the server and the enabled jobs against the real services named in the configuration.')
+  .addOption(portOption())
+  .action(async (opts: { port?: number }, cmd: Command) => {
+    const { runServe } = await import('./cli/serve.js');
+    await runServe({ configPath: cmd.optsWithGlobals().config, port: opts.port });
+  });
+
+program
+  .command('sandbox')
+  .description('Start the emulated Microsoft tenant and services on loopback and run graphsoc against them.')
+  .addOption(portOption())
+  .option('--data-dir <dir>', 'where the sandbox keeps its database', './data/sandbox')
+  .action(async (opts: { port?: number; dataDir: string }) => {
+    const { runSandbox } = await import('./cli/sandbox.js');
+    await runSandbox({ port: opts.port ?? 8080, dataDir: opts.dataDir });
+  });
+
+const config = program.command('config').description('Inspect the configuration.');
+config
+  .command('check')
+  .description('Validate the configuration file and GRAPHSOC_* variables; exit 2 naming each problem.')
+  .action((_opts: unknown, cmd: Command) => {
+    const r = checkConfig(cmd.optsWithGlobals().config);
+    for (const l of r.out) process.stdout.write(`${l}\n`);
+    for (const l of r.err) process.stderr.write(`${l}\n`);
+    process.exitCode = r.exitCode;
+  });
+
+const db = program.command('db').description('Manage the database.');
+db.command('migrate')
+  .description('Apply pending database migrations (serve also applies them at start).')
+  .action(async (_opts: unknown, cmd: Command) => {
+    const { runMigrate } = await import('./cli/migrate.js');
+    process.exitCode = await runMigrate(cmd.optsWithGlobals().config);
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  const err = e as { code?: string; message?: string };
+  process.stderr.write(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+  process.exitCode = err.code?.startsWith('GSOC_CONFIG_') ? 2 : 1;
+});

@@ -1,0 +1,17 @@
+// `graphsoc db migrate`: applies pending migrations and lists them.
+import { loadConfig } from '../platform/config/index.js';
+import { migrateToLatest, openDatabase } from '../platform/db/index.js';
+
+export async function runMigrate(configPath: string | undefined): Promise<number> {
+  const { config } = loadConfig({ path: configPath });
+  const store = await openDatabase(config.database.url);
+  try {
+    const applied = await migrateToLatest(store.db);
+    process.stdout.write(
+      applied.length === 0 ? 'database is up to date\n' : `applied ${applied.length}: ${applied.join(', ')}\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

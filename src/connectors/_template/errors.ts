@@ -1,0 +1,13 @@
+// Error catalogue of the Example connector. Add it to src/error-catalogue.ts and run npm run docs:errors.
+// Status errors come from platform/http (HttpStatusError keeps status, remote code, request id, host);
+// add codes here only for what this API adds (e.g. a session that must be renewed).
+import type { ErrorCatalogue } from '../../platform/errors.js';
+
+export const errors = {
+  CURSOR_EXPIRED: {
+    code: 'GSOC_EXAMPLE_CURSOR_EXPIRED',
+    actor: 'remote',
+    summary: 'The Example API no longer accepts a saved paging cursor.',
+    fix: 'Nothing: the sync starts again from the beginning.',
+  },
+} as const satisfies ErrorCatalogue;

@@ -1,0 +1,71 @@
+// Public types of the Microsoft Graph connector.
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type {
+  CallOptions,
+  Clock,
+  HttpResponse,
+  LimitOptions,
+  RetryOptions,
+  TimeoutOptions,
+} from '../../../platform/http/index.js';
+import type { GraphError } from './errors.js';
+
+export interface GraphClientOptions {
+  /** API version path segment; default 'v1.0'. */
+  version?: 'v1.0' | 'beta';
+  /** Extra CA (PEM) to trust besides the tenant's caFile (emulators). */
+  caPem?: string;
+  dispatcher?: Dispatcher;
+  retry?: Partial<RetryOptions>;
+  timeout?: Partial<TimeoutOptions>;
+  /** Per-host concurrency and rate; Graph defaults to 16 in flight. */
+  limits?: LimitOptions;
+  clock?: Clock;
+  random?: () => number;
+  /** $batch chunks in flight at once (default 4, max 20). */
+  batchConcurrency?: number;
+  /** Retries of one throttled $batch item (default 10, max 20); the deadline bounds them too. */
+  batchItemRetries?: number;
+}
+
+/** Options for one Graph call; `prefer` becomes one Prefer header, e.g. ['IdType="ImmutableId"']. */
+export interface GraphCallOptions
+  extends Pick<
+    CallOptions,
+    'query' | 'headers' | 'signal' | 'deadlineAt' | 'retry' | 'timeout' | 'acceptStatus' | 'idempotent'
+  > {
+  prefer?: string[];
+}
+
+export interface PageOptions<S extends z.ZodType> extends GraphCallOptions {
+  /** Schema of one item; items failing it fail the page with GSOC_HTTP_BAD_RESPONSE. */
+  item?: S;
+  /** Shortcut for Prefer: odata.maxpagesize=N. */
+  maxPageSize?: number;
+}
+
+export interface BatchItem {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Relative to the version, e.g. '/users/{id}?$select=id'. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchResult {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  /** Set for a status of 400 or more (after retries for 429/503/504). */
+  error?: GraphError;
+  /** Times this item was sent. */
+  attempts: number;
+}
+
+export interface BatchOptions {
+  signal?: AbortSignal;
+  deadlineAt?: number;
+}
+
+export type RawResponse = HttpResponse;

@@ -1,0 +1,157 @@
+// TokenProvider for one tenant's app registration over @azure/msal-node (client credentials with a
+// secret or a certificate). One ConfidentialClientApplication per authority, tenant, app and
+// credential is kept per process, so its token cache serves every caller; refreshes are single-flight.
+import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import type { TenantConfig } from '../../../platform/config/tenant.js';
+import { createHttpClient, type HttpClient } from '../../../platform/http/index.js';
+import { loadCredential } from './credentials.js';
+import type { IdentityErrorFields } from './errors.js';
+import { msalNetworkClient } from './network.js';
+import { loadAuthorityMetadata } from './resources/metadata.js';
+import { type AcquiredToken, acquireToken } from './resources/token.js';
+import type {
+  CredentialCheck,
+  GetTokenOptions,
+  TokenProvider,
+  TokenProviderOptions,
+  TokenResource,
+} from './types.js';
+
+/**
+ * Defender for Endpoint tokens use the securitycenter audience even when calls go to
+ * api.security.microsoft.com.
+ * @link https://learn.microsoft.com/defender-endpoint/api/exposed-apis-create-app-webapp
+ */
+export const DEFENDER_SCOPE = 'https://api.securitycenter.microsoft.com/.default';
+
+export function scopeFor(
+  tenant: TenantConfig,
+  resource: TokenResource,
+  opts: TokenProviderOptions = {},
+): string {
+  const override = opts.scopes?.[resource];
+  if (override) return override;
+  if (resource === 'graph') return `${tenant.graphBaseUrl}/.default`;
+  if (resource === 'management') return `${tenant.managementBaseUrl}/.default`;
+  return DEFENDER_SCOPE;
+}
+
+interface Entry {
+  ready: Promise<ConfidentialClientApplication>;
+  http: HttpClient;
+}
+
+const applications = new Map<string, Entry>();
+
+/** Drops the process-wide cache of msal applications (tests, credential rotation). */
+export async function forgetCachedApplications(): Promise<void> {
+  const entries = [...applications.values()];
+  applications.clear();
+  await Promise.all(entries.map((e) => e.http.close()));
+}
+
+export interface TenantTokenProvider extends TokenProvider {
+  readonly tenant: TenantConfig;
+  /** Asks Entra for a fresh Graph token: proves the credentials work right now. */
+  ping(): Promise<CredentialCheck>;
+}
+
+export function createTokenProvider(
+  tenant: TenantConfig,
+  opts: TokenProviderOptions = {},
+): TenantTokenProvider {
+  const credential = loadCredential(tenant);
+  const fields: IdentityErrorFields = {
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    authorityHost: tenant.authorityHost,
+  };
+  const secrets = [tenant.clientSecret];
+  const key = [
+    tenant.authorityHost,
+    tenant.tenantId,
+    tenant.clientId,
+    credential.fingerprint,
+    tenant.caFile ?? '',
+  ].join('|');
+  const windowMs = opts.forceRefreshWindowMs ?? 5000;
+  const inFlight = new Map<string, Promise<AcquiredToken>>();
+  const lastForced = new Map<string, { at: number; token: AcquiredToken }>();
+
+  function application(): Promise<ConfidentialClientApplication> {
+    let entry = applications.get(key);
+    if (!entry) {
+      const http = createHttpClient({
+        service: 'entra',
+        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+        agent: { caFile: tenant.caFile, caPem: opts.caPem },
+        retry: opts.retry,
+        timeout: opts.timeout,
+        clock: opts.clock,
+      });
+      const ready = loadAuthorityMetadata(http, tenant.authorityHost, tenant.tenantId, fields).then(
+        (meta) =>
+          new ConfidentialClientApplication({
+            auth: {
+              clientId: tenant.clientId,
+              authority: `${tenant.authorityHost}/${tenant.tenantId}`,
+              clientSecret: credential.clientSecret,
+              clientCertificate: credential.clientCertificate,
+              knownAuthorities: [new URL(tenant.authorityHost).host],
+              ...meta,
+            },
+            system: {
+              networkClient: msalNetworkClient(http),
+              disableInternalRetries: true,
+              loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => {} },
+            },
+          }),
+      );
+      entry = { ready, http };
+      applications.set(key, entry);
+      // A failed metadata load is not cached: the next call tries again.
+      ready.catch(() => {
+        if (applications.get(key) === entry) applications.delete(key);
+      });
+    }
+    return entry.ready;
+  }
+
+  async function token(resource: TokenResource, o: GetTokenOptions = {}): Promise<AcquiredToken> {
+    const scope = scopeFor(tenant, resource, opts);
+    const force = o.forceRefresh === true;
+    const now = (opts.clock ?? Date).now();
+    const recent = lastForced.get(scope);
+    if (force && recent && now - recent.at < windowMs) return recent.token;
+    const flightKey = `${force ? 'force' : 'cache'}|${scope}`;
+    let p = inFlight.get(flightKey);
+    if (!p) {
+      p = application()
+        .then((cca) => acquireToken(cca, scope, force, fields, secrets))
+        .then((t) => {
+          if (force) lastForced.set(scope, { at: (opts.clock ?? Date).now(), token: t });
+          return t;
+        })
+        .finally(() => inFlight.delete(flightKey));
+      inFlight.set(flightKey, p);
+    }
+    return p;
+  }
+
+  return {
+    tenant,
+    async getToken(resource, o) {
+      return (await token(resource, o)).accessToken;
+    },
+    async ping() {
+      const t = await token('graph', { forceRefresh: true });
+      return {
+        tenantId: tenant.tenantId,
+        clientId: tenant.clientId,
+        authorityHost: tenant.authorityHost,
+        credential: credential.kind,
+        expiresOn: t.expiresOn?.toISOString(),
+      };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Entry point of the configuration layer.
+export { ConfigError, type ConfigProblem, errors } from './errors.js';
+export { type LoadedConfig, type LoadOptions, loadConfig, resolveConfigPath } from './load.js';
+export { type Config, configSchema, LOG_LEVELS } from './schema.js';
+export { type TenantConfig, tenantSchema } from './tenant.js';

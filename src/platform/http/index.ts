@@ -1,0 +1,38 @@
+// Public entry of the outgoing-HTTP layer: every connector builds its client here.
+export { type AgentOptions, createAgent, readCaFile, trustedCas } from './agent.js';
+export {
+  buildRequest,
+  type CallOptions,
+  compose,
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+} from './client.js';
+export { type Clock, systemClock } from './clock.js';
+export {
+  describeTarget,
+  errors,
+  HttpAbortedError,
+  HttpOptionsError,
+  HttpStatusError,
+  type HttpStatusErrorInit,
+  HttpTransportError,
+  type RemoteErrorInfo,
+  type RequestTarget,
+  specForStatus,
+} from './errors.js';
+export { parseJson, responseTarget, tryJson } from './json.js';
+export { HostLimiter, type LimitOptions } from './limiter.js';
+export type { AuthCallOptions, AuthOptions } from './steps/auth.js';
+export type { RedirectOptions } from './steps/redirect.js';
+export { backoffMs, isIdempotent, parseRetryAfterMs, type RetryOptions } from './steps/retry.js';
+export type { TimeoutOptions } from './steps/timeout.js';
+export type {
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  Next,
+  RequestBody,
+  Step,
+  StepOverrides,
+} from './types.js';

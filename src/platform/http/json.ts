@@ -1,0 +1,49 @@
+// Reading remote JSON answers through the API's zod schema (STYLE rule 16): a mismatch becomes
+// GSOC_HTTP_BAD_RESPONSE naming the fields, never quoting the body.
+import type { z } from 'zod';
+import { errors, HttpTransportError, type RequestTarget } from './errors.js';
+import type { HttpResponse } from './types.js';
+
+export function responseTarget(service: string, method: string, res: HttpResponse): RequestTarget {
+  return { service, method, host: res.url.host, path: res.url.pathname };
+}
+
+/** Parses a buffered body as JSON, undefined when it is empty or not JSON. */
+export function tryJson(res: HttpResponse): unknown {
+  if (res.body.length === 0) return undefined;
+  try {
+    return JSON.parse(res.body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseJson<S extends z.ZodType>(
+  res: HttpResponse,
+  schema: S,
+  target: RequestTarget,
+): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(res.body.toString('utf8'));
+  } catch (e) {
+    throw new HttpTransportError(
+      errors.BAD_RESPONSE,
+      `${target.service} ${target.method} ${target.host}${target.path}: answer ${res.status} is not JSON`,
+      target,
+      { cause: e },
+    );
+  }
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const fields = r.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  throw new HttpTransportError(
+    errors.BAD_RESPONSE,
+    `${target.service} ${target.method} ${target.host}${target.path}: answer does not match the documented shape (${fields})`,
+    target,
+    { cause: r.error },
+  );
+}

@@ -1,0 +1,86 @@
+// Wires graphsoc to the emulators: the one file in src/ that imports emulators/ (DESIGN.md).
+// Starts the emulated tenant, registers graphsoc's app in it, seeds sample data and returns the
+// configuration that points every tenant endpoint at the emulators.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type Emulators, startEmulators } from '../emulators/index.js';
+import type { RawConfig } from './platform/config/env-overrides.js';
+
+export interface SandboxTenant {
+  name: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  domain: string;
+}
+
+export interface Sandbox {
+  emulators: Emulators;
+  tenant: SandboxTenant;
+  /** Applies the sandbox's tenant and endpoints to a raw configuration object. */
+  applyTo(raw: RawConfig): void;
+  close(): Promise<void>;
+}
+
+const SAMPLE_PEOPLE = [
+  ['Adele', 'Vance', 'Security Analyst'],
+  ['Alex', 'Wilber', 'SOC Lead'],
+  ['Diego', 'Siciliani', 'HR Manager'],
+  ['Grady', 'Archie', 'Designer'],
+  ['Isaiah', 'Langer', 'Sales Rep'],
+  ['Johanna', 'Lorenz', 'Senior Engineer'],
+  ['Lee', 'Gu', 'Director'],
+  ['Megan', 'Bowen', 'Marketing Manager'],
+  ['Nestor', 'Wilke', 'Director'],
+  ['Patti', 'Fernandez', 'President'],
+] as const;
+
+export async function startSandbox(): Promise<Sandbox> {
+  const emulators = await startEmulators();
+  const emu = emulators.entraGraph;
+  const tenant: SandboxTenant = {
+    name: 'sandbox',
+    tenantId: randomUUID(),
+    clientId: randomUUID(),
+    clientSecret: `sbx~${randomBytes(18).toString('base64url')}`,
+    domain: 'contoso-sandbox.onmicrosoft.com',
+  };
+  emu.addTenant({ id: tenant.tenantId, displayName: 'Contoso (sandbox)', domains: [tenant.domain] });
+  emu.registerApp({
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    displayName: 'graphsoc (sandbox)',
+    secrets: [tenant.clientSecret],
+    roles: { graph: ['Organization.Read.All', 'User.Read.All'] },
+  });
+  emu.seedUsers(
+    SAMPLE_PEOPLE.map(([given, surname, jobTitle]) => ({
+      tenantId: tenant.tenantId,
+      givenName: given,
+      surname,
+      displayName: `${given} ${surname}`,
+      jobTitle,
+      userPrincipalName: `${given.toLowerCase()}.${surname.toLowerCase()}@${tenant.domain}`,
+      mail: `${given.toLowerCase()}.${surname.toLowerCase()}@${tenant.domain}`,
+      accountEnabled: true,
+    })),
+  );
+
+  return {
+    emulators,
+    tenant,
+    applyTo(raw) {
+      raw.tenants = [
+        {
+          name: tenant.name,
+          tenantId: tenant.tenantId,
+          clientId: tenant.clientId,
+          clientSecret: tenant.clientSecret,
+          authorityHost: emu.loginUrl,
+          graphBaseUrl: emu.graphUrl,
+          caFile: emulators.caPath,
+        },
+      ];
+    },
+    close: () => emulators.close(),
+  };
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchSandbox, type RunningSandbox } from '../../src/cli/sandbox.js';
+import { LogCapture } from '../helpers/log-capture.js';
+import { tempDir } from '../helpers/tmp.js';
+import { waitFor } from '../helpers/wait.js';
+
+describe('sandbox: graphsoc against the emulated tenant', () => {
+  let running: RunningSandbox;
+  const log = new LogCapture();
+
+  before(async () => {
+    running = await launchSandbox({ port: 0, dataDir: tempDir(), logLevel: 'debug', logDestination: log });
+  });
+  after(() => running.stop());
+
+  const get = (path: string) => fetch(`${running.runtime.url}${path}`);
+
+  test('/healthz answers and /readyz turns ready once the tenant check has a token and Graph answers', async () => {
+    assert.equal((await get('/healthz')).status, 200);
+    const body = await waitFor('tenant check ok', async () => {
+      const res = await get('/readyz');
+      const b = (await res.json()) as { status: string; checks: Array<{ name: string; state: string }> };
+      return res.status === 200 && b.checks.find((c) => c.name === 'tenant:sandbox:graph')?.state === 'ok' && b;
+    });
+    assert.equal(body.status, 'ready');
+  });
+
+  test('the tenant check really went through the emulators: token request and GET /organization', () => {
+    const log = running.sandbox.emulators.entraGraph.requests();
+    assert.ok(log.some((r) => r.method === 'POST' && r.path.endsWith('/oauth2/v2.0/token') && r.status === 200));
+    assert.ok(log.some((r) => r.path.endsWith('/organization') && r.status === 200));
+  });
+
+  test('/metrics counts outside calls to Graph and Entra', async () => {
+    const text = await (await get('/metrics')).text();
+    assert.match(text, /graphsoc_outside_calls_total\{[^}]*service="graph"[^}]*\} [1-9]/);
+    assert.match(text, /graphsoc_outside_calls_total\{[^}]*service="entra"[^}]*\} [1-9]/);
+    assert.match(text, /graphsoc_http_requests_total/);
+  });
+
+  test('the housekeeping unit is owned by this instance through a lease', async () => {
+    const html = await waitFor('lease on the dashboard', async () => {
+      const h = await (await get('/')).text();
+      return h.includes('data-lease="housekeeping"') && h;
+    });
+    assert.match(html, /\(this instance\)/);
+  });
+
+  test('the sandbox client secret never reaches a log line, but the banner shows it', () => {
+    const secret = running.sandbox.tenant.clientSecret;
+    assert.ok(log.lines.length > 5, 'debug logging produced lines');
+    assert.ok(!log.text.includes(secret), 'secret found in the log');
+    assert.ok(running.banner.includes(secret));
+    assert.ok(running.banner.includes(`${running.runtime.url}/`));
+  });
+});
