@@ -29,6 +29,9 @@ if (files.length === 0) {
 const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, GRAPHSOC_LOG_LEVEL: process.env.GRAPHSOC_LOG_LEVEL ?? 'silent' } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, GRAPHSOC_LOG_LEVEL: process.env.GRAPHSOC_LOG_LEVEL ?? 'silent' },
+  },
 );
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

@@ -7,17 +7,22 @@ import { VERSION } from './version.js';
 const program = new Command();
 program
   .name('graphsoc')
-  .description('Security automation for Microsoft 365: phishing reports, Threat Response relay, threat-intel sync, self-service accounts.')
+  .description(
+    'Security automation for Microsoft 365: phishing reports, Threat Response relay, threat-intel sync, self-service accounts.',
+  )
   .version(VERSION)
   .addOption(new Option('-c, --config <path>', 'configuration file (TOML)').env('GRAPHSOC_CONFIG'))
   .showHelpAfterError();
 
 const portOption = () =>
-  new Option('-p, --port <port>', 'HTTP port of the server and dashboard').env('GRAPHSOC_PORT').argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number 0-65535, found "${v}"`);
-    return n;
-  });
+  new Option('-p, --port <port>', 'HTTP port of the server and dashboard')
+    .env('GRAPHSOC_PORT')
+    .argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new Error(`expected a port number 0-65535, found "${v}"`);
+      return n;
+    });
 
 program
   .command('serve')

@@ -20,7 +20,7 @@ export const SERVER_ERRORS: ErrorCatalogue = {
     code: 'GSOC_SERVER_NOT_FOUND',
     actor: 'caller',
     summary: 'No route matches the method and path of a request to graphsoc.',
-    fix: 'Check the URL; the operator guides list each feature\'s routes.',
+    fix: "Check the URL; the operator guides list each feature's routes.",
   },
   BAD_REQUEST: {
     code: 'GSOC_SERVER_BAD_REQUEST',
@@ -36,7 +36,11 @@ export const SERVER_ERRORS: ErrorCatalogue = {
   },
 };
 
-const ACTOR_TEXT = { caller: 'you (the caller)', remote: 'the remote service (often transient)', internal: 'graphsoc (a bug)' };
+const ACTOR_TEXT = {
+  caller: 'you (the caller)',
+  remote: 'the remote service (often transient)',
+  internal: 'graphsoc (a bug)',
+};
 
 export function renderErrorsDoc(): string {
   const sections = Object.entries({ Server: SERVER_ERRORS, ...CATALOGUES }).map(([area, cat]) => {

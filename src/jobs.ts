@@ -16,7 +16,8 @@ export const JOBS: readonly JobDescriptor[] = [
   {
     id: 'phishing',
     title: 'Phishing reports → incidents',
-    purpose: 'Reads reported messages, analyses the original, groups campaigns and opens RSA Archer incidents.',
+    purpose:
+      'Reads reported messages, analyses the original, groups campaigns and opens RSA Archer incidents.',
   },
   {
     id: 'relay',
@@ -44,7 +45,8 @@ export async function jobSummaries(): Promise<JobSummary[]> {
   return Promise.all(
     JOBS.map(async (j) => {
       const base = { id: j.id, title: j.title, purpose: j.purpose, ...(j.docs ? { docs: j.docs } : {}) };
-      if (!j.status) return { ...base, state: 'unavailable' as const, detail: 'Not part of this version yet.' };
+      if (!j.status)
+        return { ...base, state: 'unavailable' as const, detail: 'Not part of this version yet.' };
       try {
         return { ...base, ...(await j.status()) };
       } catch (e) {

@@ -51,7 +51,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const store = await openDatabase(config.database.url);
   const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
   try {
-    const applied = await migrateToLatest(store.db);
+    const applied = await migrateToLatest(store);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
     const health = new HealthRegistry({ everyMs: config.health.dependencyCheckEverySec * 1000, logger });
@@ -61,7 +61,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     health.start();
     cleanups.push(() => health.stop());
 
-    const leaseStore = new LeaseStore(store.db);
+    const leaseStore = new LeaseStore(store);
     const units: WorkUnit[] = [housekeepingUnit(store)];
     const runner = new LeaseRunner({
       store: leaseStore,
@@ -88,11 +88,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         version: VERSION,
         instance,
         database,
-        tenants: config.tenants.map((t) => ({ name: t.name, tenantId: t.tenantId, authorityHost: t.authorityHost })),
+        tenants: config.tenants.map((t) => ({
+          name: t.name,
+          tenantId: t.tenantId,
+          authorityHost: t.authorityHost,
+        })),
         dependencies: health.statuses().map((s) => ({
           name: s.name,
           state: s.state,
-          detail: s.error ? `${s.error.code ? `${s.error.code}: ` : ''}${s.error.message}` : s.checkedAt ? `checked ${s.checkedAt}` : '',
+          detail: s.error
+            ? `${s.error.code ? `${s.error.code}: ` : ''}${s.error.message}`
+            : s.checkedAt
+              ? `checked ${s.checkedAt}`
+              : '',
           ...(s.checkedAt ? { checkedAt: s.checkedAt } : {}),
         })),
         jobs: await jobSummaries(),

@@ -77,6 +77,8 @@ export async function startSandbox(): Promise<Sandbox> {
           clientSecret: tenant.clientSecret,
           authorityHost: emu.loginUrl,
           graphBaseUrl: emu.graphUrl,
+          // Entra knows Graph by its public identifier wherever the emulated endpoint listens.
+          graphScope: 'https://graph.microsoft.com/.default',
           caFile: emulators.caPath,
         },
       ];

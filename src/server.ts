@@ -20,21 +20,25 @@ export interface ServerDeps {
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
-    disableRequestLogging: false,
     bodyLimit: 1024 * 1024,
     // Behind a load balancer the operator sets trustProxy in a later version; default is direct.
     trustProxy: false,
   }) as unknown as FastifyInstance;
 
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'self'"] } },
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'self'"] },
+    },
   });
   await app.register(requestMetrics);
   await app.register(healthRoutes, { health: deps.health, pingDatabase: deps.pingDatabase });
   await app.register(dashboardRoutes, { load: deps.dashboard });
 
   app.setNotFoundHandler(function notFound(req, reply) {
-    reply.code(404).send({ code: 'GSOC_SERVER_NOT_FOUND', message: `no route for ${req.method} ${req.url.split('?')[0]}` });
+    reply.code(404).send({
+      code: 'GSOC_SERVER_NOT_FOUND',
+      message: `no route for ${req.method} ${req.url.split('?')[0]}`,
+    });
   });
 
   app.setErrorHandler(function handleError(err, req, reply) {

@@ -10,4 +10,5 @@ function findPackageJson(): URL {
   throw new Error('package.json not found next to the graphsoc sources');
 }
 
-export const VERSION: string = (JSON.parse(readFileSync(findPackageJson(), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(findPackageJson(), 'utf8')) as { version: string })
+  .version;

@@ -9,7 +9,9 @@ test('docs/errors.md matches the error catalogues (run npm run docs:errors after
 });
 
 test('every error code is unique and follows GSOC_<AREA>_<WHAT>', () => {
-  const codes = [SERVER_ERRORS, ...Object.values(CATALOGUES)].flatMap((c) => Object.values(c).map((e) => e.code));
+  const codes = [SERVER_ERRORS, ...Object.values(CATALOGUES)].flatMap((c) =>
+    Object.values(c).map((e) => e.code),
+  );
   assert.equal(new Set(codes).size, codes.length, 'a code repeats');
   for (const c of codes) assert.match(c, /^GSOC_[A-Z0-9]+(_[A-Z0-9]+)*$/);
 });

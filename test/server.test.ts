@@ -11,7 +11,10 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
   health.add({
     name: 'tenant:contoso:graph',
     check: async () => {
-      if (opts.failingDep) throw Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), { code: 'GSOC_IDENTITY_TOKEN_FAILED' });
+      if (opts.failingDep)
+        throw Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), {
+          code: 'GSOC_IDENTITY_TOKEN_FAILED',
+        });
     },
   });
   await health.runOnce();
@@ -19,12 +22,21 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
     logger: createLogger({ level: 'info', destination: opts.out ?? new LogCapture() }),
     health,
     pingDatabase: async () => {
-      if (opts.dbDown) throw Object.assign(new Error('database unreachable at 127.0.0.1:5432'), { code: 'GSOC_DB_UNAVAILABLE' });
+      if (opts.dbDown)
+        throw Object.assign(new Error('database unreachable at 127.0.0.1:5432'), {
+          code: 'GSOC_DB_UNAVAILABLE',
+        });
     },
     dashboard: async () =>
       dashboardModel({
         jobs: [
-          { id: 'phishing', title: 'Phishing <reports>', purpose: 'p', state: 'running', detail: '<script>alert(1)</script>' },
+          {
+            id: 'phishing',
+            title: 'Phishing <reports>',
+            purpose: 'p',
+            state: 'running',
+            detail: '<script>alert(1)</script>',
+          },
         ],
       }),
   });
@@ -71,7 +83,11 @@ describe('server', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/plain/);
     assert.match(res.body, /graphsoc_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
-    for (const name of ['graphsoc_outside_calls_total', 'graphsoc_outside_retries_total', 'graphsoc_outside_throttled_total']) {
+    for (const name of [
+      'graphsoc_outside_calls_total',
+      'graphsoc_outside_retries_total',
+      'graphsoc_outside_throttled_total',
+    ]) {
       assert.match(res.body, new RegExp(`# TYPE ${name} counter`));
     }
   });
@@ -97,7 +113,10 @@ describe('server', () => {
   test('request logs never contain the Authorization header or cookies', async () => {
     const out = new LogCapture();
     const app = await server({ out });
-    await app.inject({ url: '/healthz', headers: { authorization: 'Bearer very-secret-token', cookie: 'sid=cookie-secret' } });
+    await app.inject({
+      url: '/healthz',
+      headers: { authorization: 'Bearer very-secret-token', cookie: 'sid=cookie-secret' },
+    });
     assert.doesNotMatch(out.text, /very-secret-token|cookie-secret/);
   });
 });

@@ -6,9 +6,11 @@ export async function runMigrate(configPath: string | undefined): Promise<number
   const { config } = loadConfig({ path: configPath });
   const store = await openDatabase(config.database.url);
   try {
-    const applied = await migrateToLatest(store.db);
+    const applied = await migrateToLatest(store);
     process.stdout.write(
-      applied.length === 0 ? 'database is up to date\n' : `applied ${applied.length}: ${applied.join(', ')}\n`,
+      applied.length === 0
+        ? 'database is up to date\n'
+        : `applied ${applied.length}: ${applied.join(', ')}\n`,
     );
     return 0;
   } finally {

@@ -3,7 +3,10 @@ import { loadConfig } from '../platform/config/index.js';
 import { startRuntime } from '../runtime.js';
 import { stopOnSignals } from './lifecycle.js';
 
-export async function runServe(opts: { configPath: string | undefined; port: number | undefined }): Promise<void> {
+export async function runServe(opts: {
+  configPath: string | undefined;
+  port: number | undefined;
+}): Promise<void> {
   const loaded = loadConfig({
     path: opts.configPath,
     overrides: (raw) => {

@@ -1,7 +1,14 @@
 // The data the operator dashboard shows. server.ts assembles it from the jobs, the health registry
 // and the lease table; the dashboard itself imports no feature.
 
-export type JobState = 'running' | 'idle' | 'degraded' | 'failing' | 'disabled' | 'not-configured' | 'unavailable';
+export type JobState =
+  | 'running'
+  | 'idle'
+  | 'degraded'
+  | 'failing'
+  | 'disabled'
+  | 'not-configured'
+  | 'unavailable';
 
 export interface JobSummary {
   id: string;

@@ -23,8 +23,10 @@ describe('dashboard home page in Chromium (sandbox)', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     // Wait until the tenant check has run so the page shows a settled state.
     await waitFor('tenant check', async () => {
-      const b = (await (await fetch(`${running.runtime.url}/readyz`)).json()) as { checks: Array<{ state: string }> };
-      return b.checks.every((c) => c.state === 'ok');
+      const b = (await (await fetch(`${running.runtime.url}/readyz`)).json()) as {
+        dependencies: Array<{ state: string }>;
+      };
+      return b.dependencies.length > 0 && b.dependencies.every((c) => c.state === 'ok');
     });
     await page.goto(`${running.runtime.url}/`);
   });
@@ -38,7 +40,8 @@ describe('dashboard home page in Chromium (sandbox)', () => {
     assert.equal(await rows.count(), 5);
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-job')));
     assert.deepEqual(ids.sort(), ['accounts', 'graph-security', 'intel', 'phishing', 'relay'].sort());
-    for (const state of await page.locator('table.jobs .state').allTextContents()) assert.ok(state.trim().length > 0);
+    for (const state of await page.locator('table.jobs .state').allTextContents())
+      assert.ok(state.trim().length > 0);
   });
 
   test('shows the sandbox badge, the database and the emulated tenant as OK', async () => {
@@ -56,8 +59,12 @@ describe('dashboard home page in Chromium (sandbox)', () => {
   });
 
   test('loads its stylesheet under the CSP and logs no errors in the console', async () => {
-    const color = await page.locator('.state-ok').first().evaluate((el) => getComputedStyle(el).fontWeight);
-    assert.equal(color, '600');
+    type Styles = { getComputedStyle(el: unknown): { fontWeight: string } };
+    const weight = await page
+      .locator('.state-ok')
+      .first()
+      .evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).fontWeight);
+    assert.equal(weight, '600', 'dashboard.css did not apply');
     assert.deepEqual(problems, []);
   });
 

@@ -53,7 +53,15 @@ describe('graphsoc config check', () => {
   });
 
   test('every command answers --help', () => {
-    for (const args of [[], ['serve'], ['sandbox'], ['config'], ['config', 'check'], ['db'], ['db', 'migrate']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['sandbox'],
+      ['config'],
+      ['config', 'check'],
+      ['db'],
+      ['db', 'migrate'],
+    ]) {
       const r = graphsoc([...args, '--help']);
       assert.equal(r.code, 0, `graphsoc ${args.join(' ')} --help: ${r.stderr}`);
       assert.match(r.stdout, /Usage: graphsoc/);

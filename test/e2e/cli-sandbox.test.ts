@@ -10,10 +10,14 @@ import { waitFor } from '../helpers/wait.js';
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
 test('graphsoc sandbox prints its URL and credentials, serves, and exits 0 on SIGINT', async () => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CLI, 'sandbox', '--port', '0', '--data-dir', tempDir()], {
-    env: { ...process.env, GRAPHSOC_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', CLI, 'sandbox', '--port', '0', '--data-dir', tempDir()],
+    {
+      env: { ...process.env, GRAPHSOC_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   proc.stdout.on('data', (d: Buffer) => {
     out += d.toString('utf8');
@@ -23,9 +27,13 @@ test('graphsoc sandbox prints its URL and credentials, serves, and exits 0 on SI
   });
   const exit = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
   try {
-    const url = await waitFor('dashboard URL', () => /Dashboard\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1], {
-      timeoutMs: 60_000,
-    });
+    const url = await waitFor(
+      'dashboard URL',
+      () => /Dashboard\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1],
+      {
+        timeoutMs: 60_000,
+      },
+    );
     assert.match(out, /tenant id\s+[0-9a-f-]{36}/);
     assert.match(out, /client secret\s+sbx~/);
     assert.equal((await fetch(`${url}/healthz`)).status, 200);

@@ -106,22 +106,36 @@ describe('lease takeover between two graphsoc processes on PostgreSQL', () => {
     const killedAt = await leases.now();
     const lastExpiry = (await owner())?.expiresAt ?? before.expiresAt;
 
-    const taken = await waitFor('B owns housekeeping', async () => {
-      const l = await owner();
-      return l?.owner === b.instance && l;
-    }, { timeoutMs: 4 * TTL_SEC * 1000 });
+    const taken = await waitFor(
+      'B owns housekeeping',
+      async () => {
+        const l = await owner();
+        return l?.owner === b.instance && l;
+      },
+      { timeoutMs: 4 * TTL_SEC * 1000 },
+    );
 
     // Never both: B acquired only once A's last renewal had expired, with a higher fencing epoch.
-    assert.ok(taken.acquiredAt >= lastExpiry, `B acquired at ${taken.acquiredAt}, before A's expiry ${lastExpiry}`);
+    assert.ok(
+      taken.acquiredAt >= lastExpiry,
+      `B acquired at ${taken.acquiredAt}, before A's expiry ${lastExpiry}`,
+    );
     assert.ok(taken.epoch > before.epoch);
     // Within one lease period of the kill (plus one renewal tick and scheduling slack on a busy machine).
-    assert.ok(taken.acquiredAt - killedAt <= (TTL_SEC + RENEW_SEC) * 1000 + 2000, `took ${taken.acquiredAt - killedAt} ms`);
+    assert.ok(
+      taken.acquiredAt - killedAt <= (TTL_SEC + RENEW_SEC) * 1000 + 2000,
+      `took ${taken.acquiredAt - killedAt} ms`,
+    );
 
     const events = await leases.events('housekeeping');
     const takeover = events.find((e) => e.event === 'taken-over' && e.owner === b.instance);
     assert.ok(takeover, `no taken-over event in ${JSON.stringify(events)}`);
     const epochs = events.filter((e) => e.event !== 'released').map((e) => e.epoch);
-    assert.deepEqual(epochs, [...epochs].sort((x, y) => x - y), 'epochs must only grow');
+    assert.deepEqual(
+      epochs,
+      [...epochs].sort((x, y) => x - y),
+      'epochs must only grow',
+    );
   });
 
   test('a graceful stop releases the lease so a third instance takes over at once', async () => {
@@ -133,7 +147,9 @@ describe('lease takeover between two graphsoc processes on PostgreSQL', () => {
     procs.push(c.proc);
     holderProc.kill('SIGTERM');
     assert.equal(await exited(holderProc), 0);
-    const released = (await leases.events('housekeeping')).find((e) => e.event === 'released' && e.owner === holder.owner);
+    const released = (await leases.events('housekeeping')).find(
+      (e) => e.event === 'released' && e.owner === holder.owner,
+    );
     assert.ok(released, 'SIGTERM released the lease');
     const taken = await waitFor('C owns housekeeping', async () => {
       const l = await owner();

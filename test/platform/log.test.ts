@@ -9,7 +9,14 @@ describe('logger', () => {
   test('redacts secret-named fields at the top level and one level down', () => {
     const out = new LogCapture();
     const log = createLogger({ level: 'info', destination: out });
-    log.info({ clientSecret: 'a-secret-1', headers: { authorization: 'Bearer abc.def' }, tenant: { password: 'pw-123' } }, 'x');
+    log.info(
+      {
+        clientSecret: 'a-secret-1',
+        headers: { authorization: 'Bearer abc.def' },
+        tenant: { password: 'pw-123' },
+      },
+      'x',
+    );
     assert.doesNotMatch(out.text, /a-secret-1|abc\.def|pw-123/);
     assert.match(out.text, /\[redacted\]/);
   });

@@ -7,7 +7,10 @@ import { nodeOf, toEnvSegment } from './schema-walk.js';
 /** Variables that are read elsewhere and are not configuration keys. */
 const NOT_KEYS = new Set(['GRAPHSOC_CONFIG']);
 /** Short forms documented for the most common settings. */
-const ALIASES: Record<string, string> = { GRAPHSOC_PORT: 'GRAPHSOC_SERVER_PORT', GRAPHSOC_HOST: 'GRAPHSOC_SERVER_HOST' };
+const ALIASES: Record<string, string> = {
+  GRAPHSOC_PORT: 'GRAPHSOC_SERVER_PORT',
+  GRAPHSOC_HOST: 'GRAPHSOC_SERVER_HOST',
+};
 
 export type RawConfig = Record<string, unknown>;
 
@@ -20,7 +23,12 @@ export interface EnvOverrideResult {
 
 type PathPart = string | number;
 
-function findPath(schema: z.ZodType, tokens: string[], raw: unknown, secretKeys: readonly string[]): PathPart[] | null {
+function findPath(
+  schema: z.ZodType,
+  tokens: string[],
+  raw: unknown,
+  secretKeys: readonly string[],
+): PathPart[] | null {
   if (tokens.length === 0) return nodeOf(schema).kind === 'leaf' ? [] : null;
   const node = nodeOf(schema);
   if (node.kind === 'object') {
@@ -32,7 +40,7 @@ function findPath(schema: z.ZodType, tokens: string[], raw: unknown, secretKeys:
         const seg = toEnvSegment(key).split('_');
         if (seg.every((s, i) => tokens[i] === s)) {
           const child = node.fields[k] as z.ZodType;
-          const childSchema = key === k ? child : (nodeOf(child).kind === 'leaf' ? child : null);
+          const childSchema = key === k ? child : nodeOf(child).kind === 'leaf' ? child : null;
           if (!childSchema) continue;
           const rest = findPath(childSchema, tokens.slice(seg.length), obj[key], secretKeys);
           if (rest) return [key, ...rest];
@@ -70,7 +78,8 @@ function setPath(raw: RawConfig, path: PathPart[], value: string): void {
       return;
     }
     const nextIsIndex = typeof path[i + 1] === 'number';
-    if (cur[part] === undefined || cur[part] === null || typeof cur[part] !== 'object') cur[part] = nextIsIndex ? [] : {};
+    if (cur[part] === undefined || cur[part] === null || typeof cur[part] !== 'object')
+      cur[part] = nextIsIndex ? [] : {};
     cur = cur[part] as Record<string | number, unknown>;
   });
 }

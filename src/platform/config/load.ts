@@ -55,9 +55,13 @@ function readToml(file: string): RawConfig {
 }
 
 /** Replaces each `<secret>File` key by the file's content (trailing newline removed). */
-function readSecretFiles(node: unknown, path: Array<string | number>, sourceOf: (key: string) => string): void {
+function readSecretFiles(
+  node: unknown,
+  path: Array<string | number>,
+  sourceOf: (key: string) => string,
+): void {
   if (Array.isArray(node)) {
-    node.forEach((v, i) => readSecretFiles(v, [...path, i], sourceOf));
+    for (const [i, v] of node.entries()) readSecretFiles(v, [...path, i], sourceOf);
     return;
   }
   if (!node || typeof node !== 'object') return;
@@ -79,7 +83,14 @@ function readSecretFiles(node: unknown, path: Array<string | number>, sourceOf: 
         throw new ConfigError(
           errors.SECRET_FILE_UNREADABLE,
           `cannot read the secret file ${filePath} named by ${keyPath}: ${reason}`,
-          [{ source: sourceOf(keyPath), key: keyPath, expected: 'a readable file', found: `${filePath} (${reason})` }],
+          [
+            {
+              source: sourceOf(keyPath),
+              key: keyPath,
+              expected: 'a readable file',
+              found: `${filePath} (${reason})`,
+            },
+          ],
           e,
         );
       }
@@ -112,7 +123,11 @@ function isSecretPath(path: ReadonlyArray<PropertyKey>): boolean {
   return typeof last === 'string' && (SECRET_KEYS as readonly string[]).includes(last);
 }
 
-function problemsFrom(issues: z.core.$ZodIssue[], raw: RawConfig, sourceOf: (key: string) => string): ConfigProblem[] {
+function problemsFrom(
+  issues: z.core.$ZodIssue[],
+  raw: RawConfig,
+  sourceOf: (key: string) => string,
+): ConfigProblem[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
@@ -128,7 +143,10 @@ function problemsFrom(issues: z.core.$ZodIssue[], raw: RawConfig, sourceOf: (key
     const value = valueAt(raw, path);
     const found = isSecretPath(path) && value !== undefined ? '[redacted]' : describe(value);
     // zod says "Invalid input: expected number, received NaN"; our own messages say "expected …".
-    const expected = issue.message.replace(/^Invalid input: /i, '').replace(/^expected /i, '').replace(/, received .*$/, '');
+    const expected = issue.message
+      .replace(/^Invalid input: /i, '')
+      .replace(/^expected /i, '')
+      .replace(/, received .*$/, '');
     return { source: sourceOf(key), key, expected, found };
   });
 }
@@ -169,7 +187,9 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     const lines = problems.map((p) => `  ${p.source}: ${p.key}: expected ${p.expected}; found ${p.found}`);
     throw new ConfigError(errors.INVALID, `invalid configuration:\n${lines.join('\n')}`, problems);
   }
-  const warnings = unknown.map((name) => `environment variable ${name} matches no configuration key; it is ignored`);
+  const warnings = unknown.map(
+    (name) => `environment variable ${name} matches no configuration key; it is ignored`,
+  );
   const config = deepFreeze(parsed.data);
   return { config, file, warnings, secrets: collectSecrets(config) };
 }

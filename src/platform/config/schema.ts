@@ -67,7 +67,11 @@ export const configSchema = z
     const seen = new Set<string>();
     c.tenants.forEach((t, i) => {
       if (seen.has(t.name)) {
-        ctx.addIssue({ code: 'custom', path: ['tenants', i, 'name'], message: `expected a unique name; "${t.name}" repeats` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tenants', i, 'name'],
+          message: `expected a unique name; "${t.name}" repeats`,
+        });
       }
       seen.add(t.name);
     });
@@ -80,4 +84,7 @@ export type Config = z.infer<typeof configSchema>;
  * value) and is redacted from logs, errors and `config check` output.
  */
 export const SECRET_KEYS = ['clientSecret', 'url'] as const;
-export const SECRET_PATHS: ReadonlyArray<ReadonlyArray<string>> = [['tenants', '*', 'clientSecret'], ['database', 'url']];
+export const SECRET_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
+  ['tenants', '*', 'clientSecret'],
+  ['database', 'url'],
+];

@@ -33,6 +33,13 @@ export const tenantSchema = z
     graphBaseUrl: httpsUrl.default(DEFAULT_GRAPH_BASE_URL),
     managementBaseUrl: httpsUrl.default(DEFAULT_MANAGEMENT_BASE_URL),
     defenderBaseUrl: httpsUrl.default(DEFAULT_DEFENDER_BASE_URL),
+    /**
+     * Token scopes; by default `<base URL>/.default` of each API (Defender: the securitycenter audience).
+     * Set them only when the API's identifier differs from its URL, as behind a proxy or an emulator.
+     */
+    graphScope: z.string().min(1).optional(),
+    managementScope: z.string().min(1).optional(),
+    defenderScope: z.string().min(1).optional(),
     /** Extra CA certificate (PEM file) to trust for this tenant's endpoints, e.g. a TLS-inspecting proxy. */
     caFile: z.string().min(1).optional(),
   })
@@ -44,7 +51,8 @@ export const tenantSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['clientSecret'],
-        message: 'expected exactly one credential: clientSecret, or certificatePath with certificateThumbprint',
+        message:
+          'expected exactly one credential: clientSecret, or certificatePath with certificateThumbprint',
       });
     }
     if (hasCert && t.certificateThumbprint === undefined) {

@@ -94,7 +94,8 @@ export class HealthRegistry {
         checkedAt: new Date().toISOString(),
         durationMs: Math.round(performance.now() - started),
       });
-      if (previous !== 'failing') this.#opts.logger?.warn({ check: c.name, err: error }, 'dependency failing');
+      if (previous !== 'failing')
+        this.#opts.logger?.warn({ check: c.name, err: error }, 'dependency failing');
     }
   }
 }

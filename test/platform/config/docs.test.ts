@@ -20,5 +20,6 @@ test('docs/configuration.md documents every configuration key and no key that do
   assert.ok(keys.length > 15, `walked only ${keys.length} keys`);
   for (const k of keys) assert.ok(doc.includes(`| \`${k}\``), `docs/configuration.md lacks a row for ${k}`);
   const documented = [...doc.matchAll(/^\| `([a-zA-Z[\].]+)` \|/gm)].map((m) => m[1]);
-  for (const d of documented) assert.ok(keys.includes(d ?? ''), `docs/configuration.md documents ${d}, which is not a key`);
+  for (const d of documented)
+    assert.ok(keys.includes(d ?? ''), `docs/configuration.md documents ${d}, which is not a key`);
 });

@@ -48,7 +48,11 @@ graphBaseUrl = "https://graph.microsoft.us"
     const { config } = loadConfig({ path, env: {} });
     assert.equal(config.tenants.length, 2);
     assert.equal(config.tenants[0]?.authorityHost, 'https://login.microsoftonline.com');
-    assert.equal(config.tenants[1]?.authorityHost, 'https://login.microsoftonline.us', 'trailing slash trimmed');
+    assert.equal(
+      config.tenants[1]?.authorityHost,
+      'https://login.microsoftonline.us',
+      'trailing slash trimmed',
+    );
     assert.equal(config.tenants[1]?.graphBaseUrl, 'https://graph.microsoft.us');
   });
 
@@ -206,7 +210,8 @@ describe('loadConfig rejects bad configuration naming file, key, expected and fo
   test('a missing file', () => {
     assert.throws(
       () => loadConfig({ path: '/nonexistent/graphsoc.toml', env: {} }),
-      (e: unknown) => e instanceof ConfigError && e.code === 'GSOC_CONFIG_FILE_UNREADABLE' && /nonexistent/.test(e.message),
+      (e: unknown) =>
+        e instanceof ConfigError && e.code === 'GSOC_CONFIG_FILE_UNREADABLE' && /nonexistent/.test(e.message),
     );
   });
 

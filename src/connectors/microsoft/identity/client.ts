@@ -31,9 +31,9 @@ export function scopeFor(
 ): string {
   const override = opts.scopes?.[resource];
   if (override) return override;
-  if (resource === 'graph') return `${tenant.graphBaseUrl}/.default`;
-  if (resource === 'management') return `${tenant.managementBaseUrl}/.default`;
-  return DEFENDER_SCOPE;
+  if (resource === 'graph') return tenant.graphScope ?? `${tenant.graphBaseUrl}/.default`;
+  if (resource === 'management') return tenant.managementScope ?? `${tenant.managementBaseUrl}/.default`;
+  return tenant.defenderScope ?? DEFENDER_SCOPE;
 }
 
 interface Entry {

@@ -1,0 +1,11 @@
+// Every migration, in order, listed explicitly (no directory scanning: it must work from dist/ too).
+// Names never change once released; add new ones at the end. A migration may differ by dialect.
+import type { Migration } from 'kysely';
+import type { Dialect } from '../url.js';
+import { leases } from './0001_leases.js';
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_leases': leases(dialect),
+  };
+}
