@@ -4,11 +4,13 @@ import type { ErrorCatalogue } from './platform/errors.js';
 import { errors as graph } from './connectors/microsoft/graph/errors.js';
 import { errors as identity } from './connectors/microsoft/identity/errors.js';
 import { errors as config } from './platform/config/errors.js';
+import { errors as database } from './platform/db/errors.js';
 import { errors as http } from './platform/http/errors.js';
 
 /** Area title → catalogue. Add each new area's `errors` export here. */
 export const CATALOGUES: Record<string, ErrorCatalogue> = {
   Configuration: config,
+  Database: database,
   'Outside calls (HTTP)': http,
   'Microsoft identity': identity,
   'Microsoft Graph': graph,

@@ -17,7 +17,9 @@ function files(dir: string): string[] {
 /** Relative imports of a file, resolved to repository paths such as `src/platform/http/index.js`. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1] as string);
+  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map(
+    (m) => m[1] as string,
+  );
   return specs.map((s) => relative(ROOT, resolve(dirname(file), s)));
 }
 
@@ -42,7 +44,11 @@ test('imports point one way and emulators stay separate from src', () => {
         if (!to.startsWith('emulators/')) problems.push(`${from} imports ${to}`);
       } else if (toLayer === 'emulators') {
         if (from !== 'src/sandbox.ts') problems.push(`${from} imports the emulators`);
-      } else if (fromLayer.startsWith('feature:') && toLayer.startsWith('feature:') && fromLayer !== toLayer) {
+      } else if (
+        fromLayer.startsWith('feature:') &&
+        toLayer.startsWith('feature:') &&
+        fromLayer !== toLayer
+      ) {
         problems.push(`${from} (${fromLayer}) imports another feature: ${to}`);
       } else if (rank(toLayer) > rank(fromLayer)) {
         problems.push(`${from} (${fromLayer}) imports ${to} (${toLayer})`);

@@ -20,9 +20,14 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.equal((await get('/healthz')).status, 200);
     const body = await waitFor('tenant check ok', async () => {
       const res = await get('/readyz');
-      const b = (await res.json()) as { status: string; dependencies: Array<{ name: string; state: string }> };
+      const b = (await res.json()) as {
+        status: string;
+        dependencies: Array<{ name: string; state: string }>;
+      };
       return (
-        res.status === 200 && b.dependencies.find((c) => c.name === 'tenant:sandbox:graph')?.state === 'ok' && b
+        res.status === 200 &&
+        b.dependencies.find((c) => c.name === 'tenant:sandbox:graph')?.state === 'ok' &&
+        b
       );
     });
     assert.equal(body.status, 'ready');

@@ -11,7 +11,8 @@ export const errors = {
   UNREACHABLE: {
     code: 'GSOC_DB_UNREACHABLE',
     actor: 'remote',
-    summary: 'The database cannot be opened or does not answer (PostgreSQL down, wrong host, refused login, unwritable SQLite path).',
+    summary:
+      'The database cannot be opened or does not answer (PostgreSQL down, wrong host, refused login, unwritable SQLite path).',
     fix: 'Check that the server runs and accepts the user in `database.url`, or that the SQLite directory is writable.',
   },
   MIGRATION_FAILED: {

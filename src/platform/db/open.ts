@@ -40,7 +40,10 @@ function openSqlite(target: Extract<DatabaseTarget, { dialect: 'sqlite' }>): Sto
     conn.pragma('busy_timeout = 5000');
     conn.pragma('foreign_keys = ON');
   } catch (e) {
-    throw new DatabaseUnreachableError(`cannot open SQLite database ${target.path}: ${(e as Error).message}`, e);
+    throw new DatabaseUnreachableError(
+      `cannot open SQLite database ${target.path}: ${(e as Error).message}`,
+      e,
+    );
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
   return { db, dialect: 'sqlite', display: target.display, close: () => db.destroy() };
@@ -71,13 +74,29 @@ async function openPostgres(
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    if (target.schema) await sql`create schema if not exists ${sql.id(target.schema)}`.execute(db);
+    if (target.schema) await createSchema(db, target.schema);
     await sql`select 1`.execute(db);
   } catch (e) {
     await db.destroy().catch(() => undefined);
-    throw new DatabaseUnreachableError(`cannot reach PostgreSQL at ${target.display}: ${(e as Error).message}`, e);
+    throw new DatabaseUnreachableError(
+      `cannot reach PostgreSQL at ${target.display}: ${(e as Error).message}`,
+      e,
+    );
   }
   return { db, dialect: 'postgres', display: target.display, close: () => db.destroy() };
+}
+
+/**
+ * `create schema if not exists` still fails when two instances run it at the same moment (a unique
+ * violation in pg_namespace); losing that race means the schema now exists, which is all we need.
+ */
+async function createSchema(db: Kysely<Database>, schema: string): Promise<void> {
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw e;
+  }
 }
 
 /** A cheap round trip, for /readyz and the dashboard. */

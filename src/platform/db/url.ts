@@ -19,15 +19,19 @@ export function redactDatabaseUrl(url: string): string {
 
 export function parseDatabaseUrl(raw: string): DatabaseTarget {
   const url = raw.trim();
-  if (url === '' || /[\0\r\n]/.test(url)) throw new DatabaseUrlError(`database.url is empty or has control characters; ${EXPECTED}`);
+  if (url === '' || /[\0\r\n]/.test(url))
+    throw new DatabaseUrlError(`database.url is empty or has control characters; ${EXPECTED}`);
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '' || path === '//') throw new DatabaseUrlError(`database.url "${url}" names no file; ${EXPECTED}`);
+    if (path === '' || path === '//')
+      throw new DatabaseUrlError(`database.url "${url}" names no file; ${EXPECTED}`);
     return { dialect: 'sqlite', path, display: url };
   }
   if (/^postgres(ql)?:\/\//i.test(url)) return parsePostgres(url);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new DatabaseUrlError(`database.url "${redactDatabaseUrl(url)}" has an unsupported scheme; ${EXPECTED}`);
+    throw new DatabaseUrlError(
+      `database.url "${redactDatabaseUrl(url)}" has an unsupported scheme; ${EXPECTED}`,
+    );
   }
   // A bare path is a SQLite file, as in the default ./data/graphsoc.db.
   return { dialect: 'sqlite', path: url, display: `sqlite:${url}` };
@@ -45,7 +49,8 @@ function parsePostgres(url: string): DatabaseTarget {
     throw new DatabaseUrlError(`database.url "${display}" names no host; ${EXPECTED}`);
   }
   const schemas = parsed.searchParams.getAll('schema');
-  if (schemas.length > 1) throw new DatabaseUrlError(`database.url "${display}" has more than one schema parameter`);
+  if (schemas.length > 1)
+    throw new DatabaseUrlError(`database.url "${display}" has more than one schema parameter`);
   const schema = schemas[0];
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new DatabaseUrlError(

@@ -107,14 +107,22 @@ export class LeaseRunner {
     try {
       renewed = await this.#o.store.renew(held.lease, this.#o.ttlMs);
     } catch (e) {
-      this.#o.logger.warn({ err: e, unit: unit.name }, 'lease renewal failed; work stops if it cannot renew in time');
+      this.#o.logger.warn(
+        { err: e, unit: unit.name },
+        'lease renewal failed; work stops if it cannot renew in time',
+      );
       return;
     }
     if (this.#held.get(unit.name) !== held) return;
     if (!renewed) {
-      this.#o.logger.warn({ unit: unit.name, epoch: held.lease.epoch }, 'lease lost to another instance; stopping work');
+      this.#o.logger.warn(
+        { unit: unit.name, epoch: held.lease.epoch },
+        'lease lost to another instance; stopping work',
+      );
       await this.#drop(unit.name, 'lost', false);
-      await this.#o.store.recordLost(held.lease, 'renewal found the lease expired or taken').catch(() => undefined);
+      await this.#o.store
+        .recordLost(held.lease, 'renewal found the lease expired or taken')
+        .catch(() => undefined);
       return;
     }
     held.lease = renewed;
@@ -130,7 +138,10 @@ export class LeaseRunner {
     held.fenceTimer = setTimeout(
       () => {
         if (this.#held.get(name) !== held) return;
-        this.#o.logger.warn({ unit: name, epoch: held.lease.epoch }, 'lease not renewed in time; stopping work');
+        this.#o.logger.warn(
+          { unit: name, epoch: held.lease.epoch },
+          'lease not renewed in time; stopping work',
+        );
         void this.#drop(name, 'fenced', false);
       },
       Math.max(0, held.fenceAt - performance.now()),
@@ -143,11 +154,9 @@ export class LeaseRunner {
     const { signal } = held.controller;
     held.running = unit
       .run({ signal, lease: held.lease, logger: this.#o.logger.child({ unit: unit.name }) })
-      .then(
-        () => {
-          if (!signal.aborted) throw new Error('work unit returned while it still held its lease');
-        },
-      )
+      .then(() => {
+        if (!signal.aborted) throw new Error('work unit returned while it still held its lease');
+      })
       .catch((e: unknown) => {
         if (signal.aborted) return;
         held.failures++;

@@ -32,7 +32,9 @@ export class LeaseStore {
   /** Milliseconds since the epoch by the clock every instance agrees on. */
   async now(db: Kysely<Database> = this.#db): Promise<number> {
     if (this.#dialect === 'sqlite') return this.#clock();
-    const r = await sql<{ now: string }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(db);
+    const r = await sql<{
+      now: string;
+    }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(db);
     return Number(r.rows[0]?.now);
   }
 
@@ -58,7 +60,8 @@ export class LeaseStore {
         await this.#event(trx, { name, owner, epoch: 1, event: 'acquired', at: now, detail: null });
         return toLease(inserted);
       }
-      const free = current.released_at !== null || Number(current.expires_at) <= now || current.owner === owner;
+      const free =
+        current.released_at !== null || Number(current.expires_at) <= now || current.owner === owner;
       if (!free) return undefined;
       const epoch = Number(current.epoch) + 1;
       const updated = await trx
@@ -76,7 +79,9 @@ export class LeaseStore {
         epoch,
         event: takenOver ? 'taken-over' : 'acquired',
         at: now,
-        detail: takenOver ? `from ${current.owner} (epoch ${current.epoch}), expired at ${current.expires_at}` : null,
+        detail: takenOver
+          ? `from ${current.owner} (epoch ${current.epoch}), expired at ${current.expires_at}`
+          : null,
       });
       return toLease(updated);
     });
@@ -123,7 +128,12 @@ export class LeaseStore {
 
   /** Leases not given up, expired ones included (the dashboard shows their expiry). */
   async list(): Promise<Lease[]> {
-    const rows = await this.#db.selectFrom('leases').selectAll().where('released_at', 'is', null).orderBy('name').execute();
+    const rows = await this.#db
+      .selectFrom('leases')
+      .selectAll()
+      .where('released_at', 'is', null)
+      .orderBy('name')
+      .execute();
     return rows.map(toLease);
   }
 
