@@ -86,11 +86,15 @@ export function installTraffic(app: FastifyInstance, opts: TrafficOptions): void
     return reply.send(rendered.body);
   });
 
-  app.addHook('onSend', async function addLatency(request) {
+  // The entry is written before the answer leaves, so a client that has its answer always finds the
+  // request in the log (onResponse fires too late for a test that reads the log right away).
+  app.addHook('onSend', async function addLatencyAndLog(request, reply) {
     if (!states.has(request)) return;
     await delay(opts.latencyMs());
+    logEntry(request, reply.statusCode);
   });
 
+  // Requests that never reach onSend (connection reset by a fault) are logged here.
   app.addHook('onResponse', async function logResponse(request, reply) {
     logEntry(request, reply.statusCode);
   });
