@@ -78,7 +78,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       let database: DashboardModel['database'];
       try {
         await pingDatabase(store.db);
-        database = { dialect: store.dialect, state: 'ok', detail: 'answering' };
+        database = { dialect: store.dialect, state: 'ok', detail: store.display };
       } catch (e) {
         database = { dialect: store.dialect, state: 'failing', detail: (e as Error).message };
       }

@@ -19,7 +19,7 @@ interface Held {
   running: Promise<void>;
   /** Local monotonic time after which this instance must consider the lease gone. */
   fenceAt: number;
-  fenceTimer: NodeJS.Timeout;
+  fenceTimer: NodeJS.Timeout | undefined;
   /** Consecutive early exits of `run`, for the restart backoff. */
   failures: number;
   restartAt: number | undefined;
@@ -91,7 +91,7 @@ export class LeaseRunner {
       controller,
       running: Promise.resolve(),
       fenceAt: 0,
-      fenceTimer: setTimeout(() => {}, 0),
+      fenceTimer: undefined,
       failures: 0,
       restartAt: undefined,
     };

@@ -6,6 +6,9 @@ import { openTestDatabase, type TestDatabase } from '../../helpers/databases.js'
 import { LogCapture } from '../../helpers/log-capture.js';
 import { waitFor } from '../../helpers/wait.js';
 
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+
 /** A unit that counts how many runs are active at once across every runner sharing it. */
 function trackedUnit(
   name: string,
@@ -18,7 +21,7 @@ function trackedUnit(
       track.active++;
       track.maxActive = Math.max(track.maxActive, track.active);
       track.starts.push(owner);
-      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      await untilAborted(signal);
       track.active--;
     },
   };
@@ -135,9 +138,7 @@ describe('lease runner', () => {
       name: 'u4',
       async run({ signal, lease: l }) {
         lease = l;
-        await new Promise<void>((resolve) =>
-          signal.addEventListener('abort', () => resolve(), { once: true }),
-        );
+        await untilAborted(signal);
         abortedAt = Date.now();
       },
     };
@@ -167,9 +168,7 @@ describe('lease runner', () => {
       async run({ signal }) {
         runs++;
         if (runs < 3) throw new Error(`boom ${runs}`);
-        await new Promise<void>((resolve) =>
-          signal.addEventListener('abort', () => resolve(), { once: true }),
-        );
+        await untilAborted(signal);
       },
     };
     const r = new LeaseRunner({ store, owner: 'a', units: [unit], ttlMs: 2000, renewEveryMs: 20, logger });
