@@ -74,7 +74,12 @@ describe('per-host limits', () => {
       assert.equal(e.code, 'GSOC_HTTP_DEADLINE_EXCEEDED');
       return true;
     });
-    assert.deepEqual(clock.sleeps, []);
+    // It never sleeps for the token (about 1000 ms). A slot wait bounded by the deadline may show up in
+    // the recording clock when the first request's slot is handed back just after it returned.
+    assert.ok(
+      clock.sleeps.every((ms) => ms <= 100),
+      `slept ${clock.sleeps.join(', ')} ms`,
+    );
     await client.close();
   });
 
