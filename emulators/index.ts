@@ -1,9 +1,10 @@
-// Starts every emulator (today: Entra ID + Graph) on loopback with one shared CA and returns their handles.
+// Starts every emulator (Entra ID + Graph, the Threat Response JWKS host) on loopback with one shared CA and returns their handles.
 import {
   type EntraGraphEmulator,
   type EntraGraphEmulatorOptions,
   startEntraGraphEmulator,
 } from './entra-graph/index.js';
+import { type JwksHostEmulator, startJwksHostEmulator } from './securex-jwks/index.js';
 import {
   type CertificateAuthority,
   createCertificateAuthority,
@@ -12,6 +13,7 @@ import {
 } from './shared/tls.js';
 
 export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './entra-graph/index.js';
+export type { JwksHostEmulator } from './securex-jwks/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */
@@ -23,6 +25,8 @@ export interface EmulatorsOptions {
 
 export interface Emulators {
   entraGraph: EntraGraphEmulator;
+  /** Threat Response's JWKS host, which signs relay configuration tokens. */
+  securexJwks: JwksHostEmulator;
   /** The CA every emulator's server certificate chains to. */
   caPem: string;
   caPath: string;
@@ -32,13 +36,15 @@ export interface Emulators {
 export async function startEmulators(opts: EmulatorsOptions = {}): Promise<Emulators> {
   const ca = opts.ca ?? createCertificateAuthority('graphsoc emulators CA');
   const entraGraph = await startEntraGraphEmulator({ ...opts.entraGraph, host: opts.host, ca });
+  const securexJwks = await startJwksHostEmulator({ ca, host: opts.host });
   const caPath = writeCaFile(ca);
   return {
     entraGraph,
+    securexJwks,
     caPem: ca.certPem,
     caPath,
     close: async () => {
-      await entraGraph.close();
+      await Promise.all([entraGraph.close(), securexJwks.close()]);
       removeCaFile(caPath);
     },
   };

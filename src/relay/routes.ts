@@ -1,0 +1,154 @@
+// Mounts relay modules on a Fastify app: the protocol routes of each module under /relay/<name>
+// (or one module at the root, as the seeds deploy), each behind configuration-token auth.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '../platform/log.js';
+import { bearerToken } from './auth/bearer.js';
+import type { JwksCache } from './auth/jwks.js';
+import { verifyRelayToken } from './auth/verify.js';
+import type { RelayContext, RelayModule } from './module.js';
+import { acceptAnyBody, jsonBody } from './protocol/body.js';
+import { envelope } from './protocol/envelope.js';
+import { selectObservables } from './protocol/observables.js';
+import {
+  AUTH_MESSAGES,
+  authError,
+  RELAY_CODES,
+  RelayError,
+  type RelayErrorBody,
+} from './protocol/relay-error.js';
+import {
+  observablesSchema,
+  parseBody,
+  tileDataSchema,
+  tileSchema,
+  triggerSchema,
+} from './protocol/schemas.js';
+import { notAllowed, notFound } from './protocol/routing-errors.js';
+
+export interface RelayOptions {
+  modules: readonly RelayModule[];
+  /** 'root' serves exactly one module at the root, as a seed deployment does. */
+  mount: 'root' | 'prefixed';
+  /** The relay's public URL; token audiences are checked against it. */
+  publicUrl: string;
+  jwks: JwksCache;
+  clockToleranceSec: number;
+  hs256Secret?: string | undefined;
+  hs256RequireExp?: boolean;
+  requestTimeoutMs: number;
+  logger: Logger;
+  version: string;
+}
+
+type Handler = (ctx: RelayContext<unknown>, body: unknown) => Promise<unknown>;
+
+export async function registerRelay(app: FastifyInstance, o: RelayOptions): Promise<void> {
+  if (o.mount === 'root' && o.modules.length !== 1) {
+    throw new Error(`relay.mount = "root" serves exactly one module; ${o.modules.length} are enabled`);
+  }
+  for (const m of o.modules) {
+    const prefix = o.mount === 'root' ? '' : `/relay/${m.name}`;
+    await app.register(async (scope) => moduleRoutes(scope, m, o, prefix), { prefix });
+  }
+}
+
+function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, prefix: string): void {
+  acceptAnyBody(app);
+  const base = o.publicUrl.replace(/\/+$/, '');
+  const audiences = prefix ? [base, `${base}${prefix}`] : [base];
+  const observables =
+    (
+      run: (ctx: RelayContext<unknown>, obs: ReturnType<typeof selectObservables>) => Promise<unknown>,
+    ): Handler =>
+    async (ctx, body) =>
+      run(ctx, selectObservables(parseBody(observablesSchema, body), m.observableTypes, ctx.warn));
+
+  const routes: Record<string, Handler> = {
+    '/health': async (ctx) => {
+      await m.health(ctx);
+      return { status: 'ok' };
+    },
+    '/observe/observables': observables(async (ctx, obs) => (m.observe ? m.observe(ctx, obs) : {})),
+    '/deliberate/observables': observables(async (ctx, obs) => (m.deliberate ? m.deliberate(ctx, obs) : {})),
+    '/refer/observables': observables(async (ctx, obs) => (m.refer ? m.refer(ctx, obs) : [])),
+    '/respond/observables': observables(async (ctx, obs) =>
+      m.respondObservables ? m.respondObservables(ctx, obs) : [],
+    ),
+    '/respond/trigger': async (ctx, body) => {
+      const params = parseBody(triggerSchema, body);
+      return { status: m.respondTrigger ? await m.respondTrigger(ctx, params) : 'failure' };
+    },
+    '/tiles': async (ctx) => (m.tiles ? m.tiles(ctx) : []),
+    '/tiles/tile': async (ctx, body) => {
+      const { tile_id } = parseBody(tileSchema, body);
+      return m.tile ? m.tile(ctx, tile_id) : {};
+    },
+    '/tiles/tile-data': async (ctx, body) => {
+      const { tile_id, period } = parseBody(tileDataSchema, body);
+      return m.tileData ? m.tileData(ctx, tile_id, period) : {};
+    },
+  };
+
+  for (const [url, handler] of Object.entries(routes)) {
+    app.post(url, async (req, reply) => answer(req, reply, m, o, audiences, handler));
+  }
+  app.post('/version', async () => ({ version: o.version }));
+  app.get('/watchdog', async (req) => {
+    const check = req.headers['health-check'];
+    if (typeof check !== 'string' || check === '') {
+      return envelope(undefined, [
+        { code: RELAY_CODES.HEALTH_CHECK, message: 'Invalid Health Check', type: 'fatal' },
+      ]);
+    }
+    return { data: check };
+  });
+  // Known paths with the wrong method answer 405, as the seeds do (Fastify alone would say 404).
+  const others = (allowed: string) =>
+    (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((x) => x !== allowed);
+  for (const url of [...Object.keys(routes), '/version'])
+    app.route({ method: others('POST'), url, handler: (_q, r) => notAllowed(r) });
+  app.route({ method: others('GET'), url: '/watchdog', handler: (_q, r) => notAllowed(r) });
+  if (prefix) app.setNotFoundHandler((_req, reply) => notFound(reply));
+}
+
+async function answer(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  m: RelayModule,
+  o: RelayOptions,
+  audiences: string[],
+  handler: Handler,
+): Promise<unknown> {
+  const notes: RelayErrorBody[] = [];
+  const warn = (code: string, message: string) => notes.push({ code, message, type: 'warning' });
+  const logger = o.logger.child({ relayModule: m.name, route: req.url });
+  const deadlineAt = Date.now() + o.requestTimeoutMs;
+  const closed = new AbortController();
+  reply.raw.on('close', () => closed.abort(new Error('client went away')));
+  try {
+    const token = bearerToken(req.headers.authorization);
+    const payload = await verifyRelayToken(token, {
+      jwks: o.jwks,
+      audiences,
+      clockToleranceSec: o.clockToleranceSec,
+      hs256Secret: o.hs256Secret,
+      hs256RequireExp: o.hs256RequireExp ?? true,
+    });
+    const claims = m.claims.safeParse(payload);
+    if (!claims.success) throw authError(AUTH_MESSAGES.WRONG_PAYLOAD_STRUCTURE);
+    const body = jsonBody(req.body);
+    const signal = AbortSignal.any([AbortSignal.timeout(o.requestTimeoutMs), closed.signal]);
+    const data = await handler({ claims: claims.data, signal, deadlineAt, logger, warn }, body);
+    return envelope(data, notes);
+  } catch (e) {
+    if (e instanceof RelayError) {
+      if (e.relayCode === RELAY_CODES.AUTH) logger.info({ reason: e.message }, 'relay request refused');
+      return envelope(undefined, [...notes, e.toBody()]);
+    }
+    logger.error({ err: e }, 'relay request failed');
+    return envelope(undefined, [
+      ...notes,
+      { code: RELAY_CODES.UNKNOWN, message: 'Something went wrong.', type: 'fatal' },
+    ]);
+  }
+}
