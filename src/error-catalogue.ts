@@ -6,6 +6,7 @@ import { errors as identity } from './connectors/microsoft/identity/errors.js';
 import { errors as config } from './platform/config/errors.js';
 import { errors as database } from './platform/db/errors.js';
 import { errors as http } from './platform/http/errors.js';
+import { errors as ctim } from './relay/ctim/errors.js';
 
 /** Area title → catalogue. Add each new area's `errors` export here. */
 export const CATALOGUES: Record<string, ErrorCatalogue> = {
@@ -14,6 +15,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   'Outside calls (HTTP)': http,
   'Microsoft identity': identity,
   'Microsoft Graph': graph,
+  'CTIM data model': ctim,
 };
 
 /** Codes raised by the HTTP server itself rather than by an area. */

@@ -155,6 +155,7 @@ function problemsFrom(
 function collectSecrets(config: Config): string[] {
   const out: string[] = [];
   for (const t of config.tenants) if (t.clientSecret) out.push(t.clientSecret);
+  if (config.relay.hs256Secret) out.push(config.relay.hs256Secret);
   try {
     const password = new URL(config.database.url).password;
     if (password) out.push(decodeURIComponent(password), password);

@@ -1,6 +1,7 @@
 // The whole graphsoc.toml schema with its defaults. Parsed once at boot; the result is frozen.
 // docs/configuration.md documents every key here; test/platform/config/docs.test.ts keeps them in step.
 import { z } from 'zod';
+import { relaySchema } from './relay.js';
 import { tenantSchema } from './tenant.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -60,6 +61,7 @@ export const configSchema = z
     database: databaseSchema,
     leases: leasesSchema,
     health: healthSchema,
+    relay: relaySchema,
     tenants: z.array(tenantSchema).default([]),
   })
   .strict()
@@ -83,8 +85,9 @@ export type Config = z.infer<typeof configSchema>;
  * Keys whose values are secrets. Each may also be given as `<key>File` (a path whose content is the
  * value) and is redacted from logs, errors and `config check` output.
  */
-export const SECRET_KEYS = ['clientSecret', 'url'] as const;
+export const SECRET_KEYS = ['clientSecret', 'url', 'hs256Secret'] as const;
 export const SECRET_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
   ['tenants', '*', 'clientSecret'],
   ['database', 'url'],
+  ['relay', 'hs256Secret'],
 ];

@@ -1,0 +1,60 @@
+// Schema of `[relay]` (the Threat Response relay) and `[relay.graphSecurity]` in graphsoc.toml.
+import { z } from 'zod';
+import { DEFAULT_AUTHORITY_HOST, DEFAULT_GRAPH_BASE_URL } from './tenant.js';
+
+/** host or host:port, as a configuration token's `jwks_host` claim names it. */
+const jwksHost = z
+  .string()
+  .regex(
+    /^[a-z0-9.-]+(:\d{1,5})?$/i,
+    'expected a host name such as visibility.amp.cisco.com, without scheme or path',
+  );
+
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'expected an https:// URL' })
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const graphSecuritySchema = z
+  .object({
+    /** `modern`: Advanced Hunting + alerts_v2; `legacy`: the retiring /security/alerts API. */
+    backend: z.enum(['modern', 'legacy']).default('modern'),
+    /** Sightings per request when the token carries no CTR_ENTITIES_LIMIT. */
+    defaultLimit: z.coerce.number().int().min(1).max(1000).default(100),
+    /** Upper bound for CTR_ENTITIES_LIMIT from a token. */
+    maxLimit: z.coerce.number().int().min(1).max(1000).default(100),
+    lookbackDays: z.coerce.number().int().min(1).max(30).default(30),
+    /** Concurrent $batch requests per relay request. */
+    batchConcurrency: z.coerce.number().int().min(1).max(10).default(5),
+    authorityHost: httpsUrl.default(DEFAULT_AUTHORITY_HOST),
+    graphBaseUrl: httpsUrl.default(DEFAULT_GRAPH_BASE_URL),
+    graphScope: z.string().min(1).optional(),
+    caFile: z.string().min(1).optional(),
+    /** Where the refer links point. */
+    portalUrl: httpsUrl.default('https://security.microsoft.com'),
+  })
+  .strict()
+  .prefault({});
+
+export const relaySchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** `prefixed`: each module under /relay/<module>; `root`: one module at the root, as the seeds deploy. */
+    mount: z.enum(['prefixed', 'root']).default('prefixed'),
+    modules: z.array(z.string().min(1)).default(['graph-security']),
+    /** JWKS hosts trusted besides Cisco's regional ones. */
+    jwksHosts: z.array(jwksHost).default([]),
+    jwksCacheSec: z.coerce.number().int().min(60).max(86_400).default(3600),
+    clockToleranceSec: z.coerce.number().int().min(0).max(300).default(30),
+    /** Answer within this time; Threat Response gives up on slow modules. */
+    requestTimeoutSec: z.coerce.number().int().min(1).max(120).default(25),
+    /** HS256 secret of a legacy (tr-05 v1) deployment; RS256 configuration tokens need none. */
+    hs256Secret: z.string().min(16, 'expected at least 16 characters').optional(),
+    hs256RequireExp: z.boolean().default(true),
+    /** Extra CA (PEM) to trust for JWKS hosts, e.g. the sandbox's emulator CA. */
+    caFile: z.string().min(1).optional(),
+    graphSecurity: graphSecuritySchema,
+  })
+  .strict()
+  .prefault({});
+
+export type RelayConfig = z.infer<typeof relaySchema>;

@@ -1,0 +1,22 @@
+// What a backend returns: alerts with the request's observables each one matched.
+import type { Observable } from '../../../protocol/schemas.js';
+
+export interface FoundAlert<A> {
+  alert: A;
+  matched: Observable[];
+}
+
+export interface SearchOptions {
+  /** Most alerts to return for the whole request. */
+  limit: number;
+  lookbackDays: number;
+  signal: AbortSignal;
+  deadlineAt: number;
+  warn(code: string, message: string): void;
+}
+
+export interface SearchResult<A> {
+  found: FoundAlert<A>[];
+  /** Alerts that matched but were left out because of the limit. */
+  omitted: number;
+}

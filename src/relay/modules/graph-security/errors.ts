@@ -1,0 +1,65 @@
+// Upstream failures → the relay error codes and messages of the seed's CriticalResponseError
+// (reference/relay.md §2.5), so analysts see the same words, now with Graph's own code and message.
+import { GraphError } from '../../../connectors/microsoft/graph/index.js';
+import { IdentityFailedError, IdentityRejectedError } from '../../../connectors/microsoft/identity/index.js';
+import { HttpTransportError } from '../../../platform/http/index.js';
+import { RelayError } from '../../protocol/relay-error.js';
+
+const PRODUCT = 'Microsoft Graph Security';
+
+export function relayErrorFrom(e: unknown): RelayError {
+  if (e instanceof RelayError) return e;
+  if (e instanceof IdentityRejectedError)
+    return new RelayError('authorization error', `Authorization failed: ${e.message}`, 'fatal', e);
+  if (e instanceof IdentityFailedError)
+    return new RelayError(
+      'connection error',
+      `Unable to get a token for ${PRODUCT}: ${e.message}`,
+      'fatal',
+      e,
+    );
+  if (e instanceof GraphError) {
+    const detail = [e.remoteCode, e.remoteMessage].filter(Boolean).join(': ') || e.message;
+    switch (e.status) {
+      case 401:
+        return new RelayError('authorization error', `Authorization failed: ${detail}`, 'fatal', e);
+      case 403:
+        return new RelayError('permission denied', `Permission denied by ${PRODUCT}: ${detail}`, 'fatal', e);
+      case 429:
+        return new RelayError(
+          'too many requests',
+          `Too many requests to ${PRODUCT} have been made. Please try again later.`,
+          'fatal',
+          e,
+        );
+      case 503:
+        return new RelayError(
+          'service unavailable',
+          'Service temporarily unavailable. Please try again later.',
+          'fatal',
+          e,
+        );
+      case 400:
+        return new RelayError(
+          'invalid argument',
+          `Unexpected response from ${PRODUCT}: ${detail}`,
+          'fatal',
+          e,
+        );
+      default:
+        return new RelayError('unknown', `Unexpected response from ${PRODUCT}: ${detail}`, 'fatal', e);
+    }
+  }
+  if (e instanceof HttpTransportError) {
+    return new RelayError(
+      'connection error',
+      `Unable to connect ${PRODUCT} at ${e.host}: ${e.message}`,
+      'fatal',
+      e,
+    );
+  }
+  if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    return new RelayError('timeout', `${PRODUCT} did not answer within the relay's deadline.`, 'fatal', e);
+  }
+  return new RelayError('unknown', 'Something went wrong.', 'fatal', e);
+}
