@@ -7,6 +7,7 @@ import { errors as config } from './platform/config/errors.js';
 import { errors as database } from './platform/db/errors.js';
 import { errors as http } from './platform/http/errors.js';
 import { errors as ctim } from './relay/ctim/errors.js';
+import { errors as relay } from './relay/errors.js';
 
 /** Area title → catalogue. Add each new area's `errors` export here. */
 export const CATALOGUES: Record<string, ErrorCatalogue> = {
@@ -15,6 +16,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   'Outside calls (HTTP)': http,
   'Microsoft identity': identity,
   'Microsoft Graph': graph,
+  'Threat Response relay': relay,
   'CTIM data model': ctim,
 };
 

@@ -41,14 +41,17 @@ export const JOBS: readonly JobDescriptor[] = [
   },
 ];
 
-export async function jobSummaries(): Promise<JobSummary[]> {
+/** Live status providers by job id, supplied by the runtime for the features it started. */
+export type JobStatuses = Partial<Record<string, JobStatusProvider>>;
+
+export async function jobSummaries(live: JobStatuses = {}): Promise<JobSummary[]> {
   return Promise.all(
     JOBS.map(async (j) => {
       const base = { id: j.id, title: j.title, purpose: j.purpose, ...(j.docs ? { docs: j.docs } : {}) };
-      if (!j.status)
-        return { ...base, state: 'unavailable' as const, detail: 'Not part of this version yet.' };
+      const status = live[j.id] ?? j.status;
+      if (!status) return { ...base, state: 'unavailable' as const, detail: 'Not part of this version yet.' };
       try {
-        return { ...base, ...(await j.status()) };
+        return { ...base, ...(await status()) };
       } catch (e) {
         return { ...base, state: 'failing' as const, detail: `Status unavailable: ${(e as Error).message}` };
       }

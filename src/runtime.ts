@@ -5,12 +5,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { DashboardModel } from './dashboard/model.js';
-import { jobSummaries } from './jobs.js';
+import { type JobStatuses, jobSummaries } from './jobs.js';
 import type { LoadedConfig } from './platform/config/index.js';
 import { migrateToLatest, openDatabase, pingDatabase, type Store } from './platform/db/index.js';
 import { HealthRegistry } from './platform/health/registry.js';
 import { LeaseRunner, LeaseStore, type WorkUnit } from './platform/leases/index.js';
 import { createLogger, type Logger } from './platform/log.js';
+import { relayFeature } from './relay/index.js';
 import { buildServer } from './server.js';
 import { buildTenantClients, registerTenantChecks } from './tenants.js';
 import { housekeepingUnit } from './housekeeping.js';
@@ -74,6 +75,34 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     runner.start();
     cleanups.push(() => runner.stop());
 
+    // The relay's token audience is its public URL; without one configured, the listen address.
+    let listenUrl = '';
+    const publicUrl = () => config.server.publicUrl ?? listenUrl;
+    const features: Array<(app: FastifyInstance) => Promise<void>> = [];
+    const live: JobStatuses = {};
+    if (config.relay.enabled) {
+      const relay = relayFeature({ config: config.relay, publicUrl, logger, version: VERSION });
+      cleanups.push(() => relay.close());
+      features.push(relay.register);
+      const where = (m: string) =>
+        config.relay.mount === 'root' ? `${publicUrl()}/` : `${publicUrl()}/relay/${m}/`;
+      live.relay = async () => ({
+        state: 'running',
+        detail: `Serving ${relay.modules.map(where).join(', ')}`,
+      });
+      if (relay.modules.includes('graph-security')) {
+        live['graph-security'] = async () => ({
+          state: 'running',
+          detail: `${config.relay.graphSecurity.backend} backend at ${where('graph-security')}`,
+        });
+      }
+      if (!config.server.publicUrl && opts.mode === 'serve') {
+        logger.warn(
+          'server.publicUrl is not set: relay tokens must name the listen address as their audience',
+        );
+      }
+    }
+
     const dashboard = async (): Promise<DashboardModel> => {
       let database: DashboardModel['database'];
       try {
@@ -103,7 +132,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
               : '',
           ...(s.checkedAt ? { checkedAt: s.checkedAt } : {}),
         })),
-        jobs: await jobSummaries(),
+        jobs: await jobSummaries(live),
         leases: leases.map((l) => ({
           name: l.name,
           owner: l.owner,
@@ -115,12 +144,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       };
     };
 
-    const app = await buildServer({ logger, health, pingDatabase: () => pingDatabase(store.db), dashboard });
+    const app = await buildServer({
+      logger,
+      health,
+      pingDatabase: () => pingDatabase(store.db),
+      dashboard,
+      features,
+    });
     cleanups.push(() => app.close());
     await app.listen({ host: config.server.host, port: config.server.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.server.port;
     const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
+    listenUrl = url;
     logger.info({ url, mode: opts.mode, version: VERSION }, 'graphsoc listening');
 
     let stopping: Promise<void> | undefined;

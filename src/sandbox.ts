@@ -13,9 +13,18 @@ export interface SandboxTenant {
   domain: string;
 }
 
+/** The app Threat Response's module instance carries in its configuration token. */
+export interface SandboxRelayApp {
+  clientId: string;
+  clientSecret: string;
+}
+
 export interface Sandbox {
   emulators: Emulators;
   tenant: SandboxTenant;
+  relayApp: SandboxRelayApp;
+  /** A configuration token for the Graph Security module, as Threat Response would send it. */
+  relayToken(audience: string): Promise<string>;
   /** Applies the sandbox's tenant and endpoints to a raw configuration object. */
   applyTo(raw: RawConfig): void;
   close(): Promise<void>;
@@ -52,6 +61,17 @@ export async function startSandbox(): Promise<Sandbox> {
     secrets: [tenant.clientSecret],
     roles: { graph: ['Organization.Read.All', 'User.Read.All'] },
   });
+  const relayApp: SandboxRelayApp = {
+    clientId: randomUUID(),
+    clientSecret: `sbx~${randomBytes(18).toString('base64url')}`,
+  };
+  emu.registerApp({
+    tenantId: tenant.tenantId,
+    clientId: relayApp.clientId,
+    displayName: 'graphsoc relay (sandbox)',
+    secrets: [relayApp.clientSecret],
+    roles: { graph: ['ThreatHunting.Read.All', 'SecurityAlert.Read.All', 'SecurityIncident.Read.All'] },
+  });
   emu.seedUsers(
     SAMPLE_PEOPLE.map(([given, surname, jobTitle]) => ({
       tenantId: tenant.tenantId,
@@ -65,10 +85,32 @@ export async function startSandbox(): Promise<Sandbox> {
     })),
   );
 
+  const jwks = emulators.securexJwks;
   return {
     emulators,
     tenant,
+    relayApp,
+    relayToken: (audience) =>
+      jwks.sign({
+        audience,
+        claims: {
+          application_id: relayApp.clientId,
+          tenant_id: tenant.tenantId,
+          client_secret: relayApp.clientSecret,
+        },
+      }),
     applyTo(raw) {
+      raw.relay = {
+        enabled: true,
+        jwksHosts: [jwks.jwksHost],
+        caFile: emulators.caPath,
+        graphSecurity: {
+          authorityHost: emu.loginUrl,
+          graphBaseUrl: emu.graphUrl,
+          graphScope: 'https://graph.microsoft.com/.default',
+          caFile: emulators.caPath,
+        },
+      };
       raw.tenants = [
         {
           name: tenant.name,

@@ -15,6 +15,8 @@ export interface ServerDeps {
   health: HealthRegistry;
   pingDatabase: () => Promise<void>;
   dashboard: () => Promise<DashboardModel>;
+  /** Each enabled feature's routes (relay, portal, webhooks), registered after the platform's. */
+  features?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -33,6 +35,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(requestMetrics);
   await app.register(healthRoutes, { health: deps.health, pingDatabase: deps.pingDatabase });
   await app.register(dashboardRoutes, { load: deps.dashboard });
+  for (const register of deps.features ?? []) await register(app);
 
   app.setNotFoundHandler(function notFound(req, reply) {
     reply.code(404).send({

@@ -54,6 +54,8 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
   }
   const t = sandbox.tenant;
   const emu = sandbox.emulators.entraGraph;
+  const relayUrl = `${runtime.url}/relay/graph-security`;
+  const token = await sandbox.relayToken(runtime.url);
   const banner = [
     '',
     'graphsoc sandbox is running against emulated Microsoft services.',
@@ -69,6 +71,12 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     `    Graph          ${emu.graphUrl}/v1.0`,
     `    CA certificate ${sandbox.emulators.caPath}`,
     `  Database         sqlite:${dataDir}/graphsoc.db`,
+    '',
+    `  Threat Response relay (Graph Security module): ${relayUrl}/`,
+    '    Ask it about an observable with a configuration token signed by the emulated JWKS host:',
+    `    curl -s -X POST ${relayUrl}/observe/observables \\`,
+    `      -H 'authorization: Bearer ${token}' \\`,
+    `      -H 'content-type: application/json' -d '[{"type":"ip","value":"10.1.1.7"}]'`,
     '',
     'Press Ctrl-C to stop.',
     '',

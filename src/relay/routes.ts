@@ -29,8 +29,8 @@ export interface RelayOptions {
   modules: readonly RelayModule[];
   /** 'root' serves exactly one module at the root, as a seed deployment does. */
   mount: 'root' | 'prefixed';
-  /** The relay's public URL; token audiences are checked against it. */
-  publicUrl: string;
+  /** The relay's public URL; token audiences are checked against it (read per request). */
+  publicUrl: string | (() => string);
   jwks: JwksCache;
   clockToleranceSec: number;
   hs256Secret?: string | undefined;
@@ -54,8 +54,10 @@ export async function registerRelay(app: FastifyInstance, o: RelayOptions): Prom
 
 function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, prefix: string): void {
   acceptAnyBody(app);
-  const base = o.publicUrl.replace(/\/+$/, '');
-  const audiences = prefix ? [base, `${base}${prefix}`] : [base];
+  const audiences = () => {
+    const base = (typeof o.publicUrl === 'function' ? o.publicUrl() : o.publicUrl).replace(/\/+$/, '');
+    return prefix ? [base, `${base}${prefix}`] : [base];
+  };
   const observables =
     (
       run: (ctx: RelayContext<unknown>, obs: ReturnType<typeof selectObservables>) => Promise<unknown>,
@@ -116,7 +118,7 @@ async function answer(
   reply: FastifyReply,
   m: RelayModule,
   o: RelayOptions,
-  audiences: string[],
+  audiences: () => string[],
   handler: Handler,
 ): Promise<unknown> {
   const notes: RelayErrorBody[] = [];
@@ -129,7 +131,7 @@ async function answer(
     const token = bearerToken(req.headers.authorization);
     const payload = await verifyRelayToken(token, {
       jwks: o.jwks,
-      audiences,
+      audiences: audiences(),
       clockToleranceSec: o.clockToleranceSec,
       hs256Secret: o.hs256Secret,
       hs256RequireExp: o.hs256RequireExp ?? true,

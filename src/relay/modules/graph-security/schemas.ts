@@ -45,6 +45,7 @@ export const alertV2Schema = z.looseObject({
   evidence: z.array(evidenceSchema).nullish(),
 });
 export type AlertV2 = z.infer<typeof alertV2Schema>;
+export const alertV2ListSchema = z.looseObject({ value: z.array(z.unknown()) });
 
 // https://learn.microsoft.com/graph/api/resources/security-api-overview (huntingQueryResults)
 export const huntingResultsSchema = z.looseObject({
