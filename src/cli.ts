@@ -54,6 +54,34 @@ config
     process.exitCode = r.exitCode;
   });
 
+const relay = program.command('relay').description('Threat Response relay tools.');
+relay
+  .command('token')
+  .description(
+    "Sign a configuration token for a module's settings (HS256 with relay.hs256Secret, or RS256 with your key).",
+  )
+  .requiredOption('--audience <url>', "the relay module's URL as Threat Response calls it")
+  .option('--module <name>', 'relay module', 'graph-security')
+  .option(
+    '--claim <name=value>',
+    'a module setting, e.g. tenant_id=…; repeat',
+    (v: string, all: string[]) => [...all, v],
+    [],
+  )
+  .option('--expires-in <duration>', 'lifetime: seconds, or 12h, 30d', '365d')
+  .option('--new-secret', 'create a new HS256 secret and print it on stderr')
+  .option('--key-file <pem>', 'RS256: your private key (PKCS#8 PEM)')
+  .option('--new-key-dir <dir>', 'RS256: create a key pair and jwks.json in this directory')
+  .option('--kid <kid>', 'RS256: key id published in your JWKS')
+  .option('--jwks-host <host>', 'RS256: host serving /.well-known/jwks (must be in relay.jwksHosts)')
+  .action(async (opts: Record<string, unknown>, cmd: Command) => {
+    const { runRelayToken } = await import('./cli/relay-token.js');
+    process.exitCode = await runRelayToken({
+      ...(opts as Omit<Parameters<typeof runRelayToken>[0], 'configPath'>),
+      configPath: cmd.optsWithGlobals().config,
+    });
+  });
+
 const db = program.command('db').description('Manage the database.');
 db.command('migrate')
   .description('Apply pending database migrations (serve also applies them at start).')

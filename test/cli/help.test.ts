@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 
-const COMMANDS = [[], ['serve'], ['sandbox'], ['config'], ['config', 'check'], ['db'], ['db', 'migrate']];
+const COMMANDS = [
+  [],
+  ['serve'],
+  ['sandbox'],
+  ['config'],
+  ['config', 'check'],
+  ['db'],
+  ['db', 'migrate'],
+  ['relay'],
+  ['relay', 'token'],
+];
 
 test('every command answers --help with its usage and exits 0', () => {
   for (const cmd of COMMANDS) {
