@@ -11,6 +11,7 @@ import { relayErrorFrom } from './errors.js';
 import { entitiesLimit } from './limit.js';
 import { sightingFromAlertV2 } from './mapping/alert-v2.js';
 import { sightingFromLegacyAlert } from './mapping/legacy-alert.js';
+import { judgementsFor } from './mapping/verdicts.js';
 import { HUNTING_TYPES } from './queries/hunting.js';
 import { LEGACY_TYPES } from './queries/legacy-filter.js';
 import { alertV2ListSchema, claimsSchema, legacyAlertListSchema } from './schemas.js';
@@ -67,6 +68,23 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
           );
         }
         return bundle({ sightings });
+      } catch (e) {
+        throw relayErrorFrom(e);
+      }
+    },
+    // Evidence verdicts exist only in alerts_v2, so deliberate always searches the modern way.
+    async deliberate(ctx, observables) {
+      const graph = clients.for(ctx.claims);
+      const limit = entitiesLimit(ctx.claims.CTR_ENTITIES_LIMIT, settings);
+      try {
+        const found = await searchModern(graph, observables, {
+          limit,
+          lookbackDays: settings.lookbackDays,
+          signal: ctx.signal,
+          deadlineAt: ctx.deadlineAt,
+          warn: ctx.warn,
+        });
+        return bundle(judgementsFor(found.found));
       } catch (e) {
         throw relayErrorFrom(e);
       }

@@ -18,6 +18,7 @@ test('CTR_ENTITIES_LIMIT is read from the token, clamped, and defaulted when abs
     [null, 100],
     [{}, 100],
   ];
-  for (const [claim, expected] of cases) assert.equal(entitiesLimit(claim, d), expected, JSON.stringify(claim));
+  for (const [claim, expected] of cases)
+    assert.equal(entitiesLimit(claim, d), expected, JSON.stringify(claim));
   assert.equal(entitiesLimit(undefined, { defaultLimit: 500, maxLimit: 100 }), 100);
 });
