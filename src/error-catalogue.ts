@@ -6,6 +6,7 @@ import { errors as identity } from './connectors/microsoft/identity/errors.js';
 import { errors as config } from './platform/config/errors.js';
 import { errors as database } from './platform/db/errors.js';
 import { errors as http } from './platform/http/errors.js';
+import { errors as leases } from './platform/leases/errors.js';
 import { errors as ctim } from './relay/ctim/errors.js';
 import { errors as relay } from './relay/errors.js';
 
@@ -13,6 +14,7 @@ import { errors as relay } from './relay/errors.js';
 export const CATALOGUES: Record<string, ErrorCatalogue> = {
   Configuration: config,
   Database: database,
+  Leases: leases,
   'Outside calls (HTTP)': http,
   'Microsoft identity': identity,
   'Microsoft Graph': graph,

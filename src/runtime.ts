@@ -49,7 +49,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   for (const w of warnings) logger.warn(w);
 
-  const store = await openDatabase(config.database.url);
+  const store = await openDatabase(config.database.url, { logger });
   const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
   try {
     const applied = await migrateToLatest(store);

@@ -1,6 +1,8 @@
 // Runs the work units this instance can get leases for: acquires free leases, renews held ones, and
 // stops a unit's work when its lease is lost or can no longer be renewed in time (self-fencing).
+// It never keeps the process alive on its own (timers are unref'd): the server does, and stop() ends it.
 import type { Logger } from '../log.js';
+import { LeaseOptionsError, UnitReturnedError } from './errors.js';
 import type { LeaseStore } from './store.js';
 import type { Lease, WorkUnit } from './types.js';
 
@@ -11,172 +13,227 @@ export interface LeaseRunnerOptions {
   ttlMs: number;
   renewEveryMs: number;
   logger: Logger;
+  /** Local monotonic clock in ms (default performance.now); tests inject one that follows mock timers. */
+  monotonicNow?: () => number;
+}
+
+/** One unit's state: at most one store call in flight, at most one run. */
+interface Slot {
+  unit: WorkUnit;
+  step: Promise<void> | undefined;
+  held: Held | undefined;
+  /** The run of a lease just given up, until it has returned; no new run starts before. */
+  draining: Promise<void> | undefined;
+  failures: number;
 }
 
 interface Held {
   lease: Lease;
   controller: AbortController;
-  running: Promise<void>;
-  /** Local monotonic time after which this instance must consider the lease gone. */
-  fenceAt: number;
+  running: Promise<void> | undefined;
   fenceTimer: NodeJS.Timeout | undefined;
-  /** Consecutive early exits of `run`, for the restart backoff. */
-  failures: number;
   restartAt: number | undefined;
 }
 
 const MAX_RESTART_DELAY_MS = 60_000;
 
+/**
+ * How long after sending its last successful renewal an owner keeps working without a newer one. The
+ * margin before expiry covers stopping the work; it leaves room for at least one more renewal attempt.
+ */
+export function selfFenceAfterMs(ttlMs: number, renewEveryMs: number): number {
+  const margin = Math.min(Math.max(renewEveryMs, ttlMs / 5), (ttlMs - renewEveryMs) / 2);
+  return ttlMs - margin;
+}
+
 export class LeaseRunner {
   readonly #o: LeaseRunnerOptions;
-  readonly #held = new Map<string, Held>();
-  readonly #margin: number;
+  readonly #slots: Slot[];
+  readonly #now: () => number;
+  readonly #fenceAfterMs: number;
   #timer: NodeJS.Timeout | undefined;
-  #tick: Promise<void> | undefined;
-  #stopped = false;
+  #stopped = true;
 
   constructor(opts: LeaseRunnerOptions) {
+    const { ttlMs, renewEveryMs, units } = opts;
+    if (!(Number.isSafeInteger(ttlMs) && Number.isSafeInteger(renewEveryMs) && renewEveryMs > 0)) {
+      throw new LeaseOptionsError(
+        `ttlMs and renewEveryMs must be positive integers, got ${ttlMs} and ${renewEveryMs}`,
+      );
+    }
+    if (renewEveryMs * 2 > ttlMs) {
+      throw new LeaseOptionsError(`renewEveryMs (${renewEveryMs}) must be at most half of ttlMs (${ttlMs})`);
+    }
+    const names = units.map((u) => u.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) throw new LeaseOptionsError(`two work units are named ${twice}`);
     this.#o = opts;
-    // Stop work this long before the lease would expire, to absorb a slow renewal round trip.
-    this.#margin = Math.max(opts.renewEveryMs, opts.ttlMs / 5);
+    this.#now = opts.monotonicNow ?? (() => performance.now());
+    this.#fenceAfterMs = selfFenceAfterMs(ttlMs, renewEveryMs);
+    this.#slots = units.map((unit) => ({
+      unit,
+      step: undefined,
+      held: undefined,
+      draining: undefined,
+      failures: 0,
+    }));
   }
 
+  /** Tries to acquire every unit's lease now, then renews and retries every renewEveryMs. */
   start(): void {
+    if (!this.#stopped) return;
     this.#stopped = false;
-    const tick = () => {
-      this.#tick ??= this.#round().finally(() => {
-        this.#tick = undefined;
-      });
-    };
-    tick();
-    this.#timer = setInterval(tick, this.#o.renewEveryMs);
+    this.#tick();
+    this.#timer = setInterval(() => this.#tick(), this.#o.renewEveryMs);
+    this.#timer.unref();
   }
 
   /** Names of the units whose lease this instance holds right now. */
   owned(): string[] {
-    return [...this.#held.keys()];
+    return this.#slots.filter((s) => s.held).map((s) => s.unit.name);
   }
 
+  /** Aborts every unit, waits for their runs to return, then releases the leases for a quick handover. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer) clearInterval(this.#timer);
-    await this.#tick;
-    await Promise.all([...this.#held.keys()].map((name) => this.#drop(name, 'stopping', true)));
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    // An acquisition in flight finishes first (and releases what it got), so nothing slips past stop.
+    await Promise.all(this.#slots.map((s) => s.step));
+    const given = this.#slots.map((s) => this.#drop(s, 'the instance is stopping'));
+    await Promise.all(this.#slots.map((s) => s.draining));
+    await Promise.all(given.map((lease) => lease && this.#release(lease)));
   }
 
-  async #round(): Promise<void> {
-    for (const unit of this.#o.units) {
-      if (this.#stopped) return;
-      try {
-        const held = this.#held.get(unit.name);
-        if (held) await this.#renew(unit, held);
-        else await this.#acquire(unit);
-      } catch (e) {
-        this.#o.logger.warn({ err: e, unit: unit.name }, 'lease round failed; retrying next round');
-      }
+  #tick(): void {
+    for (const slot of this.#slots) {
+      // One store call per unit at a time: a slow database delays that unit only, never piles up calls.
+      if (this.#stopped || slot.step) continue;
+      slot.step = this.#step(slot)
+        .catch((e: unknown) => {
+          this.#o.logger.warn({ err: e, unit: slot.unit.name }, 'lease round failed; retrying next round');
+        })
+        .finally(() => {
+          slot.step = undefined;
+        });
     }
   }
 
-  async #acquire(unit: WorkUnit): Promise<void> {
-    const askedAt = performance.now();
-    const lease = await this.#o.store.tryAcquire(unit.name, this.#o.owner, this.#o.ttlMs);
+  async #step(slot: Slot): Promise<void> {
+    if (slot.held) return this.#renew(slot, slot.held);
+    if (!slot.draining) return this.#acquire(slot);
+  }
+
+  async #acquire(slot: Slot): Promise<void> {
+    const { store, owner, ttlMs, logger } = this.#o;
+    const askedAt = this.#now();
+    const lease = await store.tryAcquire(slot.unit.name, owner, ttlMs);
     if (!lease) return;
-    if (this.#stopped) {
-      await this.#o.store.release(lease);
-      return;
-    }
-    const controller = new AbortController();
+    if (this.#stopped) return this.#release(lease);
     const held: Held = {
       lease,
-      controller,
-      running: Promise.resolve(),
-      fenceAt: 0,
+      controller: new AbortController(),
+      running: undefined,
       fenceTimer: undefined,
-      failures: 0,
       restartAt: undefined,
     };
-    this.#held.set(unit.name, held);
-    this.#armFence(unit.name, held, askedAt);
-    this.#o.logger.info({ unit: unit.name, epoch: lease.epoch }, 'lease acquired; starting work');
-    this.#startRun(unit, held);
+    slot.held = held;
+    this.#armFence(slot, held, askedAt);
+    logger.info({ unit: slot.unit.name, epoch: lease.epoch }, 'lease acquired; starting work');
+    this.#startRun(slot, held);
   }
 
-  async #renew(unit: WorkUnit, held: Held): Promise<void> {
-    const askedAt = performance.now();
+  async #renew(slot: Slot, held: Held): Promise<void> {
+    const { store, ttlMs, logger } = this.#o;
+    const askedAt = this.#now();
     let renewed: Lease | undefined;
     try {
-      renewed = await this.#o.store.renew(held.lease, this.#o.ttlMs);
+      renewed = await store.renew(held.lease, ttlMs);
     } catch (e) {
-      this.#o.logger.warn(
-        { err: e, unit: unit.name },
+      logger.warn(
+        { err: e, unit: slot.unit.name },
         'lease renewal failed; work stops if it cannot renew in time',
       );
       return;
     }
-    if (this.#held.get(unit.name) !== held) return;
+    if (slot.held !== held) return; // fenced or stopped while the renewal was under way
     if (!renewed) {
-      this.#o.logger.warn(
-        { unit: unit.name, epoch: held.lease.epoch },
+      logger.warn(
+        { unit: slot.unit.name, epoch: held.lease.epoch },
         'lease lost to another instance; stopping work',
       );
-      await this.#drop(unit.name, 'lost', false);
-      await this.#o.store
-        .recordLost(held.lease, 'renewal found the lease expired or taken')
-        .catch(() => undefined);
+      this.#drop(slot, 'the lease was lost');
+      await store.recordLost(held.lease, 'renewal found the lease expired or taken').catch((e: unknown) => {
+        logger.warn({ err: e, unit: slot.unit.name }, 'could not record the lost lease');
+      });
       return;
     }
     held.lease = renewed;
-    this.#armFence(unit.name, held, askedAt);
-    const now = performance.now();
-    if (held.restartAt !== undefined && now >= held.restartAt) this.#startRun(unit, held);
+    this.#armFence(slot, held, askedAt);
+    if (!held.running && held.restartAt !== undefined && this.#now() >= held.restartAt)
+      this.#startRun(slot, held);
   }
 
-  /** Aborts the unit if no renewal succeeds before the lease could expire for the other instances. */
-  #armFence(name: string, held: Held, askedAt: number): void {
+  /** Aborts the unit unless a renewal sent after `askedAt` succeeds before the lease could expire for others. */
+  #armFence(slot: Slot, held: Held, askedAt: number): void {
     clearTimeout(held.fenceTimer);
-    held.fenceAt = askedAt + this.#o.ttlMs - this.#margin;
-    held.fenceTimer = setTimeout(
-      () => {
-        if (this.#held.get(name) !== held) return;
-        this.#o.logger.warn(
-          { unit: name, epoch: held.lease.epoch },
-          'lease not renewed in time; stopping work',
-        );
-        void this.#drop(name, 'fenced', false);
-      },
-      Math.max(0, held.fenceAt - performance.now()),
-    );
+    const delay = Math.max(0, askedAt + this.#fenceAfterMs - this.#now());
+    held.fenceTimer = setTimeout(() => {
+      if (slot.held !== held) return;
+      this.#o.logger.warn(
+        { unit: slot.unit.name, epoch: held.lease.epoch },
+        'lease not renewed in time; stopping work',
+      );
+      this.#drop(slot, 'the lease could not be renewed in time');
+    }, delay);
     held.fenceTimer.unref();
   }
 
-  #startRun(unit: WorkUnit, held: Held): void {
-    held.restartAt = undefined;
+  #startRun(slot: Slot, held: Held): void {
+    const { unit } = slot;
+    const { logger, renewEveryMs } = this.#o;
     const { signal } = held.controller;
-    held.running = unit
-      .run({ signal, lease: held.lease, logger: this.#o.logger.child({ unit: unit.name }) })
+    const startedAt = this.#now();
+    held.restartAt = undefined;
+    held.running = (async () =>
+      unit.run({ signal, lease: held.lease, logger: logger.child({ unit: unit.name }) }))()
       .then(() => {
-        if (!signal.aborted) throw new Error('work unit returned while it still held its lease');
+        if (!signal.aborted) throw new UnitReturnedError(unit.name);
       })
       .catch((e: unknown) => {
-        if (signal.aborted) return;
-        held.failures++;
-        const delay = Math.min(MAX_RESTART_DELAY_MS, this.#o.renewEveryMs * 2 ** held.failures);
-        held.restartAt = performance.now() + delay;
-        this.#o.logger.error({ err: e, unit: unit.name, restartInMs: delay }, 'work unit failed; restarting');
+        held.running = undefined;
+        if (signal.aborted) return; // errors while stopping are expected
+        // A run that lasted a while earns a fresh backoff.
+        if (this.#now() - startedAt > MAX_RESTART_DELAY_MS) slot.failures = 0;
+        slot.failures++;
+        const delay = Math.min(MAX_RESTART_DELAY_MS, renewEveryMs * 2 ** (slot.failures - 1));
+        held.restartAt = this.#now() + delay;
+        logger.error(
+          { err: e, unit: unit.name, restartInMs: delay },
+          'work unit failed; restarting while the lease is held',
+        );
       });
   }
 
-  async #drop(name: string, why: string, release: boolean): Promise<void> {
-    const held = this.#held.get(name);
-    if (!held) return;
-    this.#held.delete(name);
+  /** Forgets the lease and aborts the run; returns the lease so a clean stop can release it. */
+  #drop(slot: Slot, why: string): Lease | undefined {
+    const held = slot.held;
+    if (!held) return undefined;
+    slot.held = undefined;
     clearTimeout(held.fenceTimer);
-    held.controller.abort(new Error(`lease ${name}: ${why}`));
-    await held.running;
-    if (release) {
-      await this.#o.store.release(held.lease).catch((e: unknown) => {
-        this.#o.logger.warn({ err: e, unit: name }, 'could not release lease; it expires on its own');
+    held.controller.abort(new Error(`lease ${slot.unit.name}: ${why}`));
+    if (held.running) {
+      const draining = held.running.finally(() => {
+        if (slot.draining === draining) slot.draining = undefined;
       });
+      slot.draining = draining;
     }
+    return held.lease;
+  }
+
+  async #release(lease: Lease): Promise<void> {
+    await this.#o.store.release(lease).catch((e: unknown) => {
+      this.#o.logger.warn({ err: e, unit: lease.name }, 'could not release lease; it expires on its own');
+    });
   }
 }

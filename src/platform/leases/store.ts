@@ -1,26 +1,44 @@
-// The lease table: acquire, renew, release, list. On PostgreSQL the database's clock decides expiry,
-// so instances with skewed clocks still agree; SQLite serves one process and uses the local clock.
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, LeasesTable, Store } from '../db/index.js';
+// The lease table: acquire, renew, release, list, plus the lease history. On PostgreSQL the database's
+// clock decides expiry, so instances with skewed clocks still agree; SQLite serves one process and
+// uses the local clock.
+import { type Expression, type Kysely, sql } from 'kysely';
+import type { Database, Dialect, LeasesTable, Store } from '../db/index.js';
+import { LeaseOptionsError } from './errors.js';
 import type { Lease, LeaseEvent } from './types.js';
 
 export interface LeaseStoreOptions {
-  /** Local clock for SQLite (tests); PostgreSQL always uses clock_timestamp(). */
+  /** Local clock in epoch ms for SQLite (tests inject one); PostgreSQL always uses its own clock. */
   clock?: () => number;
 }
+
+/** A time inside one statement: `now` and `now + ms`, read once so they agree to the millisecond. */
+interface Stamp {
+  now: Expression<number>;
+  plus(ms: number): Expression<number>;
+}
+
+// statement_timestamp() is the server's clock when the statement arrived: fresh for every statement,
+// yet one value however often a statement uses it (clock_timestamp() would differ between columns).
+const PG_NOW = sql<number>`floor(extract(epoch from statement_timestamp()) * 1000)::bigint`;
 
 const toLease = (r: LeasesTable): Lease => ({
   name: r.name,
   owner: r.owner,
-  epoch: Number(r.epoch),
-  acquiredAt: Number(r.acquired_at),
-  renewedAt: Number(r.renewed_at),
-  expiresAt: Number(r.expires_at),
+  epoch: r.epoch,
+  acquiredAt: r.acquired_at,
+  renewedAt: r.renewed_at,
+  expiresAt: r.expires_at,
 });
+
+function checkTtl(ttlMs: number): void {
+  if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
+    throw new LeaseOptionsError(`lease ttl must be a positive whole number of milliseconds, got ${ttlMs}`);
+  }
+}
 
 export class LeaseStore {
   readonly #db: Kysely<Database>;
-  readonly #dialect: Store['dialect'];
+  readonly #dialect: Dialect;
   readonly #clock: () => number;
 
   constructor(store: Pick<Store, 'db' | 'dialect'>, opts: LeaseStoreOptions = {}) {
@@ -29,101 +47,132 @@ export class LeaseStore {
     this.#clock = opts.clock ?? Date.now;
   }
 
-  /** Milliseconds since the epoch by the clock every instance agrees on. */
-  async now(db: Kysely<Database> = this.#db): Promise<number> {
+  /** Epoch milliseconds by the clock every instance agrees on. */
+  async now(): Promise<number> {
     if (this.#dialect === 'sqlite') return this.#clock();
     const r = await sql<{
-      now: string;
-    }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(db);
+      now: number;
+    }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(this.#db);
     return Number(r.rows[0]?.now);
   }
 
+  #stamp(): Stamp {
+    if (this.#dialect === 'postgres') return { now: PG_NOW, plus: (ms) => sql<number>`${PG_NOW} + ${ms}` };
+    const now = this.#clock();
+    return { now: sql.val(now), plus: (ms) => sql.val(now + ms) };
+  }
+
   /**
-   * Takes the lease if it is free, expired, released or already ours; returns it with a new epoch, or
-   * undefined when another live owner holds it (or another instance won a race for it).
+   * Takes the lease if it is free, expired, released or already ours, with the next epoch; undefined
+   * when another live owner holds it. One conditional upsert decides, so of many instances asking at
+   * once exactly one wins.
    */
   async tryAcquire(name: string, owner: string, ttlMs: number): Promise<Lease | undefined> {
+    checkTtl(ttlMs);
     return this.#db.transaction().execute(async (trx) => {
-      const now = await this.now(trx);
+      // Only to describe a takeover in the history; on PostgreSQL the row lock makes it the exact row
+      // the upsert below replaces.
       let q = trx.selectFrom('leases').selectAll().where('name', '=', name);
       if (this.#dialect === 'postgres') q = q.forUpdate();
-      const current = await q.executeTakeFirst();
-      const row = { owner, acquired_at: now, renewed_at: now, expires_at: now + ttlMs, released_at: null };
-      if (!current) {
-        const inserted = await trx
-          .insertInto('leases')
-          .values({ name, epoch: 1, ...row })
-          .onConflict((oc) => oc.column('name').doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!inserted) return undefined;
-        await this.#event(trx, { name, owner, epoch: 1, event: 'acquired', at: now, detail: null });
-        return toLease(inserted);
-      }
-      const free =
-        current.released_at !== null || Number(current.expires_at) <= now || current.owner === owner;
-      if (!free) return undefined;
-      const epoch = Number(current.epoch) + 1;
-      const updated = await trx
-        .updateTable('leases')
-        .set({ epoch, ...row })
-        .where('name', '=', name)
-        .where('epoch', '=', current.epoch)
+      const prev = await q.executeTakeFirst();
+      const t = this.#stamp();
+      const row = await trx
+        .insertInto('leases')
+        .values({
+          name,
+          owner,
+          epoch: 1,
+          acquired_at: t.now,
+          renewed_at: t.now,
+          expires_at: t.plus(ttlMs),
+          released_at: null,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('name')
+            .doUpdateSet((eb) => ({
+              owner: eb.ref('excluded.owner'),
+              epoch: eb('leases.epoch', '+', 1),
+              acquired_at: eb.ref('excluded.acquired_at'),
+              renewed_at: eb.ref('excluded.renewed_at'),
+              expires_at: eb.ref('excluded.expires_at'),
+              released_at: null,
+            }))
+            .where((eb) =>
+              eb.or([
+                eb('leases.expires_at', '<=', eb.ref('excluded.acquired_at')),
+                eb('leases.owner', '=', eb.ref('excluded.owner')),
+                eb('leases.released_at', 'is not', null),
+              ]),
+            ),
+        )
         .returningAll()
         .executeTakeFirst();
-      if (!updated) return undefined;
-      const takenOver = current.released_at === null && current.owner !== owner;
-      await this.#event(trx, {
-        name,
-        owner,
-        epoch,
-        event: takenOver ? 'taken-over' : 'acquired',
-        at: now,
-        detail: takenOver
-          ? `from ${current.owner} (epoch ${current.epoch}), expired at ${current.expires_at}`
-          : null,
-      });
-      return toLease(updated);
+      if (!row) return undefined;
+      const takenOver = prev !== undefined && prev.released_at === null && prev.owner !== owner;
+      await trx
+        .insertInto('lease_events')
+        .values({
+          name,
+          owner,
+          epoch: row.epoch,
+          event: takenOver ? 'taken-over' : 'acquired',
+          at: row.acquired_at,
+          detail: takenOver
+            ? `from ${prev.owner} (epoch ${prev.epoch}), whose lease expired at ${new Date(prev.expires_at).toISOString()}`
+            : null,
+        })
+        .execute();
+      return toLease(row);
     });
   }
 
-  /** Extends our lease; undefined when it is no longer ours (expired, taken over or released). */
+  /** Extends our lease; undefined when it is no longer ours (expired, taken over, released, newer epoch). */
   async renew(lease: Lease, ttlMs: number): Promise<Lease | undefined> {
-    const now = await this.now();
-    const r = await this.#db
+    checkTtl(ttlMs);
+    const t = this.#stamp();
+    const row = await this.#db
       .updateTable('leases')
-      .set({ renewed_at: now, expires_at: now + ttlMs })
+      .set({ renewed_at: t.now, expires_at: t.plus(ttlMs) })
       .where('name', '=', lease.name)
       .where('owner', '=', lease.owner)
       .where('epoch', '=', lease.epoch)
       .where('released_at', 'is', null)
-      .where('expires_at', '>', now)
+      // A lapsed lease may be changing hands right now: the owner must acquire it again, with a new epoch.
+      .where('expires_at', '>', t.now)
       .returningAll()
       .executeTakeFirst();
-    return r ? toLease(r) : undefined;
+    return row ? toLease(row) : undefined;
   }
 
-  /** Gives the lease up at once so another instance need not wait for it to expire. */
+  /** Gives our lease up at once so another instance need not wait for it to expire. */
   async release(lease: Lease): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      const now = await this.now(trx);
-      const r = await trx
+      const t = this.#stamp();
+      const row = await trx
         .updateTable('leases')
-        .set({ released_at: now, expires_at: now })
+        .set({ released_at: t.now, expires_at: t.now })
         .where('name', '=', lease.name)
         .where('owner', '=', lease.owner)
         .where('epoch', '=', lease.epoch)
         .where('released_at', 'is', null)
+        .returning('expires_at')
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) > 0) {
-        await this.#event(trx, { ...pick(lease), event: 'released', at: now, detail: null });
-      }
+      if (!row) return;
+      await trx
+        .insertInto('lease_events')
+        .values({ ...pick(lease), event: 'released', at: row.expires_at, detail: null })
+        .execute();
     });
   }
 
-  /** Records that an owner noticed it lost a lease (for the operator's history). */
+  /** Records that an owner found its lease gone (for the operator's history). */
   async recordLost(lease: Lease, detail: string): Promise<void> {
-    await this.#event(this.#db, { ...pick(lease), event: 'lost', at: await this.now(), detail });
+    const t = this.#stamp();
+    await this.#db
+      .insertInto('lease_events')
+      .values({ ...pick(lease), event: 'lost', at: t.now, detail })
+      .execute();
   }
 
   /** Leases not given up, expired ones included (the dashboard shows their expiry). */
@@ -137,15 +186,11 @@ export class LeaseStore {
     return rows.map(toLease);
   }
 
+  /** The history, oldest first; of one lease when `name` is given. */
   async events(name?: string): Promise<LeaseEvent[]> {
     let q = this.#db.selectFrom('lease_events').select(['name', 'owner', 'epoch', 'event', 'at', 'detail']);
-    if (name) q = q.where('name', '=', name);
-    const rows = await q.orderBy('id').execute();
-    return rows.map((r) => ({ ...r, epoch: Number(r.epoch), at: Number(r.at) }));
-  }
-
-  async #event(db: Kysely<Database> | Transaction<Database>, e: LeaseEvent): Promise<void> {
-    await db.insertInto('lease_events').values(e).execute();
+    if (name !== undefined) q = q.where('name', '=', name);
+    return q.orderBy('id').execute();
   }
 }
 

@@ -1,11 +1,13 @@
 // What a lease is and what a unit of owned work looks like.
+import type { LeaseEventKind } from '../db/index.js';
 import type { Logger } from '../log.js';
 
 export interface Lease {
   name: string;
   owner: string;
-  /** Fencing token; a higher epoch always means a later owner. */
+  /** Fencing token: grows by one on every acquisition by anyone, so a later owner always has a higher one. */
   epoch: number;
+  /** Epoch milliseconds by the database clock on PostgreSQL, the local clock on SQLite. */
   acquiredAt: number;
   renewedAt: number;
   expiresAt: number;
@@ -15,14 +17,16 @@ export interface LeaseEvent {
   name: string;
   owner: string;
   epoch: number;
-  event: 'acquired' | 'taken-over' | 'released' | 'lost';
+  event: LeaseEventKind;
   at: number;
+  /** For `taken-over`: the previous owner, its epoch and when its lease expired. */
   detail: string | null;
 }
 
 export interface WorkContext {
   /** Aborts when the lease is lost, cannot be renewed in time, or the instance stops. */
   signal: AbortSignal;
+  /** The lease as acquired; pass `lease.epoch` along with writes that must be fenced. */
   lease: Lease;
   logger: Logger;
 }

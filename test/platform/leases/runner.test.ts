@@ -1,180 +1,172 @@
+// The lease runner against real stores on both dialects, in real time: tests only wait for
+// conditions, never for durations. Timing behaviour is in runner-timing.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Lease, LeaseRunner, LeaseStore, type WorkUnit } from '../../../src/platform/leases/index.js';
+import {
+  type Lease,
+  LeaseRunner,
+  type LeaseRunnerOptions,
+  LeaseStore,
+  selfFenceAfterMs,
+  type WorkUnit,
+} from '../../../src/platform/leases/index.js';
 import { createLogger } from '../../../src/platform/log.js';
-import { openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
-import { LogCapture } from '../../helpers/log-capture.js';
+import { DIALECTS, openTestStore, type TestDatabase } from '../../helpers/databases.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const untilAborted = (signal: AbortSignal) =>
   new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 
-/** A unit that counts how many runs are active at once across every runner sharing it. */
-function trackedUnit(
-  name: string,
-  track: { active: number; maxActive: number; starts: string[] },
-  owner: string,
-): WorkUnit {
-  return {
+/** A unit that records its runs and waits for its signal. */
+function recordingUnit(name: string) {
+  const runs: Array<{ lease: Lease; signal: AbortSignal; ended: boolean }> = [];
+  const unit: WorkUnit = {
     name,
-    async run({ signal }) {
-      track.active++;
-      track.maxActive = Math.max(track.maxActive, track.active);
-      track.starts.push(owner);
+    async run({ signal, lease }) {
+      const r = { lease, signal, ended: false };
+      runs.push(r);
       await untilAborted(signal);
-      track.active--;
+      r.ended = true;
     },
   };
+  return { unit, runs };
 }
 
-describe('lease runner', () => {
-  let t: TestDatabase;
-  let store: LeaseStore;
-  const log = new LogCapture();
-  const logger = createLogger({ level: 'debug', destination: log });
-
-  before(async () => {
-    t = await openTestDatabase('sqlite');
-    store = new LeaseStore(t.store);
-  });
-  after(() => t.cleanup());
-
-  test('runs a unit once it holds the lease, and on stop aborts it and releases the lease', async () => {
-    const track = { active: 0, maxActive: 0, starts: [] as string[] };
-    const r = new LeaseRunner({
-      store,
-      owner: 'a',
-      units: [trackedUnit('u1', track, 'a')],
-      ttlMs: 2000,
-      renewEveryMs: 100,
-      logger,
-    });
-    r.start();
-    await waitFor('unit running', () => track.active === 1);
-    assert.deepEqual(r.owned(), ['u1']);
-    await r.stop();
-    assert.equal(track.active, 0);
-    assert.equal(
-      (await store.list()).find((l) => l.name === 'u1'),
-      undefined,
-    );
-    assert.ok((await store.events('u1')).some((e) => e.event === 'released' && e.owner === 'a'));
+describe('lease runner options', () => {
+  test('refuses inconsistent timings and duplicate unit names', () => {
+    const store = {} as LeaseStore;
+    const logger = createLogger({ level: 'silent' });
+    const u = recordingUnit('a').unit;
+    const bad: Array<Partial<LeaseRunnerOptions>> = [
+      { ttlMs: 1000, renewEveryMs: 600 },
+      { ttlMs: 1000, renewEveryMs: 0 },
+      { ttlMs: 0, renewEveryMs: 0 },
+      { ttlMs: 1000.5, renewEveryMs: 100 },
+      { units: [u, u] },
+    ];
+    for (const over of bad) {
+      assert.throws(
+        () =>
+          new LeaseRunner({ store, owner: 'o', units: [u], ttlMs: 1000, renewEveryMs: 100, logger, ...over }),
+        { code: 'GSOC_LEASE_OPTIONS_INVALID' },
+        JSON.stringify(over),
+      );
+    }
   });
 
-  test('two runners never run the same unit at once; a stopped owner hands over', async () => {
-    const track = { active: 0, maxActive: 0, starts: [] as string[] };
-    const a = new LeaseRunner({
-      store,
-      owner: 'a',
-      units: [trackedUnit('u2', track, 'a')],
-      ttlMs: 2000,
-      renewEveryMs: 50,
-      logger,
-    });
-    const b = new LeaseRunner({
-      store,
-      owner: 'b',
-      units: [trackedUnit('u2', track, 'b')],
-      ttlMs: 2000,
-      renewEveryMs: 50,
-      logger,
-    });
-    a.start();
-    await waitFor('a runs', () => track.starts.includes('a'));
-    b.start();
-    // Many renewal rounds of both runners pass; b must keep waiting.
-    await waitFor('a renewed several times', async () => {
-      const l = (await store.list()).find((x) => x.name === 'u2');
-      return l && l.renewedAt - l.acquiredAt >= 500;
-    });
-    assert.deepEqual(b.owned(), []);
-    await a.stop();
-    await waitFor('b runs', () => track.starts.includes('b'));
-    await b.stop();
-    assert.equal(track.maxActive, 1);
-    assert.deepEqual(track.starts, ['a', 'b']);
-  });
-
-  test('a runner that finds its lease taken stops the unit and records the loss', async () => {
-    const track = { active: 0, maxActive: 0, starts: [] as string[] };
-    const r = new LeaseRunner({
-      store,
-      owner: 'a',
-      units: [trackedUnit('u3', track, 'a')],
-      ttlMs: 2000,
-      renewEveryMs: 50,
-      logger,
-    });
-    r.start();
-    await waitFor('unit running', () => track.active === 1);
-    // Another instance takes the lease (as after a long pause of this one).
-    await t.store.db.updateTable('leases').set({ expires_at: 0 }).where('name', '=', 'u3').execute();
-    assert.ok(await store.tryAcquire('u3', 'z', 60_000));
-    await waitFor('unit stopped', () => track.active === 0);
-    assert.deepEqual(r.owned(), []);
-    await waitFor('lost event', async () =>
-      (await store.events('u3')).some((e) => e.event === 'lost' && e.owner === 'a'),
-    );
-    await r.stop();
-    assert.equal(
-      (await store.list()).find((l) => l.name === 'u3')?.owner,
-      'z',
-      'stop must not release a lease it lost',
-    );
-  });
-
-  test('an owner cut off from the database stops the unit before its lease can expire (self-fencing)', async () => {
-    class Unreachable extends LeaseStore {
-      down = false;
-      override async renew(lease: Lease, ttlMs: number): Promise<Lease | undefined> {
-        if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-        return super.renew(lease, ttlMs);
+  test('the self-fence falls after the next renewal and before expiry', () => {
+    for (const ttlMs of [1000, 5000, 30_000, 3_600_000]) {
+      for (const share of [2, 3, 5, 10, 100]) {
+        const renewEveryMs = Math.floor(ttlMs / share);
+        const fence = selfFenceAfterMs(ttlMs, renewEveryMs);
+        assert.ok(fence > renewEveryMs && fence < ttlMs, `${ttlMs}/${renewEveryMs}: ${fence}`);
       }
     }
-    const flaky = new Unreachable(t.store);
-    let abortedAt = 0;
-    let lease: Lease | undefined;
-    const unit: WorkUnit = {
-      name: 'u4',
-      async run({ signal, lease: l }) {
-        lease = l;
-        await untilAborted(signal);
-        abortedAt = Date.now();
-      },
-    };
-    const r = new LeaseRunner({
-      store: flaky,
-      owner: 'a',
-      units: [unit],
-      ttlMs: 4000,
-      renewEveryMs: 200,
-      logger,
-    });
-    r.start();
-    await waitFor('unit running', () => lease !== undefined);
-    flaky.down = true;
-    await waitFor('unit fenced', () => abortedAt > 0, { timeoutMs: 10_000 });
-    const row = (await store.list()).find((l) => l.name === 'u4');
-    assert.ok(row, 'the lease row is still there: nobody released it');
-    assert.ok(abortedAt < row.expiresAt, 'work must stop before the lease expires for others');
-    assert.match(log.text, /lease not renewed in time; stopping work/);
-    await r.stop();
-  });
-
-  test('a unit that fails is restarted while the lease is held', async () => {
-    let runs = 0;
-    const unit: WorkUnit = {
-      name: 'u5',
-      async run({ signal }) {
-        runs++;
-        if (runs < 3) throw new Error(`boom ${runs}`);
-        await untilAborted(signal);
-      },
-    };
-    const r = new LeaseRunner({ store, owner: 'a', units: [unit], ttlMs: 2000, renewEveryMs: 20, logger });
-    r.start();
-    await waitFor('third run', () => runs >= 3);
-    assert.match(log.text, /work unit failed; restarting/);
-    await r.stop();
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe(`lease runner on ${dialect}`, () => {
+    let db: TestDatabase;
+    let store: LeaseStore;
+    const logger = createLogger({ level: 'silent' });
+    before(async () => {
+      db = await openTestStore(dialect);
+      store = new LeaseStore(db.store);
+    });
+    after(() => db.cleanup());
+    const make = (owner: string, units: WorkUnit[]) =>
+      new LeaseRunner({ store, owner, units, ttlMs: 5000, renewEveryMs: 100, logger });
+
+    test('runs a unit once it holds the lease; stop aborts it, waits for it and releases the lease', async () => {
+      const { unit, runs } = recordingUnit('job');
+      const r = make('a', [unit]);
+      r.start();
+      await waitFor('unit running', () => runs.length === 1);
+      assert.deepEqual(r.owned(), ['job']);
+      await r.stop();
+      assert.equal(runs[0]?.ended, true, 'stop waited for the run to return');
+      assert.deepEqual(r.owned(), []);
+      assert.equal(
+        (await store.list()).find((l) => l.name === 'job'),
+        undefined,
+      );
+      assert.deepEqual(
+        (await store.events('job')).map((e) => [e.event, e.owner]),
+        [
+          ['acquired', 'a'],
+          ['released', 'a'],
+        ],
+      );
+    });
+
+    test('two runners never run a unit at once; a stopped owner hands over without waiting for expiry', async () => {
+      let active = 0;
+      let maxActive = 0;
+      const starts: string[] = [];
+      const unitFor = (owner: string): WorkUnit => ({
+        name: 'shared',
+        async run({ signal }) {
+          active++;
+          maxActive = Math.max(maxActive, active);
+          starts.push(owner);
+          await untilAborted(signal);
+          active--;
+        },
+      });
+      const a = make('a', [unitFor('a')]);
+      const b = make('b', [unitFor('b')]);
+      a.start();
+      await waitFor('a runs', () => starts.includes('a'));
+      b.start();
+      await waitFor('a renewed several times while b was running', async () => {
+        const l = (await store.list()).find((x) => x.name === 'shared');
+        return l && l.renewedAt - l.acquiredAt >= 500;
+      });
+      assert.deepEqual(b.owned(), []);
+      await a.stop();
+      await waitFor('b runs', () => starts.includes('b'));
+      await b.stop();
+      assert.equal(maxActive, 1);
+      assert.deepEqual(starts, ['a', 'b']);
+      const events = (await store.events('shared')).map((e) => [e.event, e.owner, e.epoch]);
+      assert.deepEqual(events, [
+        ['acquired', 'a', 1],
+        ['released', 'a', 1],
+        ['acquired', 'b', 2],
+        ['released', 'b', 2],
+      ]);
+    });
+
+    test('an acquisition under way when stop is called is released, and its unit never starts', async () => {
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      class Gated extends LeaseStore {
+        override async tryAcquire(name: string, owner: string, ttlMs: number) {
+          await gate;
+          return super.tryAcquire(name, owner, ttlMs);
+        }
+      }
+      const { unit, runs } = recordingUnit('gated');
+      const r = new LeaseRunner({
+        store: new Gated(db.store),
+        owner: 'a',
+        units: [unit],
+        ttlMs: 2000,
+        renewEveryMs: 100,
+        logger,
+      });
+      r.start();
+      const stopping = r.stop();
+      open();
+      await stopping;
+      assert.equal(runs.length, 0);
+      assert.deepEqual(
+        (await store.events('gated')).map((e) => e.event),
+        ['acquired', 'released'],
+      );
+    });
+  });
+}

@@ -1,4 +1,4 @@
-// Every migration, in order, listed explicitly (no directory scanning: it must work from dist/ too).
+// Every migration, in order, listed explicitly: no directory scanning, so it works from dist/ too.
 // Names never change once released; add new ones at the end. A migration may differ by dialect.
 import type { Migration } from 'kysely';
 import type { Dialect } from '../url.js';

@@ -1,0 +1,149 @@
+// Migrations on both dialects: idempotent, transactional on failure, safe with several instances.
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import {
+  MIGRATION_TABLE,
+  migrateToLatest,
+  openDatabase,
+  type Store,
+} from '../../../src/platform/db/index.js';
+import {
+  DIALECTS,
+  dropSchema,
+  openTestDatabase,
+  type TestDatabase,
+  testPgUrl,
+} from '../../helpers/databases.js';
+
+/** The tables of the store's own schema (other tests' schemas share the PostgreSQL database). */
+const tableNames = async (store: Store, schema: string | undefined) =>
+  (await store.db.introspection.getTables({ withInternalKyselyTables: true }))
+    .filter((t) => schema === undefined || t.schema === schema)
+    .map((t) => t.name)
+    .sort();
+
+for (const dialect of DIALECTS) {
+  describe(`migrations on ${dialect}`, () => {
+    const open: TestDatabase[] = [];
+    const fresh = async () => {
+      const t = await openTestDatabase(dialect, { migrate: false });
+      open.push(t);
+      return t;
+    };
+    after(() => Promise.all(open.map((t) => t.cleanup())));
+
+    test('apply once, then find nothing to do', async () => {
+      const { store, schema } = await fresh();
+      assert.deepEqual(await migrateToLatest(store.db), ['0001_leases']);
+      assert.deepEqual(await migrateToLatest(store.db), []);
+      assert.deepEqual(await migrateToLatest(store), [], 'the store itself is accepted too');
+      assert.deepEqual(await tableNames(store, schema), [
+        'graphsoc_migration',
+        'graphsoc_migration_lock',
+        'kv_state',
+        'lease_events',
+        'leases',
+      ]);
+    });
+
+    test('lease events get increasing ids', async () => {
+      const { store } = await fresh();
+      await migrateToLatest(store.db);
+      const e = { name: 'n', owner: 'o', epoch: 1, event: 'acquired' as const, at: 1, detail: null };
+      await store.db.insertInto('lease_events').values([e, e, e]).execute();
+      const ids = (await store.db.selectFrom('lease_events').select('id').orderBy('id').execute()).map(
+        (r) => r.id,
+      );
+      assert.equal(new Set(ids).size, 3);
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => a - b),
+      );
+    });
+
+    test('a failing migration throws GSOC_DB_MIGRATION_FAILED naming it, and applies nothing', async () => {
+      const { store } = await fresh();
+      await sql`create table leases (x integer)`.execute(store.db);
+      await assert.rejects(migrateToLatest(store.db), (e: Error & { code?: string; details?: unknown }) => {
+        assert.equal(e.code, 'GSOC_DB_MIGRATION_FAILED');
+        assert.match(e.message, /migration 0001_leases failed: .*leases/);
+        assert.deepEqual(e.details, { migration: '0001_leases' });
+        return true;
+      });
+      const applied = await sql`select * from ${sql.table(MIGRATION_TABLE)}`.execute(store.db);
+      assert.equal(applied.rows.length, 0);
+    });
+  });
+}
+
+describe('migrations on PostgreSQL with several instances', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  after(async () => {
+    for (const c of cleanups) await c();
+  });
+  const openShared = async (count: number, opts: { statementTimeoutMs?: number; poolSize?: number } = {}) => {
+    const { url, schema } = testPgUrl();
+    const stores = await Promise.all(Array.from({ length: count }, () => openDatabase(url, opts)));
+    cleanups.push(async () => {
+      await dropSchema(stores[0]!, schema);
+      await Promise.all(stores.map((s) => s.close()));
+    });
+    return stores;
+  };
+
+  test('three instances migrating one schema at once all succeed and apply each migration once', async () => {
+    const stores = await openShared(3);
+    const results = await Promise.all(stores.map((s) => migrateToLatest(s.db)));
+    assert.deepEqual(results.flat(), ['0001_leases']);
+    const n = await sql<{ n: number }>`select count(*)::int as n from graphsoc_migration`.execute(
+      stores[0]!.db,
+    );
+    assert.equal(n.rows[0]?.n, 1);
+  });
+
+  test('each schema keeps its own history', async () => {
+    const [a] = await openShared(1);
+    const [b] = await openShared(1);
+    assert.deepEqual(await migrateToLatest(a!.db), ['0001_leases']);
+    assert.deepEqual(await migrateToLatest(b!.db), ['0001_leases']);
+  });
+
+  test('migrating is not disturbed by other schemas of the database being dropped meanwhile', async () => {
+    const [admin] = await openShared(1);
+    let stop = false;
+    const churn = (async () => {
+      for (let i = 0; !stop; i++) {
+        const s = `${testPgUrl().schema}_churn${i}`;
+        await sql`create schema ${sql.id(s)}`.execute(admin!.db);
+        await sql`create table ${sql.id(s)}.t (id serial primary key)`.execute(admin!.db);
+        await sql`drop schema ${sql.id(s)} cascade`.execute(admin!.db);
+      }
+    })();
+    try {
+      for (let i = 0; i < 10; i++) {
+        const [s] = await openShared(1);
+        assert.deepEqual(await migrateToLatest(s!.db), ['0001_leases']);
+      }
+    } finally {
+      stop = true;
+      await churn;
+    }
+  });
+
+  test('waiting for another instance may outlast the statement timeout, which is restored afterwards', async () => {
+    const [a, other] = await openShared(2, { statementTimeoutMs: 300, poolSize: 1 });
+    await migrateToLatest(a!.db);
+    // Another instance holds the migration table for longer than the 300 ms statement timeout.
+    const holding = other!.db.transaction().execute(async (trx) => {
+      await sql`lock table ${sql.table(MIGRATION_TABLE)} in access exclusive mode`.execute(trx);
+      await sleep(1200);
+    });
+    await sleep(50);
+    assert.deepEqual(await migrateToLatest(a!.db), []);
+    await holding;
+    const r = await sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(a!.db);
+    assert.equal(r.rows[0]?.t, '300ms');
+  });
+});
