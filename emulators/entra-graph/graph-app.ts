@@ -20,10 +20,20 @@ import {
 import { GraphRouter } from './graph-router.js';
 import { GRAPH_JSON, type GraphCall, type GraphResponse } from './graph-types.js';
 import { organizationRoutes } from './organization.js';
+import { securityAlertRoutes } from './security-alerts.js';
+import { securityHuntingRoutes } from './security-hunting.js';
+import { securityLegacyRoutes } from './security-legacy.js';
 import { userRoutes } from './users.js';
 
 export function createGraphRouter(): GraphRouter {
-  return new GraphRouter().add(...deltaRoutes, ...userRoutes, ...organizationRoutes);
+  return new GraphRouter().add(
+    ...deltaRoutes,
+    ...userRoutes,
+    ...organizationRoutes,
+    ...securityAlertRoutes,
+    ...securityLegacyRoutes,
+    ...securityHuntingRoutes,
+  );
 }
 
 export function createGraphApp(

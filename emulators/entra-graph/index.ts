@@ -1,7 +1,7 @@
 // Entra ID + Microsoft Graph emulator: starts the login and Graph HTTPS listeners and returns a handle.
 // Written from Microsoft's documentation; imports nothing from src/ so it is an independent check of our clients.
 import { isIP } from 'node:net';
-import { registerControlApi } from '../shared/control.js';
+import { type ExtraControlRoutes, registerControlApi } from '../shared/control.js';
 import { type FaultRule, FaultStore } from '../shared/faults.js';
 import { listenHttps } from '../shared/https-server.js';
 import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
@@ -18,6 +18,9 @@ import { clearDeltaSessions } from './delta.js';
 import { createGraphApp, createGraphRouter } from './graph-app.js';
 import { createLoginApp } from './login-app.js';
 import { loadSeedDir } from './seed.js';
+import { securityControlRoutes } from './security-control.js';
+import { applySecuritySeed, securitySeedSchema } from './security-seed.js';
+import type { SecurityData } from './security-store.js';
 import { type AppRegistration, DirectoryState } from './state.js';
 import { DEFAULT_THROTTLE, Throttle, type ThrottleSettings } from './throttle.js';
 import { RESOURCES, TokenSigner } from './tokens.js';
@@ -27,6 +30,8 @@ export type { FaultRule } from '../shared/faults.js';
 export type { RequestLogEntry } from '../shared/request-log.js';
 export type { ThrottleSettings } from './throttle.js';
 export type { CertificateAuthority } from '../shared/tls.js';
+export type { SecurityData } from './security-store.js';
+export { syntheticSecurityData } from './security-synthetic.js';
 
 export interface EntraGraphEmulatorOptions {
   host?: string;
@@ -72,6 +77,12 @@ export interface EntraGraphEmulator {
   removeFault(id: string): boolean;
   /** Mints an access token directly (no HTTP), e.g. an already expired one. */
   issueAccessToken(opts: IssueTokenOptions): Promise<string>;
+  /** Adds Graph-shaped alerts_v2, incidents (inline `alerts` kept) and legacy alerts to a tenant. */
+  seedSecurity(tenantId: string, data: SecurityData): void;
+  /** Adds `count` synthetic alerts with incidents and matching legacy alerts (deterministic per seed). */
+  generateSecurityAlerts(tenantId: string, count: number, opts?: { seed?: number }): void;
+  /** The runHuntingQuery quota per tenant; default 45 calls, refilled at 45 per minute. */
+  setHuntingThrottle(settings: ThrottleSettings): void;
   /** Drops tenants, apps, users, faults, the request log and throttle state, then reloads seedDir. */
   reset(): void;
 }
@@ -129,8 +140,12 @@ export async function startEntraGraphEmulator(
   }
   const login = createLoginApp(ctx, tls);
   const graph = createGraphApp(ctx, tls, createGraphRouter());
-  registerControlApi(login, control, entraGraphControlRoutes(ctx));
-  registerControlApi(graph, control, entraGraphControlRoutes(ctx));
+  const controlRoutes: ExtraControlRoutes = (app, parse) => {
+    entraGraphControlRoutes(ctx)(app, parse);
+    securityControlRoutes(ctx)(app, parse);
+  };
+  registerControlApi(login, control, controlRoutes);
+  registerControlApi(graph, control, controlRoutes);
   ctx.urls.login = await listenHttps(login, host, opts.loginPort ?? 0, tls);
   try {
     ctx.urls.graph = await listenHttps(graph, host, opts.graphPort ?? 0, tls);
@@ -156,6 +171,11 @@ export async function startEntraGraphEmulator(
     requests: () => ctx.log.list(),
     clearRequests: () => ctx.log.clear(),
     setThrottle: (settings) => ctx.throttle.configure(settings),
+    seedSecurity: (tenantId, data) =>
+      applySecuritySeed(ctx.state, securitySeedSchema.parse({ tenantId, ...data })),
+    generateSecurityAlerts: (tenantId, count, o) =>
+      applySecuritySeed(ctx.state, { tenantId, synthetic: { count, seed: o?.seed } }),
+    setHuntingThrottle: (settings) => ctx.state.security.huntingThrottle.configure(settings),
     issueAccessToken: (o) => {
       const resource = o.resource ?? 'https://graph.microsoft.com';
       const app = ctx.state.findApp(o.tenantId.toLowerCase(), o.clientId);

@@ -5,10 +5,12 @@
 //   apps.json          AppRegistration objects; a certificates entry may be a PEM or a file path relative to the dir
 //   users.json         Graph user objects; tenantId names the tenant (may be omitted when there is exactly one)
 //   synthetic.json     {tenantId, count}: synthetic users generated on demand
+//   security/          alerts_v2, incidents and legacy alerts (see security-seed.ts)
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { GUID_RE } from '../shared/ids.js';
+import { applySecuritySeed, loadSecuritySeedDir, securitySeedSchema } from './security-seed.js';
 import type { DirectoryState } from './state.js';
 
 const guid = z.string().regex(GUID_RE, 'must be a GUID');
@@ -50,6 +52,7 @@ export const seedSchema = z
     apps: z.array(appSchema).optional(),
     users: z.array(userSchema).optional(),
     synthetic: z.array(syntheticSchema).optional(),
+    security: z.array(securitySeedSchema).optional(),
     /** A seed directory on the emulator's machine, loaded after the inline data. */
     dir: z.string().min(1).optional(),
   })
@@ -71,6 +74,7 @@ export function applySeed(state: DirectoryState, seed: SeedData, baseDir?: strin
   }
   if (seed.users) state.seedUsers(seed.users);
   for (const s of seed.synthetic ?? []) state.generateUsers(s.tenantId, s.count);
+  for (const s of seed.security ?? []) applySecuritySeed(state, s);
   if (seed.dir) loadSeedDir(state, seed.dir);
 }
 
@@ -103,6 +107,7 @@ export function loadSeedDir(state: DirectoryState, dir: string): void {
     throw new Error(`seed directory ${dir}: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   applySeed(state, parsed.data, dir);
+  loadSecuritySeedDir(state, dir);
 }
 
 function resolve(baseDir: string | undefined, path: string): string {

@@ -2,6 +2,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { certificateThumbprints } from '../shared/tls.js';
 import { GUID_RE, newGuid } from '../shared/ids.js';
+import { SecurityState } from './security-store.js';
 import { type GraphUser, UserStore } from './user-store.js';
 
 export type ResourceKey = 'graph' | 'management' | 'defender';
@@ -39,6 +40,8 @@ export class DirectoryState {
   readonly tenants = new Map<string, Tenant>();
   readonly apps = new Map<string, AppRecord>();
   private readonly users = new Map<string, UserStore>();
+  /** alerts_v2, incidents and legacy alerts per tenant, and the advanced hunting throttle. */
+  readonly security = new SecurityState();
   /** Monotonic change counter; never reset, so old delta tokens stay meaningful. */
   private version = 0;
 
@@ -137,6 +140,7 @@ export class DirectoryState {
     this.tenants.clear();
     this.apps.clear();
     this.users.clear();
+    this.security.clear();
   }
 
   private resolveTenantFor(ref: string | undefined): string {
