@@ -1,0 +1,94 @@
+// graphsoc's relay with the real Graph Security module, against the Entra/Graph emulator and the
+// Threat Response JWKS host emulator, on real ports. Seeded with the security test fixtures.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Emulators, startEmulators } from '../../../../emulators/index.js';
+import { relaySchema } from '../../../../src/platform/config/index.js';
+import { createLogger } from '../../../../src/platform/log.js';
+import { relayFeature } from '../../../../src/relay/index.js';
+import { securityFixtures } from '../../../emulators/graph-security-fixtures.js';
+import { LogCapture } from '../../../helpers/log-capture.js';
+import type { RelayAnswer } from '../../helpers.js';
+
+export const ROLES = ['ThreatHunting.Read.All', 'SecurityAlert.Read.All', 'SecurityEvents.Read.All'];
+
+export interface GraphSecurityHarness {
+  url: string;
+  emulators: Emulators;
+  tenantId: string;
+  app: { clientId: string; secret: string };
+  log: LogCapture;
+  token(claims?: Record<string, unknown>): Promise<string>;
+  post(path: string, body: unknown, token?: string): Promise<RelayAnswer>;
+  close(): Promise<void>;
+}
+
+export async function startGraphSecurityRelay(
+  settings: Record<string, unknown> = {},
+  opts: { roles?: string[]; latencyMs?: number } = {},
+): Promise<GraphSecurityHarness> {
+  const emulators = await startEmulators({ entraGraph: { latencyMs: opts.latencyMs ?? 0 } });
+  const eg = emulators.entraGraph;
+  const tenantId = randomUUID();
+  const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
+  eg.addTenant({ id: tenantId, displayName: 'Relay tests' });
+  eg.registerApp({
+    tenantId,
+    clientId: app.clientId,
+    secrets: [app.secret],
+    roles: { graph: opts.roles ?? ROLES },
+  });
+  eg.seedSecurity(tenantId, securityFixtures(tenantId));
+  const config = relaySchema.parse({
+    enabled: true,
+    jwksHosts: [emulators.securexJwks.jwksHost],
+    caFile: emulators.caPath,
+    graphSecurity: {
+      authorityHost: eg.loginUrl,
+      graphBaseUrl: eg.graphUrl,
+      graphScope: 'https://graph.microsoft.com/.default',
+      caFile: emulators.caPath,
+      ...settings,
+    },
+  });
+  const log = new LogCapture();
+  const server: FastifyInstance = Fastify();
+  let url = '';
+  const relay = relayFeature({
+    config,
+    publicUrl: () => url,
+    logger: createLogger({ level: 'debug', destination: log }),
+    version: 'test',
+  });
+  await relay.register(server);
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const address = server.server.address();
+  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const token = (claims: Record<string, unknown> = {}) =>
+    emulators.securexJwks.sign({
+      audience: url,
+      claims: { tenant_id: tenantId, application_id: app.clientId, client_secret: app.secret, ...claims },
+    });
+  return {
+    url,
+    emulators,
+    tenantId,
+    app,
+    log,
+    token,
+    async post(path, body, t) {
+      const res = await fetch(`${url}/relay/graph-security${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t ?? (await token())}` },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 200) throw new Error(`relay answered HTTP ${res.status}`);
+      return (await res.json()) as RelayAnswer;
+    },
+    async close() {
+      await server.close();
+      await relay.close();
+      await emulators.close();
+    },
+  };
+}
