@@ -2,7 +2,7 @@
 // Starts the emulated tenant, registers graphsoc's app in it, seeds sample data and returns the
 // configuration that points every tenant endpoint at the emulators.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Emulators, startEmulators } from '../emulators/index.js';
+import { type Emulators, startEmulators, syntheticSecurityData } from '../emulators/index.js';
 import type { RawConfig } from './platform/config/env-overrides.js';
 
 export interface SandboxTenant {
@@ -21,6 +21,8 @@ export interface SandboxRelayApp {
 
 export interface Sandbox {
   emulators: Emulators;
+  /** An observable that the seeded Defender alerts contain, for the banner's example request. */
+  sampleObservable: { type: string; value: string };
   tenant: SandboxTenant;
   relayApp: SandboxRelayApp;
   /** A configuration token for the Graph Security module, as Threat Response would send it. */
@@ -85,9 +87,15 @@ export async function startSandbox(): Promise<Sandbox> {
     })),
   );
 
+  // Sample Defender alerts with evidence; the first file hash becomes the banner's example.
+  const security = syntheticSecurityData(40, { tenantId: tenant.tenantId, seed: 7 });
+  emu.seedSecurity(tenant.tenantId, security);
+  const sampleObservable = firstFileHash(security.alertsV2) ?? { type: 'ip', value: '10.1.1.7' };
+
   const jwks = emulators.securexJwks;
   return {
     emulators,
+    sampleObservable,
     tenant,
     relayApp,
     relayToken: (audience) =>
@@ -127,4 +135,15 @@ export async function startSandbox(): Promise<Sandbox> {
     },
     close: () => emulators.close(),
   };
+}
+
+function firstFileHash(
+  alerts: ReadonlyArray<Record<string, unknown>>,
+): { type: string; value: string } | undefined {
+  for (const a of alerts) {
+    for (const e of (a.evidence as Array<{ fileDetails?: { sha256?: string } }> | undefined) ?? []) {
+      if (e.fileDetails?.sha256) return { type: 'sha256', value: e.fileDetails.sha256 };
+    }
+  }
+  return undefined;
 }

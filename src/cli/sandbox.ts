@@ -76,7 +76,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     '    Ask it about an observable with a configuration token signed by the emulated JWKS host:',
     `    curl -s -X POST ${relayUrl}/observe/observables \\`,
     `      -H 'authorization: Bearer ${token}' \\`,
-    `      -H 'content-type: application/json' -d '[{"type":"ip","value":"10.1.1.7"}]'`,
+    `      -H 'content-type: application/json' -d '${JSON.stringify([sandbox.sampleObservable])}'`,
     '',
     'Press Ctrl-C to stop.',
     '',

@@ -64,4 +64,16 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.ok(running.banner.includes(secret));
     assert.ok(running.banner.includes(`${running.runtime.url}/`));
   });
+
+  test("the relay answers the banner's example request with sightings from the seeded Defender alerts", async () => {
+    const token = await running.sandbox.relayToken(running.runtime.url);
+    const res = await fetch(`${running.runtime.url}/relay/graph-security/observe/observables`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify([running.sandbox.sampleObservable]),
+    });
+    const body = (await res.json()) as { data?: { sightings?: { count: number } }; errors?: unknown };
+    assert.ok((body.data?.sightings?.count ?? 0) >= 1, JSON.stringify(body).slice(0, 500));
+    assert.ok(running.banner.includes(running.sandbox.sampleObservable.value));
+  });
 });
