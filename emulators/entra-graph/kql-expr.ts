@@ -3,6 +3,7 @@
 // https://learn.microsoft.com/kusto/query/scalar-functions
 import { type Expr, KqlError, type KqlType, type Row, Span, type Value } from './kql-ast.js';
 import { SCALAR_FUNCTIONS } from './kql-functions.js';
+import { fastListMatch } from './kql-list.js';
 import { equal, hasTerm, isNull, order, toText } from './kql-values.js';
 
 export interface Scope {
@@ -102,6 +103,8 @@ export function evalExpr(e: Expr, row: Row, s: Scope): Value {
     }
     case 'list': {
       const l = evalExpr(e.l, row, s);
+      const fast = fastListMatch(e, l);
+      if (fast !== undefined) return fast;
       const items = e.items.flatMap((i) => {
         const v = evalExpr(i, row, s);
         return Array.isArray(v) ? v : [v];
