@@ -13,24 +13,7 @@ import {
 import { createLogger } from '../../../src/platform/log.js';
 import { openTestStore, type TestDatabase } from '../../helpers/databases.js';
 import { LogCapture } from '../../helpers/log-capture.js';
-
-const untilAborted = (signal: AbortSignal) =>
-  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-
-/** A unit that records its runs and waits for its signal. */
-function recordingUnit(name: string) {
-  const runs: Array<{ lease: Lease; signal: AbortSignal; ended: boolean }> = [];
-  const unit: WorkUnit = {
-    name,
-    async run({ signal, lease }) {
-      const r = { lease, signal, ended: false };
-      runs.push(r);
-      await untilAborted(signal);
-      r.ended = true;
-    },
-  };
-  return { unit, runs };
-}
+import { recordingUnit, untilAborted } from '../../helpers/work-units.js';
 
 /** A store whose database can be cut off: every call rejects as if PostgreSQL were unreachable. */
 class Unreachable extends LeaseStore {

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  type Lease,
   LeaseRunner,
   type LeaseRunnerOptions,
   LeaseStore,
@@ -13,24 +12,7 @@ import {
 import { createLogger } from '../../../src/platform/log.js';
 import { DIALECTS, openTestStore, type TestDatabase } from '../../helpers/databases.js';
 import { waitFor } from '../../helpers/wait.js';
-
-const untilAborted = (signal: AbortSignal) =>
-  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-
-/** A unit that records its runs and waits for its signal. */
-function recordingUnit(name: string) {
-  const runs: Array<{ lease: Lease; signal: AbortSignal; ended: boolean }> = [];
-  const unit: WorkUnit = {
-    name,
-    async run({ signal, lease }) {
-      const r = { lease, signal, ended: false };
-      runs.push(r);
-      await untilAborted(signal);
-      r.ended = true;
-    },
-  };
-  return { unit, runs };
-}
+import { recordingUnit, untilAborted } from '../../helpers/work-units.js';
 
 describe('lease runner options', () => {
   test('refuses inconsistent timings and duplicate unit names', () => {
