@@ -63,3 +63,18 @@ export function relayErrorFrom(e: unknown): RelayError {
   }
   return new RelayError('unknown', 'Something went wrong.', 'fatal', e);
 }
+
+/**
+ * A failure that hit part of a request: fatal when nothing was found, otherwise one warning next to
+ * the partial results (the seed aborted the whole answer instead).
+ */
+export function failOrWarn(
+  error: unknown,
+  foundAny: boolean,
+  warn: (code: string, message: string) => void,
+  what: string,
+): void {
+  const e = relayErrorFrom(error);
+  if (!foundAny) throw e;
+  warn(e.relayCode, `${what}: ${e.message}`);
+}

@@ -1,11 +1,14 @@
 // The Microsoft Graph Security relay module: observables in, CTIM sightings out, from Defender alerts
 // through Advanced Hunting + alerts_v2 (modern) or the retiring /security/alerts API (legacy).
+import type { GraphClient } from '../../../connectors/microsoft/graph/index.js';
 import type { RelayConfig } from '../../../platform/config/index.js';
 import { bundle } from '../../ctim/index.js';
-import { defineModule, type RelayModule } from '../../module.js';
+import { defineModule, type RelayContext, type RelayModule } from '../../module.js';
 import { RELAY_CODES } from '../../protocol/relay-error.js';
+import type { Observable } from '../../protocol/schemas.js';
 import { searchLegacy } from './backends/legacy.js';
 import { searchModern } from './backends/modern.js';
+import type { SearchOptions } from './backends/types.js';
 import { GraphClients } from './clients.js';
 import { relayErrorFrom } from './errors.js';
 import { entitiesLimit } from './limit.js';
@@ -14,7 +17,12 @@ import { sightingFromLegacyAlert } from './mapping/legacy-alert.js';
 import { judgementsFor } from './mapping/verdicts.js';
 import { HUNTING_TYPES } from './queries/hunting.js';
 import { LEGACY_TYPES } from './queries/legacy-filter.js';
-import { alertV2ListSchema, claimsSchema, legacyAlertListSchema } from './schemas.js';
+import {
+  alertV2ListSchema,
+  claimsSchema,
+  type GraphSecurityClaims,
+  legacyAlertListSchema,
+} from './schemas.js';
 
 export interface GraphSecurityModule {
   module: RelayModule;
@@ -24,71 +32,63 @@ export interface GraphSecurityModule {
 export function graphSecurityModule(settings: RelayConfig['graphSecurity']): GraphSecurityModule {
   const clients = new GraphClients(settings);
   const modern = settings.backend === 'modern';
+  type Ctx = RelayContext<GraphSecurityClaims>;
+
+  /** Runs a handler with the token's Graph client; every upstream failure leaves as a relay error. */
+  const withGraph = async <T>(
+    ctx: Ctx,
+    run: (graph: GraphClient, o: SearchOptions) => Promise<T>,
+  ): Promise<T> => {
+    const o: SearchOptions = {
+      limit: entitiesLimit(ctx.claims.CTR_ENTITIES_LIMIT, settings),
+      lookbackDays: settings.lookbackDays,
+      signal: ctx.signal,
+      deadlineAt: ctx.deadlineAt,
+      warn: ctx.warn,
+    };
+    try {
+      return await run(clients.for(ctx.claims), o);
+    } catch (e) {
+      throw relayErrorFrom(e);
+    }
+  };
+
+  const findSightings = async (graph: GraphClient, observables: Observable[], o: SearchOptions) => {
+    if (modern) {
+      const r = await searchModern(graph, observables, o);
+      return { sightings: r.found.map((f) => sightingFromAlertV2(f.alert, f.matched)), omitted: r.omitted };
+    }
+    const r = await searchLegacy(graph, observables, o);
+    return { sightings: r.found.map((f) => sightingFromLegacyAlert(f.alert, f.matched)), omitted: r.omitted };
+  };
+
   const module = defineModule({
     name: 'graph-security',
     title: 'Microsoft Graph Security',
     claims: claimsSchema,
     observableTypes: modern ? HUNTING_TYPES : LEGACY_TYPES,
-    async health(ctx) {
-      const graph = clients.for(ctx.claims);
-      const opts = { signal: ctx.signal, deadlineAt: ctx.deadlineAt };
-      try {
-        if (modern)
-          await graph.get('/security/alerts_v2', alertV2ListSchema, { ...opts, query: { $top: 1 } });
-        else await graph.get('/security/alerts', legacyAlertListSchema, { ...opts, query: { $top: 1 } });
-      } catch (e) {
-        throw relayErrorFrom(e);
-      }
-    },
-    async observe(ctx, observables) {
-      const graph = clients.for(ctx.claims);
-      const limit = entitiesLimit(ctx.claims.CTR_ENTITIES_LIMIT, settings);
-      const o = {
-        limit,
-        lookbackDays: settings.lookbackDays,
-        signal: ctx.signal,
-        deadlineAt: ctx.deadlineAt,
-        warn: ctx.warn,
-      };
-      try {
-        const found = modern
-          ? await searchModern(graph, observables, o)
-          : await searchLegacy(graph, observables, o);
-        const sightings = modern
-          ? (found as Awaited<ReturnType<typeof searchModern>>).found.map((f) =>
-              sightingFromAlertV2(f.alert, f.matched),
-            )
-          : (found as Awaited<ReturnType<typeof searchLegacy>>).found.map((f) =>
-              sightingFromLegacyAlert(f.alert, f.matched),
-            );
-        if (found.omitted > 0) {
+    health: (ctx) =>
+      withGraph(ctx, async (graph, o) => {
+        const call = { signal: o.signal, deadlineAt: o.deadlineAt, query: { $top: 1 } };
+        if (modern) await graph.get('/security/alerts_v2', alertV2ListSchema, call);
+        else await graph.get('/security/alerts', legacyAlertListSchema, call);
+      }),
+    observe: (ctx, observables) =>
+      withGraph(ctx, async (graph, o) => {
+        const { sightings, omitted } = await findSightings(graph, observables, o);
+        if (omitted > 0) {
           ctx.warn(
             RELAY_CODES.TRUNCATED,
-            `Showing ${sightings.length} of ${sightings.length + found.omitted} matching alerts; raise CTR_ENTITIES_LIMIT (at most ${settings.maxLimit}) to see more.`,
+            `Showing ${sightings.length} of ${sightings.length + omitted} matching alerts; raise CTR_ENTITIES_LIMIT (at most ${settings.maxLimit}) to see more.`,
           );
         }
         return bundle({ sightings });
-      } catch (e) {
-        throw relayErrorFrom(e);
-      }
-    },
+      }),
     // Evidence verdicts exist only in alerts_v2, so deliberate always searches the modern way.
-    async deliberate(ctx, observables) {
-      const graph = clients.for(ctx.claims);
-      const limit = entitiesLimit(ctx.claims.CTR_ENTITIES_LIMIT, settings);
-      try {
-        const found = await searchModern(graph, observables, {
-          limit,
-          lookbackDays: settings.lookbackDays,
-          signal: ctx.signal,
-          deadlineAt: ctx.deadlineAt,
-          warn: ctx.warn,
-        });
-        return bundle(judgementsFor(found.found));
-      } catch (e) {
-        throw relayErrorFrom(e);
-      }
-    },
+    deliberate: (ctx, observables) =>
+      withGraph(ctx, async (graph, o) =>
+        bundle(judgementsFor((await searchModern(graph, observables, o)).found)),
+      ),
   });
   return { module, close: () => clients.close() };
 }

@@ -3,7 +3,7 @@
 // https://learn.microsoft.com/graph/api/alert-list
 import { type GraphClient, GraphError } from '../../../../connectors/microsoft/graph/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
-import { relayErrorFrom } from '../errors.js';
+import { failOrWarn } from '../errors.js';
 import { legacyAlertFilter } from '../queries/legacy-filter.js';
 import { type LegacyAlert, legacyAlertListSchema } from '../schemas.js';
 import type { SearchOptions, SearchResult } from './types.js';
@@ -41,12 +41,7 @@ export async function searchLegacy(
   const all = [...byId.values()].sort((a, b) =>
     (b.alert.eventDateTime ?? '').localeCompare(a.alert.eventDateTime ?? ''),
   );
-  if (errors.length > 0) {
-    if (all.length === 0) throw relayErrorFrom(errors[0]);
-    o.warn(
-      relayErrorFrom(errors[0]).relayCode,
-      `Some observables could not be searched: ${relayErrorFrom(errors[0]).message}`,
-    );
-  }
+  if (errors.length > 0)
+    failOrWarn(errors[0], all.length > 0, o.warn, 'Some observables could not be searched');
   return { found: all.slice(0, o.limit), omitted: Math.max(0, all.length - o.limit) };
 }

@@ -4,7 +4,7 @@
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery
 import type { GraphClient } from '../../../../connectors/microsoft/graph/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
-import { relayErrorFrom } from '../errors.js';
+import { failOrWarn } from '../errors.js';
 import { huntingQuery, matchedObservables } from '../queries/hunting.js';
 import { type AlertV2, alertV2Schema, huntingResultsSchema } from '../schemas.js';
 import type { SearchOptions, SearchResult } from './types.js';
@@ -57,12 +57,6 @@ export async function searchModern(
     }
     found.push({ alert: alert.data, matched: [...(matchedBy.get(id)?.values() ?? [])] });
   });
-  if (firstError) {
-    if (found.length === 0) throw relayErrorFrom(firstError);
-    o.warn(
-      relayErrorFrom(firstError).relayCode,
-      `Some alert details could not be read: ${relayErrorFrom(firstError).message}`,
-    );
-  }
+  if (firstError) failOrWarn(firstError, found.length > 0, o.warn, 'Some alert details could not be read');
   return { found, omitted: ids.length - wanted.length };
 }
