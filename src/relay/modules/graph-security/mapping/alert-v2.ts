@@ -13,7 +13,7 @@ import {
 } from '../../../ctim/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import type { AlertV2, Evidence } from '../schemas.js';
-import { isoOrUndefined, SOURCE, sensorFor, truncate, uniqueObservables } from './common.js';
+import { fileRelations, isoOrUndefined, SOURCE, sensorFor, truncate, uniqueObservables } from './common.js';
 
 const kind = (e: Evidence) => (e['@odata.type'] ?? '').replace('#microsoft.graph.security.', '');
 
@@ -62,20 +62,7 @@ function relationsOf(evidence: readonly Evidence[], origin: string): ObservedRel
         ? { type: 'sha1', value: file.sha1 }
         : undefined;
     if (!file || !hash) continue;
-    if (file.fileName)
-      out.push({
-        origin,
-        relation: 'File_Name_Of',
-        source: { type: 'file_name', value: file.fileName },
-        related: hash,
-      });
-    if (file.filePath)
-      out.push({
-        origin,
-        relation: 'File_Path_Of',
-        source: { type: 'file_path', value: file.filePath },
-        related: hash,
-      });
+    out.push(...fileRelations(origin, { name: file.fileName, path: file.filePath }, hash));
   }
   return out;
 }
@@ -114,7 +101,7 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
     observables: uniqueObservables(matched),
     severity: toSeverity(alert.severity),
     resolution: resolutionOf(evidence),
-    sensor: sensorFor(alert.serviceSource) as Sighting['sensor'],
+    sensor: sensorFor(alert.serviceSource),
     internal: true,
     ...(url ? { source_uri: url } : {}),
     ...(isoOrUndefined(alert.lastUpdateDateTime)
@@ -122,5 +109,5 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
       : {}),
     ...(targets.length > 0 ? { targets } : {}),
     ...(relations.length > 0 ? { relations } : {}),
-  } as Parameters<typeof sighting>[0]);
+  });
 }

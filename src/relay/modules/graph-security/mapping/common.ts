@@ -1,10 +1,11 @@
 // Pieces shared by both alert mappings: sensors by product, timestamps, and the sighting's frame.
+import type { CtimObservable, ObservedRelation, Sensor } from '../../../ctim/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 
 export const SOURCE = 'Microsoft Graph Security';
 
 /** Sensor by the Defender product that raised the alert (reference/relay.md §9). */
-export function sensorFor(serviceSource: string | null | undefined): string {
+export function sensorFor(serviceSource: string | null | undefined): Sensor {
   switch ((serviceSource ?? '').toLowerCase()) {
     case 'microsoftdefenderforoffice365':
       return 'process.email-service';
@@ -33,12 +34,40 @@ export function truncate(s: string | null | undefined, max: number): string | un
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-export function uniqueObservables(list: readonly Observable[]): Observable[] {
+/**
+ * The matched observables, each once. The relay admits only the module's CTIM observable types, and
+ * the sighting builder validates the result, so the request's strings may be typed as CTIM here.
+ */
+export function uniqueObservables(list: readonly Observable[]): CtimObservable[] {
   const seen = new Set<string>();
   return list.filter((o) => {
     const k = `${o.type}\u0000${o.value}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  });
+  }) as CtimObservable[];
+}
+
+/** `File_Name_Of` / `File_Path_Of` relations from a file's name and folder to its hash. */
+export function fileRelations(
+  origin: string,
+  file: { name?: string | null | undefined; path?: string | null | undefined },
+  hash: CtimObservable,
+): ObservedRelation[] {
+  const out: ObservedRelation[] = [];
+  if (file.name)
+    out.push({
+      origin,
+      relation: 'File_Name_Of',
+      source: { type: 'file_name', value: file.name },
+      related: hash,
+    });
+  if (file.path)
+    out.push({
+      origin,
+      relation: 'File_Path_Of',
+      source: { type: 'file_path', value: file.path },
+      related: hash,
+    });
+  return out;
 }

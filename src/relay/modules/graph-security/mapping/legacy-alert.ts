@@ -5,6 +5,7 @@ import {
   type CtimObservable,
   type IdentitySpecification,
   type ObservedRelation,
+  type Sensor,
   type Sighting,
   sighting,
   toConfidence,
@@ -12,9 +13,9 @@ import {
 } from '../../../ctim/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import type { LegacyAlert } from '../schemas.js';
-import { isoOrUndefined, SOURCE, truncate, uniqueObservables } from './common.js';
+import { fileRelations, isoOrUndefined, SOURCE, truncate, uniqueObservables } from './common.js';
 
-function sensorOf(alert: LegacyAlert): string {
+function sensorOf(alert: LegacyAlert): Sensor {
   const v = alert.vendorInformation;
   const firewall =
     v?.provider === 'Palo Alto Networks' && (v.subProvider === 'NGFW' || v.subProvider === 'NG Firewall');
@@ -60,20 +61,7 @@ export function sightingFromLegacyAlert(alert: LegacyAlert, matched: readonly Ob
   for (const f of alert.fileStates ?? []) {
     const hash = hashOf(f);
     if (!hash) continue;
-    if (f.name)
-      relations.push({
-        origin: provider,
-        relation: 'File_Name_Of',
-        source: { type: 'file_name', value: f.name },
-        related: hash,
-      });
-    if (f.path)
-      relations.push({
-        origin: provider,
-        relation: 'File_Path_Of',
-        source: { type: 'file_path', value: f.path },
-        related: hash,
-      });
+    relations.push(...fileRelations(provider, f, hash));
   }
   const refs = (alert.sourceMaterials ?? []).filter((u) => /^https?:\/\//i.test(u));
   return sighting({
@@ -91,5 +79,5 @@ export function sightingFromLegacyAlert(alert: LegacyAlert, matched: readonly Ob
     ...(refs[0] ? { source_uri: refs[0] } : {}),
     ...(targets.length > 0 ? { targets } : {}),
     ...(relations.length > 0 ? { relations } : {}),
-  } as Parameters<typeof sighting>[0]);
+  });
 }
