@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import { Agent } from 'undici';
+import { Agent, fetch as undiciFetch } from 'undici';
 
 const TENANT = '55555555-0000-4000-8000-000000000001';
 const CLIENT = '66666666-0000-4000-8000-000000000001';
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   const dispatcher = new Agent({ connect: { ca: readFileSync(caFile, 'utf8') } });
   const seedRequest = async (obs: Obs[]) => {
     const t0 = performance.now();
-    const tokenRes = await fetch(`${ready.loginUrl}/${TENANT}/oauth2/v2.0/token`, {
+    const tokenRes = await undiciFetch(`${ready.loginUrl}/${TENANT}/oauth2/v2.0/token`, {
       method: 'POST',
       body: new URLSearchParams({
         client_id: CLIENT,
@@ -202,7 +202,6 @@ async function main(): Promise<void> {
         grant_type: 'client_credentials',
         scope: 'https://graph.microsoft.com/.default',
       }),
-      // @ts-expect-error undici dispatcher on Node's fetch
       dispatcher,
     });
     const { access_token } = (await tokenRes.json()) as { access_token: string };
@@ -212,8 +211,7 @@ async function main(): Promise<void> {
       const u = new URL(`${ready.graphUrl}/v1.0/security/alerts`);
       u.searchParams.set('$filter', filter);
       u.searchParams.set('$top', '100');
-      // @ts-expect-error undici dispatcher on Node's fetch
-      const res = await fetch(u, { headers: { authorization: `Bearer ${access_token}` }, dispatcher });
+      const res = await undiciFetch(u, { headers: { authorization: `Bearer ${access_token}` }, dispatcher });
       await res.arrayBuffer();
     }
     return performance.now() - t0;

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/platform/log.js';
 import { JwksCache } from '../../src/relay/auth/jwks.js';
 import { defineModule, type RelayModule } from '../../src/relay/module.js';
 import { registerRelay, type RelayOptions } from '../../src/relay/routes.js';
+import { listenLoopback } from '../helpers/listen.js';
 import { LogCapture } from '../helpers/log-capture.js';
 
 export const CLAIMS = { application_id: 'app-1', tenant_id: 'tenant-1', client_secret: 's3cret-value' };
@@ -60,12 +61,8 @@ export async function startRelay(
   const ca = createCertificateAuthority('relay test CA');
   const jwks = await startJwksHostEmulator({ ca });
   const log = new LogCapture();
-  const app = Fastify();
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const url = `http://127.0.0.1:${port}`;
-  await app.close();
+  // The audience is read per request, so the URL can be known only after listen.
+  let url = '';
   const relayApp = Fastify();
   const cache = new JwksCache({
     allowedHosts: [jwks.jwksHost, ...extraHosts],
@@ -76,7 +73,7 @@ export async function startRelay(
   await registerRelay(relayApp, {
     modules: [echoModule],
     mount: 'prefixed',
-    publicUrl: url,
+    publicUrl: () => url,
     jwks: cache,
     clockToleranceSec: 5,
     requestTimeoutMs: 5000,
@@ -84,7 +81,7 @@ export async function startRelay(
     version: '9.9.9',
     ...over,
   });
-  await relayApp.listen({ host: '127.0.0.1', port });
+  url = await listenLoopback(relayApp);
   const makeToken: RelayHarness['token'] = (claims = CLAIMS, o = {}) =>
     jwks.sign({
       audience: o.audience ?? url,

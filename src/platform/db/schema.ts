@@ -23,6 +23,7 @@ export interface LeaseEventsTable {
   epoch: number;
   event: LeaseEventKind;
   at: number;
+  /** For `taken-over`: the previous owner, its epoch and when its lease expired. */
   detail: string | null;
 }
 

@@ -1,5 +1,5 @@
 // What a lease is and what a unit of owned work looks like.
-import type { LeaseEventKind } from '../db/index.js';
+import type { LeaseEventsTable } from '../db/index.js';
 import type { Logger } from '../log.js';
 
 export interface Lease {
@@ -13,15 +13,8 @@ export interface Lease {
   expiresAt: number;
 }
 
-export interface LeaseEvent {
-  name: string;
-  owner: string;
-  epoch: number;
-  event: LeaseEventKind;
-  at: number;
-  /** For `taken-over`: the previous owner, its epoch and when its lease expired. */
-  detail: string | null;
-}
+/** One row of the lease history, as the table holds it (without its row id). */
+export type LeaseEvent = Omit<LeaseEventsTable, 'id'>;
 
 export interface WorkContext {
   /** Aborts when the lease is lost, cannot be renewed in time, or the instance stops. */

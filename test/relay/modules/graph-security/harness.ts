@@ -7,6 +7,7 @@ import { relaySchema } from '../../../../src/platform/config/index.js';
 import { createLogger } from '../../../../src/platform/log.js';
 import { relayFeature } from '../../../../src/relay/index.js';
 import { securityFixtures } from '../../../emulators/graph-security-fixtures.js';
+import { listenLoopback } from '../../../helpers/listen.js';
 import { LogCapture } from '../../../helpers/log-capture.js';
 import type { RelayAnswer } from '../../helpers.js';
 
@@ -61,9 +62,7 @@ export async function startGraphSecurityRelay(
     version: 'test',
   });
   await relay.register(server);
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  url = await listenLoopback(server);
   const token = (claims: Record<string, unknown> = {}) =>
     emulators.securexJwks.sign({
       audience: url,
