@@ -128,6 +128,23 @@ describe('Graph Security module, legacy backend', () => {
     );
     assert.equal(data.sightings?.docs[0]?.observables.length, 2);
   });
+  test("one failed observable leaves the others' results, with the failure as a warning", async () => {
+    h.emulators.entraGraph.addFault({ path: '/v1.0/security/alerts', status: 500, times: 1 });
+    const res = await h.post('/observe/observables', [
+      { type: 'file_name', value: TRICKY_NAME },
+      { type: 'sha256', value: HASH_A },
+    ]);
+    const data = ctimBundleSchema.parse(res.data) as Sightings;
+    assert.deepEqual(
+      data.sightings?.docs.map((d) => d.observables.length),
+      [1],
+    );
+    assert.deepEqual(
+      res.errors?.map((e) => [e.code, e.type]),
+      [['unknown', 'warning']],
+    );
+    assert.match(res.errors?.[0]?.message ?? '', /^Some observables could not be searched: /);
+  });
 });
 
 describe('Graph Security module without the hunting permission', () => {
