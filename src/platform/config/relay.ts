@@ -31,6 +31,8 @@ const graphSecuritySchema = z
     caFile: z.string().min(1).optional(),
     /** Where the refer links point. */
     portalUrl: httpsUrl.default('https://security.microsoft.com'),
+    /** Alerts (with their incidents) linked by /refer/observables; 0 keeps refer free of upstream calls. */
+    referAlertLinks: z.coerce.number().int().min(0).max(20).default(5),
   })
   .strict()
   .prefault({});

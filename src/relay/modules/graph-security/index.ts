@@ -15,6 +15,7 @@ import { entitiesLimit } from './limit.js';
 import { sightingFromAlertV2 } from './mapping/alert-v2.js';
 import { sightingFromLegacyAlert } from './mapping/legacy-alert.js';
 import { judgementsFor } from './mapping/verdicts.js';
+import { alertLinks, observableLinks } from './refer/index.js';
 import { HUNTING_TYPES } from './queries/hunting.js';
 import { LEGACY_TYPES } from './queries/legacy-filter.js';
 import {
@@ -84,6 +85,22 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
         }
         return bundle({ sightings });
       }),
+    refer: async (ctx, observables) => {
+      const target = { portalUrl: settings.portalUrl, tenantId: ctx.claims.tenant_id };
+      const links = observableLinks(target, observables);
+      if (settings.referAlertLinks === 0) return links;
+      try {
+        const found = await withGraph(ctx, (graph, o) =>
+          searchModern(graph, observables, { ...o, limit: settings.referAlertLinks }),
+        );
+        return [...alertLinks(target, found.found), ...links];
+      } catch (e) {
+        // The computed links are still worth answering with when Graph fails.
+        const err = relayErrorFrom(e);
+        ctx.warn(err.relayCode, `Alert links are missing: ${err.message}`);
+        return links;
+      }
+    },
     // Evidence verdicts exist only in alerts_v2, so deliberate always searches the modern way.
     deliberate: (ctx, observables) =>
       withGraph(ctx, async (graph, o) =>
