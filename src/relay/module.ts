@@ -1,6 +1,7 @@
 // What a relay module is: the claims it needs in its configuration token, the observable types it
 // answers, and its handlers. The framework does auth, validation, envelopes and errors around them.
 import type { z } from 'zod';
+import type { UpstreamWait } from '../platform/http/index.js';
 import type { Logger } from '../platform/log.js';
 import type { Observable, TriggerParams } from './protocol/schemas.js';
 
@@ -10,6 +11,8 @@ export interface RelayContext<C> {
   /** Aborts when the request's deadline passes or the client goes away. */
   signal: AbortSignal;
   deadlineAt: number;
+  /** Time spent waiting on outside services; pass it to every outside call (Server-Timing). */
+  upstream: UpstreamWait;
   logger: Logger;
   /** Records a soft problem; it is answered as a `warning` next to the data. */
   warn(code: string, message: string): void;

@@ -1,6 +1,7 @@
 // Mounts relay modules on a Fastify app: the protocol routes of each module under /relay/<name>
 // (or one module at the root, as the seeds deploy), each behind configuration-token auth.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { UpstreamWait } from '../platform/http/index.js';
 import type { Logger } from '../platform/log.js';
 import { bearerToken } from './auth/bearer.js';
 import type { JwksCache } from './auth/jwks.js';
@@ -54,6 +55,7 @@ export async function registerRelay(app: FastifyInstance, o: RelayOptions): Prom
 
 function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, prefix: string): void {
   acceptAnyBody(app);
+  addServerTiming(app);
   const audiences = () => {
     const base = (typeof o.publicUrl === 'function' ? o.publicUrl() : o.publicUrl).replace(/\/+$/, '');
     return prefix ? [base, `${base}${prefix}`] : [base];
@@ -121,6 +123,8 @@ async function answer(
   audiences: () => string[],
   handler: Handler,
 ): Promise<unknown> {
+  const upstream = new UpstreamWait();
+  clocks.set(req, { started: performance.now(), upstream });
   const notes: RelayErrorBody[] = [];
   const warn = (code: string, message: string) => notes.push({ code, message, type: 'warning' });
   const logger = o.logger.child({ relayModule: m.name, route: req.url });
@@ -140,7 +144,7 @@ async function answer(
     if (!claims.success) throw authError(AUTH_MESSAGES.WRONG_PAYLOAD_STRUCTURE);
     const body = jsonBody(req.body);
     const signal = AbortSignal.any([AbortSignal.timeout(o.requestTimeoutMs), closed.signal]);
-    const data = await handler({ claims: claims.data, signal, deadlineAt, logger, warn }, body);
+    const data = await handler({ claims: claims.data, signal, deadlineAt, upstream, logger, warn }, body);
     return envelope(data, notes);
   } catch (e) {
     if (e instanceof RelayError) {
@@ -153,4 +157,26 @@ async function answer(
       { code: RELAY_CODES.UNKNOWN, message: 'Something went wrong.', type: 'fatal' },
     ]);
   }
+}
+
+/** Per relay request: when it started and its upstream clock, read when the answer is sent. */
+const clocks = new WeakMap<FastifyRequest, { started: number; upstream: UpstreamWait }>();
+
+/**
+ * Adds `Server-Timing` to relay answers once they are serialised: where the request's time went,
+ * for browsers' network panels, proxies and the relay benchmark.
+ */
+function addServerTiming(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    const clock = clocks.get(req);
+    if (clock)
+      reply.header('server-timing', serverTiming(performance.now() - clock.started, clock.upstream.ms));
+    return payload;
+  });
+}
+
+/** `Server-Timing` of one answer: time waiting upstream and the relay's own share of the rest. */
+export function serverTiming(totalMs: number, upstreamMs: number): string {
+  const own = Math.max(0, totalMs - upstreamMs);
+  return `upstream;dur=${upstreamMs.toFixed(2)}, app;dur=${own.toFixed(2)}`;
 }

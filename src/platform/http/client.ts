@@ -15,6 +15,7 @@ import { type RedirectOptions, redirectStep } from './steps/redirect.js';
 import { parseRetryAfterMs, type RetryOptions, retryStep, targetOf } from './steps/retry.js';
 import { sendStep } from './steps/send.js';
 import { type TimeoutOptions, timeoutStep } from './steps/timeout.js';
+import type { UpstreamWait } from './upstream-wait.js';
 import type {
   ChainContext,
   HttpMethod,
@@ -71,6 +72,8 @@ export interface CallOptions extends StepOverrides {
   deadlineAt?: number;
   /** Statuses handed back as answers instead of thrown, e.g. [404] for an existence check; 'all' for every one. */
   acceptStatus?: readonly number[] | 'all';
+  /** Records the call, retries and token fetch included, as time spent waiting upstream. */
+  wait?: UpstreamWait;
 }
 
 export interface HttpClient {
@@ -124,7 +127,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
 
   async function request(call: CallOptions): Promise<HttpResponse> {
     const req = buildRequest(call, base, opts.headers);
-    const res = await chain(req);
+    const end = call.wait?.begin();
+    const res = await chain(req).finally(end);
     const accepted =
       call.acceptStatus === 'all' ||
       (Array.isArray(call.acceptStatus) && call.acceptStatus.includes(res.status));

@@ -27,6 +27,7 @@ export type { AuthCallOptions, AuthOptions } from './steps/auth.js';
 export type { RedirectOptions } from './steps/redirect.js';
 export { backoffMs, isIdempotent, parseRetryAfterMs, type RetryOptions } from './steps/retry.js';
 export type { TimeoutOptions } from './steps/timeout.js';
+export { UpstreamWait } from './upstream-wait.js';
 export type {
   HttpMethod,
   HttpRequest,

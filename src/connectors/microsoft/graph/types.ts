@@ -8,6 +8,7 @@ import type {
   LimitOptions,
   RetryOptions,
   TimeoutOptions,
+  UpstreamWait,
 } from '../../../platform/http/index.js';
 import type { GraphError } from './errors.js';
 
@@ -33,7 +34,15 @@ export interface GraphClientOptions {
 export interface GraphCallOptions
   extends Pick<
     CallOptions,
-    'query' | 'headers' | 'signal' | 'deadlineAt' | 'retry' | 'timeout' | 'acceptStatus' | 'idempotent'
+    | 'query'
+    | 'headers'
+    | 'signal'
+    | 'deadlineAt'
+    | 'retry'
+    | 'timeout'
+    | 'acceptStatus'
+    | 'idempotent'
+    | 'wait'
   > {
   prefer?: string[];
 }
@@ -66,6 +75,8 @@ export interface BatchResult {
 export interface BatchOptions {
   signal?: AbortSignal;
   deadlineAt?: number;
+  /** Counts the chunks in flight and the waits for throttled items as time spent upstream. */
+  wait?: UpstreamWait;
 }
 
 export type RawResponse = HttpResponse;

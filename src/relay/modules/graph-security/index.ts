@@ -45,6 +45,7 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
       lookbackDays: settings.lookbackDays,
       signal: ctx.signal,
       deadlineAt: ctx.deadlineAt,
+      wait: ctx.upstream,
       warn: ctx.warn,
     };
     try {
@@ -70,7 +71,7 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
     observableTypes: modern ? HUNTING_TYPES : LEGACY_TYPES,
     health: (ctx) =>
       withGraph(ctx, async (graph, o) => {
-        const call = { signal: o.signal, deadlineAt: o.deadlineAt, query: { $top: 1 } };
+        const call = { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait, query: { $top: 1 } };
         if (modern) await graph.get('/security/alerts_v2', alertV2ListSchema, call);
         else await graph.get('/security/alerts', legacyAlertListSchema, call);
       }),

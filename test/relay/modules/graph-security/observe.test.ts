@@ -48,6 +48,19 @@ describe('Graph Security module, modern backend', () => {
     assert.deepEqual(calls, ['POST /v1.0/security/runHuntingQuery', 'POST /v1.0/$batch']);
   });
 
+  test("Server-Timing splits the answer time into upstream waits and the relay's own share", async () => {
+    const res = await fetch(`${h.url}/relay/graph-security/observe/observables`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await h.token()}` },
+      body: JSON.stringify([{ type: 'sha256', value: HASH_A }]),
+    });
+    const m = /^upstream;dur=(\d+\.\d\d), app;dur=(\d+\.\d\d)$/.exec(res.headers.get('server-timing') ?? '');
+    assert.ok(m, String(res.headers.get('server-timing')));
+    assert.ok(Number(m[1]) > 0, 'two upstream calls were waited for');
+    assert.ok(Number(m[2]) >= 0);
+    await res.arrayBuffer();
+  });
+
   test('values that need KQL escaping are found, not injected', async () => {
     const res = await h.post('/observe/observables', [
       { type: 'url', value: TRICKY_URL },

@@ -53,7 +53,8 @@ export async function runBatch(
       if (opts.deadlineAt !== undefined && clock.now() + wait > opts.deadlineAt) {
         throw deadlineError(build, queue.length + due.length, wait);
       }
-      await clock.sleep(wait, opts.signal);
+      const end = opts.wait?.begin();
+      await clock.sleep(wait, opts.signal).finally(end);
     }
     const chunks: Pending[][] = [];
     for (let i = 0; i < due.length; i += MAX_BATCH_ITEMS) chunks.push(due.slice(i, i + MAX_BATCH_ITEMS));
@@ -90,7 +91,12 @@ async function sendChunk(
     };
   });
   const allGets = requests.every((r) => r.method === 'GET');
-  const call = build('$batch', { signal: opts.signal, deadlineAt: opts.deadlineAt, idempotent: allGets });
+  const call = build('$batch', {
+    signal: opts.signal,
+    deadlineAt: opts.deadlineAt,
+    idempotent: allGets,
+    wait: opts.wait,
+  });
   const res = await http.request({ ...call, method: 'POST', json: { requests } });
   const answer = parseJson(res, batchResponseSchema, {
     service: http.service,

@@ -24,6 +24,7 @@ export async function searchLegacy(
         const list = await graph.get('/security/alerts', legacyAlertListSchema, {
           query: { $filter: legacyAlertFilter(obs.type, obs.value), $top: Math.min(1000, o.limit) },
           signal: o.signal,
+          wait: o.wait,
           deadlineAt: o.deadlineAt,
         });
         for (const alert of list.value) {

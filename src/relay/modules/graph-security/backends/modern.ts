@@ -24,6 +24,7 @@ export async function searchModern(
   if (!query) return { found: [], omitted: 0 };
   const hunt = await graph.post('/security/runHuntingQuery', { Query: query }, huntingResultsSchema, {
     signal: o.signal,
+    wait: o.wait,
     deadlineAt: o.deadlineAt,
     idempotent: true,
   });
@@ -39,7 +40,7 @@ export async function searchModern(
   const wanted = ids.slice(0, o.limit);
   const results = await graph.batch(
     wanted.map((id) => ({ method: 'GET' as const, url: `/security/alerts_v2/${encodeURIComponent(id)}` })),
-    { signal: o.signal, deadlineAt: o.deadlineAt },
+    { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait },
   );
   const found: SearchResult<AlertV2>['found'] = [];
   let firstError: unknown;

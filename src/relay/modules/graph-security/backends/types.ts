@@ -1,4 +1,5 @@
 // What a backend returns: alerts with the request's observables each one matched.
+import type { UpstreamWait } from '../../../../platform/http/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 
 export interface FoundAlert<A> {
@@ -12,6 +13,8 @@ export interface SearchOptions {
   lookbackDays: number;
   signal: AbortSignal;
   deadlineAt: number;
+  /** The relay request's upstream clock (Server-Timing). */
+  wait: UpstreamWait;
   warn(code: string, message: string): void;
 }
 
