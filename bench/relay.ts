@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, request } from 'undici';
 
 const TENANT = '55555555-0000-4000-8000-000000000001';
 const CLIENT = '66666666-0000-4000-8000-000000000001';
@@ -132,21 +132,25 @@ async function main(): Promise<void> {
 
   let cursor = 0;
   const batchOf = (n: number): Obs[] => Array.from({ length: n }, () => pool[cursor++ % pool.length] as Obs);
+  // Both sides are measured with the same lean client (undici.request over keep-alive connections),
+  // so neither pays for fetch's WHATWG streams.
+  const relayClient = new Agent();
   const observe = async (obs: Obs[]) => {
     const t0 = performance.now();
-    const res = await fetch(`${url}/relay/graph-security/observe/observables`, {
+    const res = await request(`${url}/relay/graph-security/observe/observables`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(obs),
+      dispatcher: relayClient,
     });
-    const body = (await res.json()) as {
+    const body = (await res.body.json()) as {
       data?: { sightings?: { count: number } };
       errors?: Array<{ type: string }>;
     };
     if (body.errors?.some((e) => e.type === 'fatal'))
       throw new Error(`relay error: ${JSON.stringify(body.errors)}`);
     // The relay's own account: time its upstream calls were in flight, and the rest ("app").
-    const timing = res.headers.get('server-timing') ?? '';
+    const timing = String(res.headers['server-timing'] ?? '');
     const appMs = Number(/app;dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN);
     return { ms: performance.now() - t0, appMs, sightings: body.data?.sightings?.count ?? 0 };
   };
@@ -187,25 +191,26 @@ async function main(): Promise<void> {
   const dispatcher = new Agent({ connect: { ca: readFileSync(caFile, 'utf8') } });
   const seedRequest = async (obs: Obs[]) => {
     const t0 = performance.now();
-    const tokenRes = await undiciFetch(`${ready.loginUrl}/${TENANT}/oauth2/v2.0/token`, {
+    const tokenRes = await request(`${ready.loginUrl}/${TENANT}/oauth2/v2.0/token`, {
       method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         client_id: CLIENT,
         client_secret: SECRET,
         grant_type: 'client_credentials',
         scope: 'https://graph.microsoft.com/.default',
-      }),
+      }).toString(),
       dispatcher,
     });
-    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    const { access_token } = (await tokenRes.body.json()) as { access_token: string };
     for (const o of obs) {
       const filter = legacyAlertFilter(o.type, o.value);
       if (!filter) continue;
       const u = new URL(`${ready.graphUrl}/v1.0/security/alerts`);
       u.searchParams.set('$filter', filter);
       u.searchParams.set('$top', '100');
-      const res = await undiciFetch(u, { headers: { authorization: `Bearer ${access_token}` }, dispatcher });
-      await res.arrayBuffer();
+      const res = await request(u, { headers: { authorization: `Bearer ${access_token}` }, dispatcher });
+      await res.body.arrayBuffer();
     }
     return performance.now() - t0;
   };
@@ -237,6 +242,7 @@ async function main(): Promise<void> {
   await server.close();
   await relay.close();
   await dispatcher.close();
+  await relayClient.close();
   child.disconnect();
 }
 

@@ -126,7 +126,7 @@ export function evalExpr(e: Expr, row: Row, s: Scope): Value {
   }
 }
 
-function binary(op: string, a: Value, b: Value): Value {
+export function binary(op: string, a: Value, b: Value): Value {
   switch (op) {
     case 'and':
       return a === true && b === true;

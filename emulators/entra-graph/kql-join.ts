@@ -26,10 +26,17 @@ export function join(stage: Extract<Stage, { op: 'join' }>, left: Table, right: 
     }
     return parts.join('\u0001');
   };
+  // Every supported kind drops right rows without a left partner, so only those are indexed: a
+  // filtered left side (the usual shape) then costs a scan of the right, not a full index of it.
+  const leftKeys = new Set<string>();
+  for (const l of left.rows) {
+    const k = keyOfRow(l, 'left');
+    if (k !== undefined) leftKeys.add(k);
+  }
   const index = new Map<string, Row[]>();
   for (const r of right.rows) {
     const k = keyOfRow(r, 'right');
-    if (k === undefined) continue;
+    if (k === undefined || !leftKeys.has(k)) continue;
     const list = index.get(k) ?? [];
     list.push(r);
     index.set(k, list);

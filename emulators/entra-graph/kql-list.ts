@@ -7,7 +7,7 @@ type ListExpr = Extract<Expr, { k: 'list' }>;
 const sets = new WeakMap<ListExpr, Set<string> | null>();
 
 /** The literal strings of an `in`/`in~` list (lower-cased for `~`), or null when not all literal. */
-function literalSet(e: ListExpr): Set<string> | null {
+export function literalSet(e: ListExpr): Set<string> | null {
   let set = sets.get(e);
   if (set !== undefined) return set;
   const ci = e.op.endsWith('~');
@@ -24,8 +24,12 @@ function literalSet(e: ListExpr): Set<string> | null {
 }
 
 /** true/false when the fast path applies, undefined when the caller must evaluate item by item. */
+export function isSetOp(op: string): boolean {
+  return op === 'in' || op === 'in~' || op === '!in' || op === '!in~';
+}
+
 export function fastListMatch(e: ListExpr, left: Value | undefined): boolean | undefined {
-  if (e.op !== 'in' && e.op !== 'in~' && e.op !== '!in' && e.op !== '!in~') return undefined;
+  if (!isSetOp(e.op)) return undefined;
   if (typeof left !== 'string') return undefined;
   const set = literalSet(e);
   if (!set) return undefined;

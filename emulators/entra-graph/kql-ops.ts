@@ -5,6 +5,7 @@
 // https://learn.microsoft.com/kusto/query/queries
 import type { Assign, Column, KqlType, Named, Row, SortKey, Stage, Table, Value } from './kql-ast.js';
 import { KqlError } from './kql-ast.js';
+import { compileExpr } from './kql-compile.js';
 import { evalExpr, type Scope, typeOf } from './kql-expr.js';
 import { keyOf, order } from './kql-values.js';
 
@@ -26,7 +27,8 @@ export function autoName(a: Assign, index: number): string {
 export function where(stage: Extract<Stage, { op: 'where' }>, t: Table, ctx: RunContext): Table {
   const s = scopeOf(t, ctx, 'where');
   typeOf(stage.expr, s);
-  return { columns: t.columns, rows: t.rows.filter((r) => evalExpr(stage.expr, r, s) === true) };
+  const test = compileExpr(stage.expr, s);
+  return { columns: t.columns, rows: t.rows.filter((r) => test(r) === true) };
 }
 
 export function projectOrExtend(

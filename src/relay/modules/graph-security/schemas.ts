@@ -48,8 +48,15 @@ export type AlertV2 = z.infer<typeof alertV2Schema>;
 export const alertV2ListSchema = z.looseObject({ value: z.array(z.unknown()) });
 
 // https://learn.microsoft.com/graph/api/resources/security-api-overview (huntingQueryResults)
+// Rows are only checked to be objects: thousands of them arrive per query and every column is read
+// with a type check where it is used (matchedObservables, the AlertId guard), so a per-key record
+// parse would cost time and add nothing.
+const huntingRow = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'expected an object per result row',
+);
 export const huntingResultsSchema = z.looseObject({
-  results: z.array(z.record(z.string(), z.unknown())).default([]),
+  results: z.array(huntingRow).default([]),
 });
 
 // https://learn.microsoft.com/graph/api/resources/alert (legacy, retiring in 2026)

@@ -5,7 +5,7 @@
 import type { GraphClient } from '../../../../connectors/microsoft/graph/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import { failOrWarn } from '../errors.js';
-import { huntingQuery, matchedObservables } from '../queries/hunting.js';
+import { huntingQuery, huntingTimespan, matchedObservables } from '../queries/hunting.js';
 import { type AlertV2, alertV2Schema, huntingResultsSchema } from '../schemas.js';
 import type { SearchOptions, SearchResult } from './types.js';
 
@@ -18,16 +18,20 @@ export async function searchModern(
   o: SearchOptions,
 ): Promise<SearchResult<AlertV2>> {
   const query = huntingQuery(observables, {
-    lookbackDays: o.lookbackDays,
     maxRows: Math.min(100_000, o.limit * ROWS_PER_ALERT),
   });
   if (!query) return { found: [], omitted: 0 };
-  const hunt = await graph.post('/security/runHuntingQuery', { Query: query }, huntingResultsSchema, {
-    signal: o.signal,
-    wait: o.wait,
-    deadlineAt: o.deadlineAt,
-    idempotent: true,
-  });
+  const hunt = await graph.post(
+    '/security/runHuntingQuery',
+    { Query: query, Timespan: huntingTimespan(o.lookbackDays) },
+    huntingResultsSchema,
+    {
+      signal: o.signal,
+      wait: o.wait,
+      deadlineAt: o.deadlineAt,
+      idempotent: true,
+    },
+  );
   // Rows arrive newest first; the first row of an alert fixes its place in the answer.
   const matchedBy = new Map<string, Map<string, Observable>>();
   for (const row of hunt.results) {

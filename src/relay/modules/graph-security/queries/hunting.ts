@@ -43,12 +43,15 @@ export const EVIDENCE_COLUMNS = [
 ] as const;
 
 export interface HuntingQueryOptions {
-  lookbackDays: number;
   /** Evidence rows to read at most; several rows usually belong to one alert. */
   maxRows: number;
 }
 
-/** Builds the query, or undefined when no observable has a hunting column. */
+/**
+ * Builds the query, or undefined when no observable has a hunting column. The time window is not in
+ * the text: it travels as the request's `Timespan` (huntingTimespan), which the service applies to
+ * every table before the query runs.
+ */
 export function huntingQuery(observables: readonly Observable[], o: HuntingQueryOptions): string | undefined {
   const byClause = new Map<string, Set<string>>();
   for (const obs of observables) {
@@ -63,7 +66,6 @@ export function huntingQuery(observables: readonly Observable[], o: HuntingQuery
   const clauses = [...byClause].map(([key, values]) => `${key} ${kqlList([...values])}`);
   return [
     'AlertEvidence',
-    `| where Timestamp > ago(${Math.trunc(o.lookbackDays)}d)`,
     `| where ${clauses.join(' or ')}`,
     `| project ${EVIDENCE_COLUMNS.join(', ')}`,
     '| join kind=inner (AlertInfo | project AlertId, Title, Severity, Category) on AlertId',
@@ -95,4 +97,9 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** `Timespan` of runHuntingQuery for the last `days` days (ISO 8601 duration, as documented). */
+export function huntingTimespan(days: number): string {
+  return `P${Math.trunc(days)}D`;
 }
