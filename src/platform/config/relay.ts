@@ -31,6 +31,11 @@ const graphSecuritySchema = z
     caFile: z.string().min(1).optional(),
     /** Where the refer links point. */
     portalUrl: httpsUrl.default('https://security.microsoft.com'),
+    /**
+     * Seconds alert details read from alerts_v2 are reused; each alert in a $batch counts against
+     * Graph's 150 requests per minute for security alerts. 0 reads every alert every time.
+     */
+    alertCacheSec: z.coerce.number().int().min(0).max(3600).default(60),
     /** Alerts (with their incidents) linked by /refer/observables; 0 keeps refer free of upstream calls. */
     referAlertLinks: z.coerce.number().int().min(0).max(20).default(5),
   })

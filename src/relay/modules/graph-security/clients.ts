@@ -5,21 +5,38 @@ import { createGraphClient, type GraphClient } from '../../../connectors/microso
 import { createTokenProvider } from '../../../connectors/microsoft/identity/index.js';
 import { type RelayConfig, tenantSchema } from '../../../platform/config/index.js';
 import { AUTH_MESSAGES, authError } from '../../protocol/relay-error.js';
+import { AlertCache } from './alert-cache.js';
 import type { GraphSecurityClaims } from './schemas.js';
 
 export class GraphClients {
   readonly #settings: RelayConfig['graphSecurity'];
   readonly #max: number;
   readonly #clients = new Map<string, GraphClient>();
+  readonly #alertCaches = new Map<string, AlertCache>();
 
   constructor(settings: RelayConfig['graphSecurity'], max = 64) {
     this.#settings = settings;
     this.#max = max;
   }
 
+  /**
+   * Alert details cached for one credential set: another app in the same tenant may not be allowed
+   * to read them, so nothing is shared across keys.
+   */
+  alertCacheFor(claims: GraphSecurityClaims): AlertCache {
+    const key = credentialKey(claims);
+    let cache = this.#alertCaches.get(key);
+    if (!cache) {
+      cache = new AlertCache(this.#settings.alertCacheSec * 1000);
+      this.#alertCaches.set(key, cache);
+      if (this.#alertCaches.size > this.#max)
+        this.#alertCaches.delete(this.#alertCaches.keys().next().value as string);
+    }
+    return cache;
+  }
+
   for(claims: GraphSecurityClaims): GraphClient {
-    const secretHash = createHash('sha256').update(claims.client_secret).digest('hex');
-    const key = `${claims.tenant_id}|${claims.application_id}|${secretHash}`;
+    const key = credentialKey(claims);
     let client = this.#clients.get(key);
     if (client) {
       // Map order doubles as recency for the eviction below.
@@ -56,4 +73,10 @@ export class GraphClients {
     this.#clients.clear();
     await Promise.all(all.map((c) => c.close()));
   }
+}
+
+/** One key per (tenant, app, secret); the secret only as a hash, so it is not kept twice in memory. */
+function credentialKey(claims: GraphSecurityClaims): string {
+  const secretHash = createHash('sha256').update(claims.client_secret).digest('hex');
+  return `${claims.tenant_id}|${claims.application_id}|${secretHash}`;
 }

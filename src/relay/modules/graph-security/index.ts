@@ -46,6 +46,7 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
       signal: ctx.signal,
       deadlineAt: ctx.deadlineAt,
       wait: ctx.upstream,
+      alertCache: clients.alertCacheFor(ctx.claims),
       warn: ctx.warn,
     };
     try {

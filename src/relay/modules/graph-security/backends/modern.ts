@@ -42,14 +42,26 @@ export async function searchModern(
   }
   const ids = [...matchedBy.keys()];
   const wanted = ids.slice(0, o.limit);
-  const results = await graph.batch(
-    wanted.map((id) => ({ method: 'GET' as const, url: `/security/alerts_v2/${encodeURIComponent(id)}` })),
-    { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait },
-  );
-  const found: SearchResult<AlertV2>['found'] = [];
+  const details = new Map<string, AlertV2>();
+  const missing: string[] = [];
+  for (const id of wanted) {
+    const cached = o.alertCache?.get(id);
+    if (cached) details.set(id, cached);
+    else missing.push(id);
+  }
+  const results =
+    missing.length === 0
+      ? []
+      : await graph.batch(
+          missing.map((id) => ({
+            method: 'GET' as const,
+            url: `/security/alerts_v2/${encodeURIComponent(id)}`,
+          })),
+          { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait },
+        );
   let firstError: unknown;
   results.forEach((r, i) => {
-    const id = wanted[i] as string;
+    const id = missing[i] as string;
     if (r.status === 404) return; // deleted or merged since the hunting data was written
     if (r.error) {
       firstError ??= r.error;
@@ -60,8 +72,14 @@ export async function searchModern(
       o.warn('unknown', `Alert ${id} has an unexpected shape and was skipped.`);
       return;
     }
-    found.push({ alert: alert.data, matched: [...(matchedBy.get(id)?.values() ?? [])] });
+    details.set(id, alert.data);
+    o.alertCache?.set(id, alert.data);
   });
+  const found: SearchResult<AlertV2>['found'] = [];
+  for (const id of wanted) {
+    const alert = details.get(id);
+    if (alert) found.push({ alert, matched: [...(matchedBy.get(id)?.values() ?? [])] });
+  }
   if (firstError) failOrWarn(firstError, found.length > 0, o.warn, 'Some alert details could not be read');
   return { found, omitted: ids.length - wanted.length };
 }

@@ -1,6 +1,7 @@
 // What a backend returns: alerts with the request's observables each one matched.
 import type { UpstreamWait } from '../../../../platform/http/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
+import type { AlertCache } from '../alert-cache.js';
 
 export interface FoundAlert<A> {
   alert: A;
@@ -13,6 +14,8 @@ export interface SearchOptions {
   lookbackDays: number;
   signal: AbortSignal;
   deadlineAt: number;
+  /** Alert details recently read with the same credentials (modern backend). */
+  alertCache?: AlertCache;
   /** The relay request's upstream clock (Server-Timing). */
   wait: UpstreamWait;
   warn(code: string, message: string): void;
