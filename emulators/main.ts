@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const out = {
     loginUrl: eg.loginUrl,
     graphUrl: eg.graphUrl,
+    defenderUrl: eg.defenderUrl,
     tokenEndpoint: `${eg.loginUrl}/${DEMO_TENANT}/oauth2/v2.0/token`,
     caPath: emulators.caPath,
     tenantId: DEMO_TENANT,

@@ -1,6 +1,7 @@
 // Every error catalogue in graphsoc, in one explicit list (no directory scanning).
 // docs/errors.md is generated from it by `npm run docs:errors`; a test fails when they disagree.
 import type { ErrorCatalogue } from './platform/errors.js';
+import { errors as defender } from './connectors/microsoft/defender/errors.js';
 import { errors as graph } from './connectors/microsoft/graph/errors.js';
 import { errors as identity } from './connectors/microsoft/identity/errors.js';
 import { errors as config } from './platform/config/errors.js';
@@ -18,6 +19,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   'Outside calls (HTTP)': http,
   'Microsoft identity': identity,
   'Microsoft Graph': graph,
+  'Microsoft Defender for Endpoint': defender,
   'Threat Response relay': relay,
   'CTIM data model': ctim,
 };

@@ -15,6 +15,9 @@ import {
 import type { EmulatorContext } from './context.js';
 import { entraGraphControlRoutes } from './control.js';
 import { clearDeltaSessions } from './delta.js';
+import { createDefenderApp } from './defender-app.js';
+import type { DefenderRateSettings } from './defender-rate.js';
+import { type DefenderData, DefenderState, settle } from './defender-store.js';
 import { createGraphApp, createGraphRouter } from './graph-app.js';
 import { createLoginApp } from './login-app.js';
 import { loadSeedDir } from './seed.js';
@@ -31,12 +34,16 @@ export type { RequestLogEntry } from '../shared/request-log.js';
 export type { ThrottleSettings } from './throttle.js';
 export type { CertificateAuthority } from '../shared/tls.js';
 export type { SecurityData } from './security-store.js';
+export type { DefenderData } from './defender-store.js';
+export type { DefenderRateSettings } from './defender-rate.js';
 export { syntheticSecurityData } from './security-synthetic.js';
 
 export interface EntraGraphEmulatorOptions {
   host?: string;
   loginPort?: number;
   graphPort?: number;
+  /** Port of the Defender for Endpoint API listener (api.security.microsoft.com). */
+  defenderPort?: number;
   latencyMs?: number;
   tokenLifetimeSec?: number;
   seedDir?: string;
@@ -60,6 +67,8 @@ export interface IssueTokenOptions {
 export interface EntraGraphEmulator {
   loginUrl: string;
   graphUrl: string;
+  /** Base URL of the Defender for Endpoint API (defenderBaseUrl); paths start with /api/. */
+  defenderUrl: string;
   caPem: string;
   caPath: string;
   registerApp(app: AppRegistration): void;
@@ -83,6 +92,14 @@ export interface EntraGraphEmulator {
   generateSecurityAlerts(tenantId: string, count: number, opts?: { seed?: number }): void;
   /** The runHuntingQuery quota per tenant; default 45 calls, refilled at 45 per minute. */
   setHuntingThrottle(settings: ThrottleSettings): void;
+  /** Adds machines, machine actions and indicators to a tenant's Defender for Endpoint data. */
+  seedDefender(tenantId: string, data: DefenderData): void;
+  /** A copy of a tenant's Defender data as the API would list it (actions newest last). */
+  defenderData(tenantId: string): Required<DefenderData>;
+  /** Per-API call limits of the Defender API; default 100 a minute and 1,500 an hour. */
+  setDefenderRateLimit(settings: DefenderRateSettings): void;
+  /** How long new machine actions stay Pending before they read as Succeeded (default 2000 ms). */
+  setDefenderActionCompletionMs(ms: number): void;
   /** Drops tenants, apps, users, faults, the request log and throttle state, then reloads seedDir. */
   reset(): void;
 }
@@ -113,8 +130,10 @@ export async function startEntraGraphEmulator(
     hostNames: [...new Set(['localhost', '127.0.0.1', '::1', host])],
   };
 
+  const defender = new DefenderState();
   const reset = () => {
     ctx.state.clear();
+    defender.clear();
     ctx.faults.clear();
     ctx.log.clear();
     ctx.throttle.reset();
@@ -140,12 +159,14 @@ export async function startEntraGraphEmulator(
   }
   const login = createLoginApp(ctx, tls);
   const graph = createGraphApp(ctx, tls, createGraphRouter());
+  const defenderApp = createDefenderApp(ctx, defender, tls);
   const controlRoutes: ExtraControlRoutes = (app, parse) => {
     entraGraphControlRoutes(ctx)(app, parse);
     securityControlRoutes(ctx)(app, parse);
   };
   registerControlApi(login, control, controlRoutes);
   registerControlApi(graph, control, controlRoutes);
+  registerControlApi(defenderApp, control, controlRoutes);
   ctx.urls.login = await listenHttps(login, host, opts.loginPort ?? 0, tls);
   try {
     ctx.urls.graph = await listenHttps(graph, host, opts.graphPort ?? 0, tls);
@@ -154,10 +175,19 @@ export async function startEntraGraphEmulator(
     removeCaFile(caPath);
     throw error;
   }
+  let defenderUrl: string;
+  try {
+    defenderUrl = await listenHttps(defenderApp, host, opts.defenderPort ?? 0, tls);
+  } catch (error) {
+    await Promise.all([login.close(), graph.close()]);
+    removeCaFile(caPath);
+    throw error;
+  }
 
   return {
     loginUrl: ctx.urls.login,
     graphUrl: ctx.urls.graph,
+    defenderUrl,
     caPem: ca.certPem,
     caPath,
     registerApp: (app) => void ctx.state.registerApp(app),
@@ -175,6 +205,20 @@ export async function startEntraGraphEmulator(
       applySecuritySeed(ctx.state, securitySeedSchema.parse({ tenantId, ...data })),
     generateSecurityAlerts: (tenantId, count, o) =>
       applySecuritySeed(ctx.state, { tenantId, synthetic: { count, seed: o?.seed } }),
+    seedDefender: (tenantId, data) => defender.of(tenantId).add(data),
+    defenderData: (tenantId) => {
+      const t = defender.of(tenantId);
+      const copy = <T>(v: T): T => structuredClone(v);
+      return {
+        machines: copy([...t.machines.values()]),
+        machineActions: copy(t.actions.map((a) => settle(a, defender.actionCompletionMs))),
+        indicators: copy([...t.indicators.values()]),
+      };
+    },
+    setDefenderRateLimit: (settings) => defender.rate.configure(settings),
+    setDefenderActionCompletionMs: (ms) => {
+      defender.actionCompletionMs = ms;
+    },
     setHuntingThrottle: (settings) => ctx.state.security.huntingThrottle.configure(settings),
     issueAccessToken: (o) => {
       const resource = o.resource ?? 'https://graph.microsoft.com';
@@ -190,7 +234,7 @@ export async function startEntraGraphEmulator(
     },
     reset,
     close: async () => {
-      await Promise.all([login.close(), graph.close()]);
+      await Promise.all([login.close(), graph.close(), defenderApp.close()]);
       removeCaFile(caPath);
     },
   };

@@ -29,6 +29,8 @@ export interface RelayModule<C = unknown> {
   claims: z.ZodType<C>;
   /** Observable types the module answers; others are skipped with a warning. */
   observableTypes: readonly string[];
+  /** Types /respond/observables accepts, when they differ from observableTypes (e.g. ms_machine_id). */
+  respondTypes?: readonly string[];
   health(ctx: RelayContext<C>): Promise<void>;
   observe?(ctx: RelayContext<C>, observables: Observable[]): Promise<BundleData>;
   deliberate?(ctx: RelayContext<C>, observables: Observable[]): Promise<BundleData>;

@@ -75,12 +75,19 @@ function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, pre
     '/observe/observables': observables(async (ctx, obs) => (m.observe ? m.observe(ctx, obs) : {})),
     '/deliberate/observables': observables(async (ctx, obs) => (m.deliberate ? m.deliberate(ctx, obs) : {})),
     '/refer/observables': observables(async (ctx, obs) => (m.refer ? m.refer(ctx, obs) : [])),
-    '/respond/observables': observables(async (ctx, obs) =>
-      m.respondObservables ? m.respondObservables(ctx, obs) : [],
-    ),
+    '/respond/observables': async (ctx, body) => {
+      const obs = parseBody(observablesSchema, body);
+      const selected = selectObservables(obs, m.respondTypes ?? m.observableTypes, ctx.warn);
+      return m.respondObservables ? m.respondObservables(ctx, selected) : [];
+    },
     '/respond/trigger': async (ctx, body) => {
       const params = parseBody(triggerSchema, body);
-      return { status: m.respondTrigger ? await m.respondTrigger(ctx, params) : 'failure' };
+      try {
+        return { status: m.respondTrigger ? await m.respondTrigger(ctx, params) : 'failure' };
+      } catch (e) {
+        // A failed action answers `{"data":{"status":"failure"},"errors":[…]}`, as the MDE relay does.
+        throw e instanceof RelayError ? e.withData({ status: 'failure' }) : e;
+      }
     },
     '/tiles': async (ctx) => (m.tiles ? m.tiles(ctx) : []),
     '/tiles/tile': async (ctx, body) => {
@@ -149,7 +156,7 @@ async function answer(
   } catch (e) {
     if (e instanceof RelayError) {
       if (e.relayCode === RELAY_CODES.AUTH) logger.info({ reason: e.message }, 'relay request refused');
-      return envelope(undefined, [...notes, e.toBody()]);
+      return envelope(e.data, [...notes, e.toBody()]);
     }
     logger.error({ err: e }, 'relay request failed');
     return envelope(undefined, [

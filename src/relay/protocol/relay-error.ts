@@ -26,11 +26,19 @@ export interface RelayErrorBody {
 export class RelayError extends Error {
   readonly relayCode: string;
   readonly type: RelayErrorType;
+  /** `data` answered next to the error, e.g. `{status: "failure"}` of /respond/trigger. */
+  data?: unknown;
   constructor(relayCode: string, message: string, type: RelayErrorType = 'fatal', cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'RelayError';
     this.relayCode = relayCode;
     this.type = type;
+  }
+  /** The same error answered with `data` beside it. */
+  withData(data: unknown): RelayError {
+    const e = new RelayError(this.relayCode, this.message, this.type, this.cause);
+    e.data = data;
+    return e;
   }
   toBody(): RelayErrorBody {
     return { code: this.relayCode, message: this.message, type: this.type };
