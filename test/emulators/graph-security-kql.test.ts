@@ -223,6 +223,30 @@ describe('KQL evaluator', () => {
     );
   });
 
+  test('summarize mixes a named min() with arg_max() per key, then counts by bin() of the result', () => {
+    // The dashboard tiles' shape: one row per alert (first time, latest values), then counts per day.
+    const perAlert = run(
+      'Events | summarize First = min(Timestamp), arg_max(Timestamp, FileName) by AlertId | order by AlertId asc',
+    );
+    assert.deepEqual(
+      perAlert.columns.map((c) => c.name),
+      ['AlertId', 'First', 'Timestamp', 'FileName'],
+    );
+    assert.deepEqual(perAlert.rows[0], {
+      AlertId: 'a1',
+      First: d('2026-02-27T00:00:00Z'),
+      Timestamp: d('2026-02-28T12:00:00Z'),
+      FileName: 'Evil.EXE',
+    });
+    const perDay = run(
+      'Events | where Timestamp between (datetime(2026-02-01T00:00:00.000Z) .. datetime(2026-03-01T00:00:00.000Z)) | summarize First = min(Timestamp), arg_max(Timestamp, FileName) by AlertId | summarize Alerts = count() by Day = bin(First, 1d), Big = FileName != "" | order by Day asc',
+    );
+    assert.deepEqual(perDay.rows, [
+      { Day: d('2026-02-20T00:00:00Z'), Big: true, Alerts: 1 },
+      { Day: d('2026-02-27T00:00:00Z'), Big: true, Alerts: 1 },
+    ]);
+  });
+
   test('join: innerunique by default, inner keeps duplicates, leftouter keeps unmatched rows; clashing names get 1', () => {
     const inner = run('Events | join kind=inner (Info) on AlertId');
     assert.deepEqual(
