@@ -129,7 +129,6 @@ function file(d: Obj): Record<string, Value> {
     FolderPath: str(d.filePath),
     SHA1: str(d.sha1),
     SHA256: str(d.sha256),
-    MD5: str(d.md5),
     FileSize: num(d.fileSize),
   };
 }

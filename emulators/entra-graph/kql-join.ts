@@ -17,7 +17,12 @@ export function join(stage: Extract<Stage, { op: 'join' }>, left: Table, right: 
     used.add(name);
     return { from: c.name, column: { name, type: c.type } as Column };
   });
+  const single = stage.on.length === 1 ? stage.on[0] : undefined;
   const keyOfRow = (row: Row, side: 'left' | 'right'): string | undefined => {
+    if (single) {
+      const v = row[single[side].name];
+      return isNull(v) ? undefined : keyOf(v);
+    }
     const parts: string[] = [];
     for (const k of stage.on) {
       const v = row[k[side].name];

@@ -89,17 +89,38 @@ function bodyParams(body: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-/** A hunting table limited to the query window; built once per data change, filtered per query. */
+/**
+ * A hunting table limited to the query window. Built once per data change with its rows newest
+ * first, so the window is two binary searches and a slice instead of a pass over every row.
+ */
 function tableFor(security: TenantSecurity, name: string, window: Window): Table | undefined {
   const alerts = () => security.alertsNewestFirst();
-  let full: Table;
-  if (name === 'AlertInfo') full = security.cached('AlertInfo', () => alertInfoTable(alerts()));
+  let full: { table: Table; times: number[] };
+  if (name === 'AlertInfo') full = security.cached('AlertInfo', () => byTime(alertInfoTable(alerts())));
   else if (name === 'AlertEvidence')
-    full = security.cached('AlertEvidence', () => alertEvidenceTable(alerts()));
+    full = security.cached('AlertEvidence', () => byTime(alertEvidenceTable(alerts())));
   else return undefined;
-  const rows = full.rows.filter((r) => {
-    const t = r.Timestamp;
-    return t instanceof Date && t.getTime() >= window.startMs && t.getTime() <= window.endMs;
-  });
-  return { columns: full.columns, rows };
+  const from = firstAtOrBelow(full.times, window.endMs);
+  const to = firstAtOrBelow(full.times, window.startMs - 1);
+  return { columns: full.table.columns, rows: full.table.rows.slice(from, to) };
+}
+
+/** Rows with a Timestamp, newest first (stable), and their times for the binary search. */
+function byTime(t: Table): { table: Table; times: number[] } {
+  const timed = t.rows.filter((r) => r.Timestamp instanceof Date);
+  const time = (r: Table['rows'][number]) => (r.Timestamp as Date).getTime();
+  timed.sort((a, b) => time(b) - time(a));
+  return { table: { columns: t.columns, rows: timed }, times: timed.map(time) };
+}
+
+/** Index of the first time <= limit in a descending list (its length when there is none). */
+function firstAtOrBelow(times: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= limit) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
