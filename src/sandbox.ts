@@ -23,6 +23,8 @@ export interface Sandbox {
   emulators: Emulators;
   /** An observable that the seeded Defender alerts contain, for the banner's example request. */
   sampleObservable: { type: string; value: string };
+  /** A Defender machine of the seeded evidence, for the respond example (undefined if none). */
+  sampleMachine: { type: string; value: string } | undefined;
   tenant: SandboxTenant;
   relayApp: SandboxRelayApp;
   /** A configuration token for the Graph Security module, as Threat Response would send it. */
@@ -72,7 +74,11 @@ export async function startSandbox(): Promise<Sandbox> {
     clientId: relayApp.clientId,
     displayName: 'graphsoc relay (sandbox)',
     secrets: [relayApp.clientSecret],
-    roles: { graph: ['ThreatHunting.Read.All', 'SecurityAlert.Read.All', 'SecurityIncident.Read.All'] },
+    roles: {
+      graph: ['ThreatHunting.Read.All', 'SecurityAlert.Read.All', 'SecurityIncident.Read.All'],
+      // WindowsDefenderATP permissions for the respond actions (docs/relay.md).
+      defender: ['Machine.Read.All', 'Machine.Isolate', 'Machine.Scan', 'Ti.ReadWrite.All'],
+    },
   });
   emu.seedUsers(
     SAMPLE_PEOPLE.map(([given, surname, jobTitle]) => ({
@@ -91,11 +97,13 @@ export async function startSandbox(): Promise<Sandbox> {
   const security = syntheticSecurityData(40, { tenantId: tenant.tenantId, seed: 7 });
   emu.seedSecurity(tenant.tenantId, security);
   const sampleObservable = firstFileHash(security.alertsV2) ?? { type: 'ip', value: '10.1.1.7' };
+  const sampleMachine = firstMachine(security.alertsV2);
 
   const jwks = emulators.securexJwks;
   return {
     emulators,
     sampleObservable,
+    sampleMachine,
     tenant,
     relayApp,
     relayToken: (audience) =>
@@ -116,6 +124,9 @@ export async function startSandbox(): Promise<Sandbox> {
           authorityHost: emu.loginUrl,
           graphBaseUrl: emu.graphUrl,
           graphScope: 'https://graph.microsoft.com/.default',
+          defenderBaseUrl: emu.defenderUrl,
+          // Entra knows Defender by its public identifier wherever the emulated API listens.
+          defenderScope: 'https://api.securitycenter.microsoft.com/.default',
           caFile: emulators.caPath,
         },
       };
@@ -143,6 +154,19 @@ function firstFileHash(
   for (const a of alerts) {
     for (const e of (a.evidence as Array<{ fileDetails?: { sha256?: string } }> | undefined) ?? []) {
       if (e.fileDetails?.sha256) return { type: 'sha256', value: e.fileDetails.sha256 };
+    }
+  }
+  return undefined;
+}
+
+/** A Defender machine from the seeded device evidence, for the respond example. */
+function firstMachine(
+  alerts: ReadonlyArray<Record<string, unknown>>,
+): { type: string; value: string } | undefined {
+  for (const a of alerts) {
+    for (const e of (a.evidence as Array<{ mdeDeviceId?: string }> | undefined) ?? []) {
+      if (e.mdeDeviceId && /^[0-9a-f]{40}$/.test(e.mdeDeviceId))
+        return { type: 'ms_machine_id', value: e.mdeDeviceId };
     }
   }
   return undefined;

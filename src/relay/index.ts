@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RelayConfig } from '../platform/config/index.js';
 import type { Logger } from '../platform/log.js';
 import { CISCO_JWKS_HOSTS, JwksCache } from './auth/jwks.js';
+import { setCtimChecks } from './ctim/index.js';
 import { errors, RelaySetupError } from './errors.js';
 import { MODULES, type ModuleInstance } from './modules/index.js';
 import { registerRelay } from './routes.js';
@@ -39,6 +40,8 @@ export function relayFeature(o: RelayFeatureOptions): RelayFeature {
       `relay.mount = "root" serves exactly one module; relay.modules has ${c.modules.length}`,
     );
   }
+  // Process-wide: the builders are plain functions shared by every module.
+  setCtimChecks(c.checkAnswers);
   const instances: ModuleInstance[] = c.modules.map((m) =>
     (MODULES[m] as (c: RelayConfig) => ModuleInstance)(c),
   );

@@ -76,4 +76,26 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.ok((body.data?.sightings?.count ?? 0) >= 1, JSON.stringify(body).slice(0, 500));
     assert.ok(running.banner.includes(running.sandbox.sampleObservable.value));
   });
+
+  test('refer, respond and tiles answer from the same token and the emulated Defender', async () => {
+    const token = await running.sandbox.relayToken(running.runtime.url);
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${running.runtime.url}/relay/graph-security${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { data?: unknown; errors?: Array<{ type: string }> };
+    };
+    const machine = running.sandbox.sampleMachine;
+    assert.ok(machine, 'the synthetic alerts carry Defender machines');
+    const respond = await post('/respond/observables', [machine]);
+    assert.equal(respond.errors, undefined, JSON.stringify(respond).slice(0, 500));
+    assert.ok((respond.data as unknown[]).length >= 2, 'isolate and scan at least');
+    const refer = await post('/refer/observables', [running.sandbox.sampleObservable]);
+    assert.ok((refer.data as unknown[]).length >= 2);
+    const tile = await post('/tiles/tile-data', { tile_id: 'alerts-by-severity', period: 'last_30_days' });
+    assert.equal(tile.errors, undefined, JSON.stringify(tile).slice(0, 500));
+    assert.ok(running.banner.includes('/tiles/tile-data'));
+  });
 });

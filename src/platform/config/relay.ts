@@ -1,6 +1,6 @@
 // Schema of `[relay]` (the Threat Response relay) and `[relay.graphSecurity]` in graphsoc.toml.
 import { z } from 'zod';
-import { DEFAULT_AUTHORITY_HOST, DEFAULT_GRAPH_BASE_URL } from './tenant.js';
+import { DEFAULT_AUTHORITY_HOST, DEFAULT_DEFENDER_BASE_URL, DEFAULT_GRAPH_BASE_URL } from './tenant.js';
 
 /** host or host:port, as a configuration token's `jwks_host` claim names it. */
 const jwksHost = z
@@ -28,6 +28,10 @@ const graphSecuritySchema = z
     authorityHost: httpsUrl.default(DEFAULT_AUTHORITY_HOST),
     graphBaseUrl: httpsUrl.default(DEFAULT_GRAPH_BASE_URL),
     graphScope: z.string().min(1).optional(),
+    /** Defender for Endpoint API root, for the respond actions (machine actions and indicators). */
+    defenderBaseUrl: httpsUrl.default(DEFAULT_DEFENDER_BASE_URL),
+    /** Defender token scope; by default the securitycenter audience (`.../.default`). */
+    defenderScope: z.string().min(1).optional(),
     caFile: z.string().min(1).optional(),
     /** Where the refer links point. */
     portalUrl: httpsUrl.default('https://security.microsoft.com'),
@@ -52,6 +56,11 @@ export const relaySchema = z
     jwksHosts: z.array(jwksHost).default([]),
     jwksCacheSec: z.coerce.number().int().min(60).max(86_400).default(3600),
     clockToleranceSec: z.coerce.number().int().min(0).max(300).default(30),
+    /**
+     * Validate every CTIM document against its schema before answering; one that fails is left out
+     * with a warning. For troubleshooting a mapping: it costs ~30 µs per document.
+     */
+    checkAnswers: z.boolean().default(false),
     /** Answer within this time; Threat Response gives up on slow modules. */
     requestTimeoutSec: z.coerce.number().int().min(1).max(120).default(25),
     /** HS256 secret of a legacy (tr-05 v1) deployment; RS256 configuration tokens need none. */

@@ -1,77 +1,68 @@
-// Graph clients per (tenant, app, secret) from configuration-token claims. Tokens are cached here,
-// server-side, for every request of that app (the seed kept them in a cookie sent to the caller).
+// What the module keeps per (tenant, app, secret) from configuration-token claims: Graph and
+// Defender clients, whose tokens are cached here, server-side, for every request of that app (the
+// seed kept them in a cookie sent to the caller), and the alert details cache.
 import { createHash } from 'node:crypto';
+import { createDefenderClient, type DefenderClient } from '../../../connectors/microsoft/defender/index.js';
 import { createGraphClient, type GraphClient } from '../../../connectors/microsoft/graph/index.js';
 import { createTokenProvider } from '../../../connectors/microsoft/identity/index.js';
-import { type RelayConfig, tenantSchema } from '../../../platform/config/index.js';
+import { type RelayConfig, type TenantConfig, tenantSchema } from '../../../platform/config/index.js';
 import { AUTH_MESSAGES, authError } from '../../protocol/relay-error.js';
 import { AlertCache } from './alert-cache.js';
 import type { GraphSecurityClaims } from './schemas.js';
 
-export class GraphClients {
-  readonly #settings: RelayConfig['graphSecurity'];
+/** An evicted client may still serve a request that began before; it closes after this grace. */
+const CLOSE_GRACE_MS = 150_000;
+
+/** One value per credential set, least recently used evicted past `max`. */
+export class PerCredential<T> {
+  readonly #create: (claims: GraphSecurityClaims) => T;
+  readonly #dispose: ((value: T) => Promise<void>) | undefined;
   readonly #max: number;
-  readonly #clients = new Map<string, GraphClient>();
-  readonly #alertCaches = new Map<string, AlertCache>();
+  readonly #values = new Map<string, T>();
+  readonly #evicted = new Map<ReturnType<typeof setTimeout>, T>();
 
-  constructor(settings: RelayConfig['graphSecurity'], max = 64) {
-    this.#settings = settings;
-    this.#max = max;
+  constructor(
+    create: (claims: GraphSecurityClaims) => T,
+    opts: { max?: number; dispose?: (value: T) => Promise<void> } = {},
+  ) {
+    this.#create = create;
+    this.#dispose = opts.dispose;
+    this.#max = opts.max ?? 64;
   }
 
-  /**
-   * Alert details cached for one credential set: another app in the same tenant may not be allowed
-   * to read them, so nothing is shared across keys.
-   */
-  alertCacheFor(claims: GraphSecurityClaims): AlertCache {
+  for(claims: GraphSecurityClaims): T {
     const key = credentialKey(claims);
-    let cache = this.#alertCaches.get(key);
-    if (!cache) {
-      cache = new AlertCache(this.#settings.alertCacheSec * 1000);
-      this.#alertCaches.set(key, cache);
-      if (this.#alertCaches.size > this.#max)
-        this.#alertCaches.delete(this.#alertCaches.keys().next().value as string);
-    }
-    return cache;
-  }
-
-  for(claims: GraphSecurityClaims): GraphClient {
-    const key = credentialKey(claims);
-    let client = this.#clients.get(key);
-    if (client) {
+    const found = this.#values.get(key);
+    if (found !== undefined) {
       // Map order doubles as recency for the eviction below.
-      this.#clients.delete(key);
-      this.#clients.set(key, client);
-      return client;
+      this.#values.delete(key);
+      this.#values.set(key, found);
+      return found;
     }
-    const s = this.#settings;
-    const tenant = tenantSchema.safeParse({
-      name: 'relay',
-      tenantId: claims.tenant_id,
-      clientId: claims.application_id,
-      clientSecret: claims.client_secret,
-      authorityHost: s.authorityHost,
-      graphBaseUrl: s.graphBaseUrl,
-      ...(s.graphScope ? { graphScope: s.graphScope } : {}),
-      ...(s.caFile ? { caFile: s.caFile } : {}),
-    });
-    if (!tenant.success) throw authError(AUTH_MESSAGES.WRONG_PAYLOAD_STRUCTURE);
-    client = createGraphClient(tenant.data, createTokenProvider(tenant.data), {
-      batchConcurrency: s.batchConcurrency,
-    });
-    this.#clients.set(key, client);
-    if (this.#clients.size > this.#max) {
-      const [oldestKey, oldest] = this.#clients.entries().next().value as [string, GraphClient];
-      this.#clients.delete(oldestKey);
-      void oldest.close();
+    const value = this.#create(claims);
+    this.#values.set(key, value);
+    if (this.#values.size > this.#max) {
+      const [oldestKey, oldest] = this.#values.entries().next().value as [string, T];
+      this.#values.delete(oldestKey);
+      const dispose = this.#dispose;
+      if (dispose) {
+        const timer = setTimeout(() => {
+          this.#evicted.delete(timer);
+          void dispose(oldest);
+        }, CLOSE_GRACE_MS);
+        timer.unref();
+        this.#evicted.set(timer, oldest);
+      }
     }
-    return client;
+    return value;
   }
 
   async close(): Promise<void> {
-    const all = [...this.#clients.values()];
-    this.#clients.clear();
-    await Promise.all(all.map((c) => c.close()));
+    for (const t of this.#evicted.keys()) clearTimeout(t);
+    const all = [...this.#evicted.values(), ...this.#values.values()];
+    this.#evicted.clear();
+    this.#values.clear();
+    if (this.#dispose) await Promise.all(all.map((v) => this.#dispose?.(v)));
   }
 }
 
@@ -79,4 +70,55 @@ export class GraphClients {
 function credentialKey(claims: GraphSecurityClaims): string {
   const secretHash = createHash('sha256').update(claims.client_secret).digest('hex');
   return `${claims.tenant_id}|${claims.application_id}|${secretHash}`;
+}
+
+/** The token's credentials as a tenant; claims that do not make one are the seeds' payload error. */
+function tenantOf(
+  claims: GraphSecurityClaims,
+  s: RelayConfig['graphSecurity'],
+  endpoints: Record<string, string | undefined>,
+): TenantConfig {
+  const tenant = tenantSchema.safeParse({
+    name: 'relay',
+    tenantId: claims.tenant_id,
+    clientId: claims.application_id,
+    clientSecret: claims.client_secret,
+    authorityHost: s.authorityHost,
+    ...Object.fromEntries(Object.entries(endpoints).filter(([, v]) => v !== undefined)),
+    ...(s.caFile ? { caFile: s.caFile } : {}),
+  });
+  if (!tenant.success) throw authError(AUTH_MESSAGES.WRONG_PAYLOAD_STRUCTURE);
+  return tenant.data;
+}
+
+export function graphClients(s: RelayConfig['graphSecurity']): PerCredential<GraphClient> {
+  return new PerCredential(
+    (claims) => {
+      const tenant = tenantOf(claims, s, { graphBaseUrl: s.graphBaseUrl, graphScope: s.graphScope });
+      return createGraphClient(tenant, createTokenProvider(tenant), { batchConcurrency: s.batchConcurrency });
+    },
+    { dispose: (c) => c.close() },
+  );
+}
+
+/** Kept apart from the Graph clients: their tokens are for another audience, and most relay requests never need one. */
+export function defenderClients(s: RelayConfig['graphSecurity']): PerCredential<DefenderClient> {
+  return new PerCredential(
+    (claims) => {
+      const tenant = tenantOf(claims, s, {
+        defenderBaseUrl: s.defenderBaseUrl,
+        defenderScope: s.defenderScope,
+      });
+      return createDefenderClient(tenant, createTokenProvider(tenant));
+    },
+    { dispose: (c) => c.close() },
+  );
+}
+
+/**
+ * Alert details per credential set: another app in the same tenant may not be allowed to read
+ * them, so nothing is shared across keys.
+ */
+export function alertCaches(s: RelayConfig['graphSecurity']): PerCredential<AlertCache> {
+  return new PerCredential(() => new AlertCache(s.alertCacheSec * 1000));
 }

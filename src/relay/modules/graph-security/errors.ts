@@ -20,35 +20,15 @@ export function relayErrorFrom(e: unknown): RelayError {
     );
   if (e instanceof GraphError) {
     const detail = [e.remoteCode, e.remoteMessage].filter(Boolean).join(': ') || e.message;
-    switch (e.status) {
-      case 401:
-        return new RelayError('authorization error', `Authorization failed: ${detail}`, 'fatal', e);
-      case 403:
-        return new RelayError('permission denied', `Permission denied by ${PRODUCT}: ${detail}`, 'fatal', e);
-      case 429:
-        return new RelayError(
-          'too many requests',
-          `Too many requests to ${PRODUCT} have been made. Please try again later.`,
-          'fatal',
-          e,
-        );
-      case 503:
-        return new RelayError(
-          'service unavailable',
-          'Service temporarily unavailable. Please try again later.',
-          'fatal',
-          e,
-        );
-      case 400:
-        return new RelayError(
-          'invalid argument',
-          `Unexpected response from ${PRODUCT}: ${detail}`,
-          'fatal',
-          e,
-        );
-      default:
-        return new RelayError('unknown', `Unexpected response from ${PRODUCT}: ${detail}`, 'fatal', e);
-    }
+    return (
+      statusError(PRODUCT, e.status, detail, e) ??
+      new RelayError(
+        e.status === 400 ? 'invalid argument' : 'unknown',
+        `Unexpected response from ${PRODUCT}: ${detail}`,
+        'fatal',
+        e,
+      )
+    );
   }
   if (e instanceof HttpTransportError) {
     return new RelayError(
@@ -77,4 +57,47 @@ export function failOrWarn(
   const e = relayErrorFrom(error);
   if (!foundAny) throw e;
   warn(e.relayCode, `${what}: ${e.message}`);
+}
+
+/**
+ * The relay error for an upstream status every Microsoft API answers alike (401, 403, 429, 503), in
+ * the seeds' words; undefined for the others, which each product maps its own way.
+ */
+export function statusError(
+  product: string,
+  status: number,
+  detail: string,
+  cause: unknown,
+): RelayError | undefined {
+  switch (status) {
+    case 401:
+      return new RelayError('authorization error', `Authorization failed: ${detail}`, 'fatal', cause);
+    case 403:
+      return new RelayError(
+        'permission denied',
+        `Permission denied by ${product}: ${detail}`,
+        'fatal',
+        cause,
+      );
+    case 429:
+      return tooManyRequests(product, cause);
+    case 503:
+      return new RelayError(
+        'service unavailable',
+        'Service temporarily unavailable. Please try again later.',
+        'fatal',
+        cause,
+      );
+    default:
+      return undefined;
+  }
+}
+
+export function tooManyRequests(product: string, cause: unknown): RelayError {
+  return new RelayError(
+    'too many requests',
+    `Too many requests to ${product} have been made. Please try again later.`,
+    'fatal',
+    cause,
+  );
 }

@@ -9,15 +9,18 @@ import type { Observable } from '../../protocol/schemas.js';
 import { searchLegacy } from './backends/legacy.js';
 import { searchModern } from './backends/modern.js';
 import type { SearchOptions } from './backends/types.js';
-import { GraphClients } from './clients.js';
+import { alertCaches, defenderClients, graphClients } from './clients.js';
 import { relayErrorFrom } from './errors.js';
 import { entitiesLimit } from './limit.js';
 import { sightingFromAlertV2 } from './mapping/alert-v2.js';
+import { sightingsOf } from './mapping/each-alert.js';
 import { sightingFromLegacyAlert } from './mapping/legacy-alert.js';
 import { judgementsFor } from './mapping/verdicts.js';
 import { alertLinks, observableLinks } from './refer/index.js';
+import { loadTileData, tileById, tileList } from './tiles/index.js';
 import { HUNTING_TYPES } from './queries/hunting.js';
 import { LEGACY_TYPES } from './queries/legacy-filter.js';
+import { respondHandlers } from './respond/handlers.js';
 import {
   alertV2ListSchema,
   claimsSchema,
@@ -31,7 +34,9 @@ export interface GraphSecurityModule {
 }
 
 export function graphSecurityModule(settings: RelayConfig['graphSecurity']): GraphSecurityModule {
-  const clients = new GraphClients(settings);
+  const clients = graphClients(settings);
+  const defender = defenderClients(settings);
+  const caches = alertCaches(settings);
   const modern = settings.backend === 'modern';
   type Ctx = RelayContext<GraphSecurityClaims>;
 
@@ -46,7 +51,7 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
       signal: ctx.signal,
       deadlineAt: ctx.deadlineAt,
       wait: ctx.upstream,
-      alertCache: clients.alertCacheFor(ctx.claims),
+      alertCache: caches.for(ctx.claims),
       warn: ctx.warn,
     };
     try {
@@ -59,10 +64,10 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
   const findSightings = async (graph: GraphClient, observables: Observable[], o: SearchOptions) => {
     if (modern) {
       const r = await searchModern(graph, observables, o);
-      return { sightings: r.found.map((f) => sightingFromAlertV2(f.alert, f.matched)), omitted: r.omitted };
+      return { sightings: sightingsOf(r.found, sightingFromAlertV2, o.warn), omitted: r.omitted };
     }
     const r = await searchLegacy(graph, observables, o);
-    return { sightings: r.found.map((f) => sightingFromLegacyAlert(f.alert, f.matched)), omitted: r.omitted };
+    return { sightings: sightingsOf(r.found, sightingFromLegacyAlert, o.warn), omitted: r.omitted };
   };
 
   const module = defineModule({
@@ -70,6 +75,8 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
     title: 'Microsoft Graph Security',
     claims: claimsSchema,
     observableTypes: modern ? HUNTING_TYPES : LEGACY_TYPES,
+    // Respond actions run through Defender for Endpoint: machines and indicators.
+    ...respondHandlers(defender),
     health: (ctx) =>
       withGraph(ctx, async (graph, o) => {
         const call = { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait, query: { $top: 1 } };
@@ -108,6 +115,15 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
       withGraph(ctx, async (graph, o) =>
         bundle(judgementsFor((await searchModern(graph, observables, o)).found)),
       ),
+    // Dashboard tiles come from Advanced Hunting whatever the backend (see tiles/).
+    tiles: async () => tileList(),
+    tile: async (_ctx, tileId) => tileById(tileId),
+    tileData: (ctx, tileId, period) => withGraph(ctx, (graph, o) => loadTileData(graph, tileId, period, o)),
   });
-  return { module, close: () => clients.close() };
+  return {
+    module,
+    close: async () => {
+      await Promise.all([clients.close(), defender.close(), caches.close()]);
+    },
+  };
 }

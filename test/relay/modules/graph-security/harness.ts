@@ -12,6 +12,8 @@ import { LogCapture } from '../../../helpers/log-capture.js';
 import type { RelayAnswer } from '../../helpers.js';
 
 export const ROLES = ['ThreatHunting.Read.All', 'SecurityAlert.Read.All', 'SecurityEvents.Read.All'];
+/** WindowsDefenderATP application permissions the respond actions need (docs/relay.md). */
+export const DEFENDER_ROLES = ['Machine.Read.All', 'Machine.Isolate', 'Machine.Scan', 'Ti.ReadWrite.All'];
 
 export interface GraphSecurityHarness {
   url: string;
@@ -26,7 +28,7 @@ export interface GraphSecurityHarness {
 
 export async function startGraphSecurityRelay(
   settings: Record<string, unknown> = {},
-  opts: { roles?: string[]; latencyMs?: number } = {},
+  opts: { roles?: string[]; defenderRoles?: string[]; latencyMs?: number } = {},
 ): Promise<GraphSecurityHarness> {
   const emulators = await startEmulators({ entraGraph: { latencyMs: opts.latencyMs ?? 0 } });
   const eg = emulators.entraGraph;
@@ -37,17 +39,21 @@ export async function startGraphSecurityRelay(
     tenantId,
     clientId: app.clientId,
     secrets: [app.secret],
-    roles: { graph: opts.roles ?? ROLES },
+    roles: { graph: opts.roles ?? ROLES, defender: opts.defenderRoles ?? DEFENDER_ROLES },
   });
   eg.seedSecurity(tenantId, securityFixtures(tenantId));
   const config = relaySchema.parse({
     enabled: true,
+    // Tests run with every CTIM document validated, besides validating the answers themselves.
+    checkAnswers: true,
     jwksHosts: [emulators.securexJwks.jwksHost],
     caFile: emulators.caPath,
     graphSecurity: {
       authorityHost: eg.loginUrl,
       graphBaseUrl: eg.graphUrl,
       graphScope: 'https://graph.microsoft.com/.default',
+      defenderBaseUrl: eg.defenderUrl,
+      defenderScope: 'https://api.securitycenter.microsoft.com/.default',
       caFile: emulators.caPath,
       ...settings,
     },

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sightingSchema } from '../../../../src/relay/ctim/index.js';
+import { setCtimChecks, sighting, sightingSchema } from '../../../../src/relay/ctim/index.js';
 import { sightingFromAlertV2 } from '../../../../src/relay/modules/graph-security/mapping/alert-v2.js';
+import { sightingsOf } from '../../../../src/relay/modules/graph-security/mapping/each-alert.js';
 import { sightingFromLegacyAlert } from '../../../../src/relay/modules/graph-security/mapping/legacy-alert.js';
 import { alertV2Schema, legacyAlertSchema } from '../../../../src/relay/modules/graph-security/schemas.js';
 
@@ -102,6 +103,41 @@ describe('alerts_v2 → sighting', () => {
     assert.equal(s.resolution, 'detected');
     assert.equal(s.sensor, 'process.email-service');
     assert.equal(s.title, 'Microsoft Defender alert');
+  });
+
+  for (const bad of [
+    'javascript:alert(1)',
+    'not a url',
+    `https://x.example/${'a'.repeat(3000)}`,
+    'file:///etc/passwd',
+  ]) {
+    test(`a web URL Graph should not send is left out: ${bad.slice(0, 30)}`, () => {
+      const s = sightingFromAlertV2({ ...alertV2(), alertWebUrl: bad, incidentWebUrl: bad }, []);
+      sightingSchema.parse(s);
+      assert.equal(s.source_uri, undefined);
+      assert.deepEqual(
+        s.external_references?.map((r) => r.url),
+        [undefined],
+        'the alert reference stays, without a link; the incident one needs its link',
+      );
+    });
+  }
+
+  test('an alert whose sighting fails validation is left out with a warning, the others stay', () => {
+    setCtimChecks(true);
+    const warnings: string[] = [];
+    const good = { alert: alertV2(), matched: [] };
+    const bad = { alert: { ...alertV2(), id: 'bad', title: 'x' }, matched: [] };
+    const out = sightingsOf(
+      [good, bad, good],
+      (a, m) =>
+        a.id === 'bad'
+          ? sighting({ ...sightingFromAlertV2(a, m), tlp: 'purple' as 'red' })
+          : sightingFromAlertV2(a, m),
+      (_code, message) => warnings.push(message),
+    );
+    assert.equal(out.length, 2);
+    assert.match(warnings[0] ?? '', /^Alert bad could not be shown: /);
   });
 
   test("a very long description is cut to CTIM's 5000 characters", () => {

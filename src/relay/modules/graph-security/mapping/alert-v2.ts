@@ -13,7 +13,15 @@ import {
 } from '../../../ctim/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import type { AlertV2, Evidence } from '../schemas.js';
-import { fileRelations, isoOrUndefined, SOURCE, sensorFor, truncate, uniqueObservables } from './common.js';
+import {
+  fileRelations,
+  isoOrUndefined,
+  SOURCE,
+  sensorFor,
+  truncate,
+  uniqueObservables,
+  webUrl,
+} from './common.js';
 
 const kind = (e: Evidence) => (e['@odata.type'] ?? '').replace('#microsoft.graph.security.', '');
 
@@ -78,7 +86,8 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
   const origin = `${SOURCE}: ${alert.serviceSource ?? 'Microsoft Defender'}`;
   const targets = targetsOf(evidence, observed);
   const relations = relationsOf(evidence, origin);
-  const url = alert.alertWebUrl ?? undefined;
+  const url = webUrl(alert.alertWebUrl);
+  const incidentUrl = webUrl(alert.incidentWebUrl);
   return sighting({
     confidence: confidenceOf(evidence),
     observed_time: observed,
@@ -88,14 +97,8 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
     external_ids: [alert.id, ...(alert.incidentId ? [alert.incidentId] : [])],
     external_references: [
       { source_name: 'Microsoft Defender', external_id: alert.id, ...(url ? { url } : {}) },
-      ...(alert.incidentId && alert.incidentWebUrl
-        ? [
-            {
-              source_name: 'Microsoft Defender incident',
-              external_id: alert.incidentId,
-              url: alert.incidentWebUrl,
-            },
-          ]
+      ...(alert.incidentId && incidentUrl
+        ? [{ source_name: 'Microsoft Defender incident', external_id: alert.incidentId, url: incidentUrl }]
         : []),
     ],
     observables: uniqueObservables(matched),

@@ -29,6 +29,20 @@ export function isoOrUndefined(v: string | null | undefined): string | undefined
   return new Date(t).toISOString();
 }
 
+/**
+ * A web link from Graph worth handing to an analyst: an absolute http(s) URL of sane length, else
+ * undefined. Threat Response renders these as links, so `javascript:` and the like never pass.
+ */
+export function webUrl(v: string | null | undefined): string | undefined {
+  if (!v || v.length > 2048) return undefined;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function truncate(s: string | null | undefined, max: number): string | undefined {
   if (!s) return undefined;
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;

@@ -13,7 +13,7 @@ import {
 } from '../../../ctim/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import type { LegacyAlert } from '../schemas.js';
-import { fileRelations, isoOrUndefined, SOURCE, truncate, uniqueObservables } from './common.js';
+import { fileRelations, isoOrUndefined, SOURCE, truncate, uniqueObservables, webUrl } from './common.js';
 
 function sensorOf(alert: LegacyAlert): Sensor {
   const v = alert.vendorInformation;
@@ -63,7 +63,7 @@ export function sightingFromLegacyAlert(alert: LegacyAlert, matched: readonly Ob
     if (!hash) continue;
     relations.push(...fileRelations(provider, f, hash));
   }
-  const refs = (alert.sourceMaterials ?? []).filter((u) => /^https?:\/\//i.test(u));
+  const refs = (alert.sourceMaterials ?? []).flatMap((u) => webUrl(u) ?? []);
   return sighting({
     confidence: toConfidence(alert.confidence ?? undefined),
     observed_time: time,
