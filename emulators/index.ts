@@ -14,7 +14,7 @@ import {
 
 export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './entra-graph/index.js';
 export type { JwksHostEmulator } from './securex-jwks/index.js';
-export { syntheticSecurityData } from './entra-graph/index.js';
+export { securityExport, syntheticSecurityData } from './entra-graph/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */

@@ -38,9 +38,13 @@ program
   .description('Start the emulated Microsoft tenant and services on loopback and run graphsoc against them.')
   .addOption(portOption())
   .option('--data-dir <dir>', 'where the sandbox keeps its database', './data/sandbox')
-  .action(async (opts: { port?: number; dataDir: string }) => {
+  .option(
+    '--alerts <dir>',
+    'load Defender alerts exported from a tenant (alerts_v2.json, incidents.json, alerts.json) instead of sample ones',
+  )
+  .action(async (opts: { port?: number; dataDir: string; alerts?: string }) => {
     const { runSandbox } = await import('./cli/sandbox.js');
-    await runSandbox({ port: opts.port ?? 8080, dataDir: opts.dataDir });
+    await runSandbox({ port: opts.port ?? 8080, dataDir: opts.dataDir, alertsDir: opts.alerts });
   });
 
 const config = program.command('config').description('Inspect the configuration.');

@@ -2,7 +2,7 @@
 // Starts the emulated tenant, registers graphsoc's app in it, seeds sample data and returns the
 // configuration that points every tenant endpoint at the emulators.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Emulators, startEmulators, syntheticSecurityData } from '../emulators/index.js';
+import { type Emulators, securityExport, startEmulators, syntheticSecurityData } from '../emulators/index.js';
 import type { RawConfig } from './platform/config/env-overrides.js';
 
 export interface SandboxTenant {
@@ -47,7 +47,12 @@ const SAMPLE_PEOPLE = [
   ['Patti', 'Fernandez', 'President'],
 ] as const;
 
-export async function startSandbox(): Promise<Sandbox> {
+export interface SandboxSeed {
+  /** A folder with alerts_v2.json, incidents.json and/or alerts.json exported from a tenant. */
+  alertsDir?: string | undefined;
+}
+
+export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
   const emulators = await startEmulators();
   const emu = emulators.entraGraph;
   const tenant: SandboxTenant = {
@@ -94,10 +99,13 @@ export async function startSandbox(): Promise<Sandbox> {
   );
 
   // Sample Defender alerts with evidence; the first file hash becomes the banner's example.
-  const security = syntheticSecurityData(40, { tenantId: tenant.tenantId, seed: 7 });
+  // Alerts exported from a real tenant when given (docs/sandbox.md), else synthetic ones.
+  const security = seed.alertsDir
+    ? securityExport(seed.alertsDir)
+    : syntheticSecurityData(40, { tenantId: tenant.tenantId, seed: 7 });
   emu.seedSecurity(tenant.tenantId, security);
-  const sampleObservable = firstFileHash(security.alertsV2) ?? { type: 'ip', value: '10.1.1.7' };
-  const sampleMachine = firstMachine(security.alertsV2);
+  const sampleObservable = firstFileHash(security.alertsV2 ?? []) ?? { type: 'ip', value: '10.1.1.7' };
+  const sampleMachine = firstMachine(security.alertsV2 ?? []);
 
   const jwks = emulators.securexJwks;
   return {

@@ -36,6 +36,7 @@ export type { CertificateAuthority } from '../shared/tls.js';
 export type { SecurityData } from './security-store.js';
 export type { DefenderData } from './defender-store.js';
 export type { DefenderRateSettings } from './defender-rate.js';
+export { securityExport } from './security-seed.js';
 export { syntheticSecurityData } from './security-synthetic.js';
 
 export interface EntraGraphEmulatorOptions {

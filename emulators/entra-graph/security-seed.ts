@@ -72,6 +72,26 @@ export function loadSecuritySeedDir(state: DirectoryState, dir: string): void {
   }
 }
 
+/**
+ * An export from a real tenant (alerts_v2.json, incidents.json, alerts.json in one folder, each a
+ * Graph collection or array) as data for one emulated tenant, whatever tenant the objects name.
+ */
+export function securityExport(folder: string): SecurityData {
+  const raw: Record<string, unknown> = {};
+  for (const [kind, file] of Object.entries(FILES)) raw[kind] = readList(join(folder, file));
+  const parsed = securitySeedSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`alerts folder ${folder}: ${describe(parsed.error)}`);
+  const { alertsV2, incidents, legacyAlerts } = parsed.data;
+  if (!alertsV2 && !incidents && !legacyAlerts) {
+    throw new Error(`alerts folder ${folder} holds none of ${Object.values(FILES).join(', ')}`);
+  }
+  return {
+    ...(alertsV2 ? { alertsV2 } : {}),
+    ...(incidents ? { incidents } : {}),
+    ...(legacyAlerts ? { legacyAlerts } : {}),
+  };
+}
+
 function loadFolder(state: DirectoryState, folder: string, tenantId: string | undefined): void {
   const raw: Record<string, unknown> = {};
   for (const [kind, file] of Object.entries(FILES)) raw[kind] = readList(join(folder, file));

@@ -10,6 +10,8 @@ import { stopOnSignals } from './lifecycle.js';
 export interface SandboxOptions {
   port: number;
   dataDir: string;
+  /** Folder of Defender alerts exported from a tenant, loaded instead of the synthetic ones. */
+  alertsDir?: string | undefined;
   /** Log level; only this is taken from the environment, so the sandbox never picks up real tenants. */
   logLevel?: string | undefined;
   logDestination?: DestinationStream;
@@ -27,7 +29,7 @@ export interface RunningSandbox {
 export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox({ alertsDir: opts.alertsDir });
   let runtime: Runtime;
   try {
     const loaded = loadConfig({
@@ -92,7 +94,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
   return { runtime, sandbox, banner, stop };
 }
 
-export async function runSandbox(opts: { port: number; dataDir: string }): Promise<void> {
+export async function runSandbox(opts: { port: number; dataDir: string; alertsDir?: string }): Promise<void> {
   const running = await launchSandbox({ ...opts, logLevel: process.env.GRAPHSOC_LOG_LEVEL });
   process.stdout.write(running.banner);
   await stopOnSignals(running.stop, (m) => process.stdout.write(`${m}\n`));

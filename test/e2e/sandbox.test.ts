@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchSandbox, type RunningSandbox } from '../../src/cli/sandbox.js';
 import { LogCapture } from '../helpers/log-capture.js';
@@ -97,5 +99,58 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     const tile = await post('/tiles/tile-data', { tile_id: 'alerts-by-severity', period: 'last_30_days' });
     assert.equal(tile.errors, undefined, JSON.stringify(tile).slice(0, 500));
     assert.ok(running.banner.includes('/tiles/tile-data'));
+  });
+});
+
+describe('sandbox with alerts exported from a tenant (--alerts)', () => {
+  let running: RunningSandbox;
+  const hash = 'f'.repeat(64);
+
+  before(async () => {
+    const dir = tempDir();
+    // As `GET /security/alerts_v2` returns them: a collection, another tenant's id, extra properties.
+    writeFileSync(
+      join(dir, 'alerts_v2.json'),
+      JSON.stringify({
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2',
+        value: [
+          {
+            id: 'da-exported-1',
+            tenantId: '00000000-1111-2222-3333-444444444444',
+            title: 'Exported alert',
+            severity: 'high',
+            status: 'new',
+            serviceSource: 'microsoftDefenderForEndpoint',
+            createdDateTime: new Date(Date.now() - 3_600_000).toISOString(),
+            lastUpdateDateTime: new Date().toISOString(),
+            evidence: [
+              {
+                '@odata.type': '#microsoft.graph.security.fileEvidence',
+                createdDateTime: new Date(Date.now() - 3_600_000).toISOString(),
+                verdict: 'malicious',
+                fileDetails: { sha256: hash, fileName: 'payload.exe' },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    running = await launchSandbox({ port: 0, dataDir: tempDir(), alertsDir: dir, logLevel: 'silent' });
+  });
+  after(() => running.stop());
+
+  test("the exported alert is the banner's example and the relay finds it", async () => {
+    assert.deepEqual(running.sandbox.sampleObservable, { type: 'sha256', value: hash });
+    const token = await running.sandbox.relayToken(running.runtime.url);
+    const res = await fetch(`${running.runtime.url}/relay/graph-security/observe/observables`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ type: 'sha256', value: hash }]),
+    });
+    const body = (await res.json()) as { data?: { sightings?: { docs: Array<{ external_ids: string[] }> } } };
+    assert.deepEqual(
+      body.data?.sightings?.docs.map((d) => d.external_ids[0]),
+      ['da-exported-1'],
+    );
   });
 });
