@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RelayConfig } from '../platform/config/index.js';
 import type { Logger } from '../platform/log.js';
 import { CISCO_JWKS_HOSTS, JwksCache } from './auth/jwks.js';
+import { VerifiedTokens } from './auth/verified-tokens.js';
 import { setCtimChecks } from './ctim/index.js';
 import { errors, RelaySetupError } from './errors.js';
 import { MODULES, type ModuleInstance } from './modules/index.js';
@@ -51,6 +52,7 @@ export function relayFeature(o: RelayFeatureOptions): RelayFeature {
     refetchCooldownMs: 30_000,
     caPem: c.caFile ? readFileSync(c.caFile, 'utf8') : undefined,
   });
+  const verified = new VerifiedTokens(c.jwksCacheSec * 1000);
   return {
     modules: [...c.modules],
     register: (app) =>
@@ -59,6 +61,7 @@ export function relayFeature(o: RelayFeatureOptions): RelayFeature {
         mount: c.mount,
         publicUrl: o.publicUrl,
         jwks,
+        verified,
         clockToleranceSec: c.clockToleranceSec,
         hs256Secret: c.hs256Secret,
         hs256RequireExp: c.hs256RequireExp,

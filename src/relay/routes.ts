@@ -5,6 +5,7 @@ import { UpstreamWait } from '../platform/http/index.js';
 import type { Logger } from '../platform/log.js';
 import { bearerToken } from './auth/bearer.js';
 import type { JwksCache } from './auth/jwks.js';
+import type { VerifiedTokens } from './auth/verified-tokens.js';
 import { verifyRelayToken } from './auth/verify.js';
 import type { RelayContext, RelayModule } from './module.js';
 import { acceptAnyBody, jsonBody } from './protocol/body.js';
@@ -33,6 +34,7 @@ export interface RelayOptions {
   /** The relay's public URL; token audiences are checked against it (read per request). */
   publicUrl: string | (() => string);
   jwks: JwksCache;
+  verified?: VerifiedTokens;
   clockToleranceSec: number;
   hs256Secret?: string | undefined;
   hs256RequireExp?: boolean;
@@ -142,6 +144,7 @@ async function answer(
     const token = bearerToken(req.headers.authorization);
     const payload = await verifyRelayToken(token, {
       jwks: o.jwks,
+      verified: o.verified,
       audiences: audiences(),
       clockToleranceSec: o.clockToleranceSec,
       hs256Secret: o.hs256Secret,

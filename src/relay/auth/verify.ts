@@ -5,6 +5,7 @@
 import { decodeJwt, decodeProtectedHeader, errors as jose, jwtVerify, type JWTPayload } from 'jose';
 import { AUTH_MESSAGES, authError, type RelayError } from '../protocol/relay-error.js';
 import type { JwksCache } from './jwks.js';
+import type { VerifiedTokens } from './verified-tokens.js';
 
 export interface VerifyOptions {
   jwks: JwksCache;
@@ -15,9 +16,19 @@ export interface VerifyOptions {
   hs256Secret?: string | undefined;
   /** Legacy tokens made by the seeds' generator often carry no `exp`. */
   hs256RequireExp?: boolean;
+  /** Tokens verified recently, skipped past the signature check while they stay valid. */
+  verified?: VerifiedTokens;
 }
 
 export async function verifyRelayToken(token: string, o: VerifyOptions): Promise<JWTPayload> {
+  const known = o.verified?.get(token, o.audiences);
+  if (known) return known;
+  const payload = await verifyAnew(token, o);
+  o.verified?.set(token, o.audiences, payload, o.clockToleranceSec);
+  return payload;
+}
+
+async function verifyAnew(token: string, o: VerifyOptions): Promise<JWTPayload> {
   let header: ReturnType<typeof decodeProtectedHeader>;
   let unverified: JWTPayload;
   try {

@@ -69,9 +69,17 @@ export function checkCtim<S extends z.ZodType>(entity: string, schema: S, value:
   return r.data;
 }
 
-/** Drops keys whose value is undefined, so optional fields left unset do not appear at all. */
+/**
+ * Drops keys whose value is undefined, so optional fields left unset do not appear at all. A plain
+ * loop: this runs for every document of every answer, and entries/fromEntries cost several times more.
+ */
 function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 function nowIso(): string {

@@ -82,6 +82,7 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
     isoOrUndefined(alert.createdDateTime) ??
     new Date(0).toISOString();
   const end = isoOrUndefined(alert.lastActivityDateTime);
+  const updated = isoOrUndefined(alert.lastUpdateDateTime);
   const observed = end && end >= start ? { start_time: start, end_time: end } : { start_time: start };
   const origin = `${SOURCE}: ${alert.serviceSource ?? 'Microsoft Defender'}`;
   const targets = targetsOf(evidence, observed);
@@ -107,9 +108,7 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
     sensor: sensorFor(alert.serviceSource),
     internal: true,
     ...(url ? { source_uri: url } : {}),
-    ...(isoOrUndefined(alert.lastUpdateDateTime)
-      ? { timestamp: isoOrUndefined(alert.lastUpdateDateTime) }
-      : {}),
+    ...(updated ? { timestamp: updated } : {}),
     ...(targets.length > 0 ? { targets } : {}),
     ...(relations.length > 0 ? { relations } : {}),
   });
