@@ -28,6 +28,8 @@ const graphSecuritySchema = z
     authorityHost: httpsUrl.default(DEFAULT_AUTHORITY_HOST),
     graphBaseUrl: httpsUrl.default(DEFAULT_GRAPH_BASE_URL),
     graphScope: z.string().min(1).optional(),
+    /** Days an indicator added by a respond action lives in Defender; 0 keeps it until removed. */
+    indicatorDays: z.coerce.number().int().min(0).max(3650).default(90),
     /** Defender for Endpoint API root, for the respond actions (machine actions and indicators). */
     defenderBaseUrl: httpsUrl.default(DEFAULT_DEFENDER_BASE_URL),
     /** Defender token scope; by default the securitycenter audience (`.../.default`). */

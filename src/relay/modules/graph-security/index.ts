@@ -76,7 +76,7 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
     claims: claimsSchema,
     observableTypes: modern ? HUNTING_TYPES : LEGACY_TYPES,
     // Respond actions run through Defender for Endpoint: machines and indicators.
-    ...respondHandlers(defender),
+    ...respondHandlers(defender, { indicatorDays: settings.indicatorDays }),
     health: (ctx) =>
       withGraph(ctx, async (graph, o) => {
         const call = { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait, query: { $top: 1 } };

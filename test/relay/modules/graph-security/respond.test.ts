@@ -161,6 +161,9 @@ describe('Graph Security respond', () => {
       assert.equal(stored?.indicatorType, indicatorType);
       assert.equal(stored?.action, action);
       assert.match(String(stored?.description), new RegExp(`^${COMMENT}`));
+      // relay.graphSecurity.indicatorDays (90 by default) sets the expiry.
+      const days = (Date.parse(String(stored?.expirationTime)) - Date.now()) / 86_400_000;
+      assert.ok(days > 89.9 && days <= 90, `expires in ${days} days`);
     }
   });
 

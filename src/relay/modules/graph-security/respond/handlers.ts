@@ -8,11 +8,11 @@ import { offerActions } from './offer.js';
 import { RESPOND_TYPES } from './observable-values.js';
 import { planTrigger } from './params.js';
 import { respondErrorFrom } from './errors.js';
-import { runTrigger } from './trigger.js';
+import { runTrigger, type TriggerOptions } from './trigger.js';
 
 type Ctx = RelayContext<GraphSecurityClaims>;
 
-export function respondHandlers(clients: PerCredential<DefenderClient>) {
+export function respondHandlers(clients: PerCredential<DefenderClient>, trigger: TriggerOptions) {
   const call = (ctx: Ctx) => ({ signal: ctx.signal, deadlineAt: ctx.deadlineAt, wait: ctx.upstream });
   return {
     respondTypes: RESPOND_TYPES,
@@ -28,7 +28,7 @@ export function respondHandlers(clients: PerCredential<DefenderClient>) {
       // Checked before any upstream call: a refused request costs nothing of Defender's budget.
       const plan = planTrigger(params);
       try {
-        await runTrigger(clients.for(ctx.claims), plan, call(ctx));
+        await runTrigger(clients.for(ctx.claims), plan, call(ctx), trigger);
       } catch (e) {
         throw respondErrorFrom(e);
       }

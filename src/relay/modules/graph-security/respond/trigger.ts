@@ -36,10 +36,17 @@ async function checkHostname(
     );
 }
 
+export interface TriggerOptions {
+  /** Days an indicator added from Threat Response lives; 0 keeps it until someone removes it. */
+  indicatorDays: number;
+  now?: () => number;
+}
+
 export async function runTrigger(
   client: DefenderClient,
   plan: TriggerPlan,
   call: DefenderRequest,
+  o: TriggerOptions,
 ): Promise<void> {
   switch (plan.kind) {
     case 'isolate':
@@ -67,6 +74,10 @@ export async function runTrigger(
           description: comment(plan.type, plan.value),
           severity: plan.plan.severity,
           generateAlert: plan.plan.generateAlert,
+          // A block decided during an investigation should not outlive it unnoticed.
+          ...(o.indicatorDays > 0
+            ? { expirationTime: new Date((o.now ?? Date.now)() + o.indicatorDays * 86_400_000).toISOString() }
+            : {}),
         },
         call,
       );
