@@ -50,9 +50,11 @@ describe('hunting query', () => {
       q,
       /SHA256 in~ \("AB"\) or RemoteIP in \("10\.0\.0\.1"\) or RemoteUrl has_any \("evil\.example"\) or DeviceName in~ \("ws-01"\)/,
     );
+    assert.match(q, /\| join kind=inner \(AlertInfo \| project AlertId\) on AlertId\n/);
     assert.match(
       q,
-      /\| join kind=inner \(AlertInfo \| project AlertId, Title, Severity, Category\) on AlertId/,
+      /\| summarize Timestamp=max\(Timestamp\) by AlertId, SHA256, RemoteIP, RemoteUrl, DeviceName\n/,
+      "only the columns of the request's types, one row per alert and value",
     );
     assert.match(q, /\| take 500$/);
   });

@@ -26,22 +26,6 @@ const MATCHERS: Record<string, { column: string; op: 'in' | 'in~' | 'has_any' }>
 
 export const HUNTING_TYPES = Object.keys(MATCHERS);
 
-/** Columns the module reads back; the join adds Title, Severity and Category from AlertInfo. */
-export const EVIDENCE_COLUMNS = [
-  'Timestamp',
-  'AlertId',
-  'EntityType',
-  'SHA256',
-  'SHA1',
-  'RemoteIP',
-  'RemoteUrl',
-  'FileName',
-  'FolderPath',
-  'DeviceName',
-  'DeviceId',
-  'AccountUpn',
-] as const;
-
 export interface HuntingQueryOptions {
   /** Evidence rows to read at most; several rows usually belong to one alert. */
   maxRows: number;
@@ -64,11 +48,15 @@ export function huntingQuery(observables: readonly Observable[], o: HuntingQuery
   }
   if (byClause.size === 0) return undefined;
   const clauses = [...byClause].map(([key, values]) => `${key} ${kqlList([...values])}`);
+  // Only the columns that tell which observable matched come back, one row per alert and distinct
+  // values: alert details come from alerts_v2, so more columns or repeated rows would only cost the
+  // tenant's hunting quota and bytes on the wire.
+  const columns = [...new Set([...byClause.keys()].map((k) => k.split(' ')[0] as string))];
   return [
     'AlertEvidence',
     `| where ${clauses.join(' or ')}`,
-    `| project ${EVIDENCE_COLUMNS.join(', ')}`,
-    '| join kind=inner (AlertInfo | project AlertId, Title, Severity, Category) on AlertId',
+    '| join kind=inner (AlertInfo | project AlertId) on AlertId',
+    `| summarize Timestamp=max(Timestamp) by AlertId, ${columns.join(', ')}`,
     '| order by Timestamp desc',
     `| take ${Math.trunc(o.maxRows)}`,
   ].join('\n');
