@@ -2,5 +2,15 @@
 export { DatabaseUnreachableError, DatabaseUrlError, errors, MigrationError } from './errors.js';
 export { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest } from './migrate.js';
 export { dialectOf, type OpenOptions, openDatabase, pingDatabase, type Store } from './open.js';
-export type { Database, KvStateTable, LeaseEventKind, LeaseEventsTable, LeasesTable } from './schema.js';
+export type {
+  Database,
+  KvStateTable,
+  LeaseEventKind,
+  LeaseEventsTable,
+  LeasesTable,
+  PhishingCampaignsTable,
+  PhishingReportState,
+  PhishingReportStep,
+  PhishingReportsTable,
+} from './schema.js';
 export { type DatabaseTarget, type Dialect, parseDatabaseUrl, redactDatabaseUrl } from './url.js';

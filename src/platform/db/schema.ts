@@ -34,8 +34,47 @@ export interface KvStateTable {
   updated_at: number;
 }
 
+/** Where a reported message stands: waiting for its next step, finished, or set aside after failures. */
+export type PhishingReportState = 'pending' | 'done' | 'quarantined';
+/** The last step a report completed, in pipeline order. */
+export type PhishingReportStep = 'fetched' | 'analysed' | 'cased' | 'notified' | 'moved';
+
+export interface PhishingReportsTable {
+  id: Generated<number>;
+  mailbox: string;
+  message_id: string;
+  internet_message_id: string | null;
+  received_at: number;
+  state: PhishingReportState;
+  step: PhishingReportStep;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  campaign_key: string | null;
+  /** The analysis as JSON, kept so a retry of a later step does not parse again. */
+  analysis: string | null;
+  /** The report's MIME until the report is done (the original goes to Archer as an attachment). */
+  mime: Uint8Array | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PhishingCampaignsTable {
+  key: string;
+  archer_content_id: number | null;
+  create_started_at: number | null;
+  report_count: number;
+  version: number;
+  applied_version: number;
+  first_report_at: number;
+  last_report_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   leases: LeasesTable;
   lease_events: LeaseEventsTable;
   kv_state: KvStateTable;
+  phishing_reports: PhishingReportsTable;
+  phishing_campaigns: PhishingCampaignsTable;
 }

@@ -18,6 +18,9 @@ import {
 } from '../../helpers/databases.js';
 
 /** The tables of the store's own schema (other tests' schemas share the PostgreSQL database). */
+/** Every migration in order; a new one is added here too. */
+const ALL_MIGRATIONS = ['0001_leases', '0002_phishing'];
+
 const tableNames = async (store: Store, schema: string | undefined) =>
   (await store.db.introspection.getTables({ withInternalKyselyTables: true }))
     .filter((t) => schema === undefined || t.schema === schema)
@@ -36,7 +39,7 @@ for (const dialect of DIALECTS) {
 
     test('apply once, then find nothing to do', async () => {
       const { store, schema } = await fresh();
-      assert.deepEqual(await migrateToLatest(store.db), ['0001_leases']);
+      assert.deepEqual(await migrateToLatest(store.db), ALL_MIGRATIONS);
       assert.deepEqual(await migrateToLatest(store.db), []);
       assert.deepEqual(await migrateToLatest(store), [], 'the store itself is accepted too');
       assert.deepEqual(await tableNames(store, schema), [
@@ -45,6 +48,8 @@ for (const dialect of DIALECTS) {
         'kv_state',
         'lease_events',
         'leases',
+        'phishing_campaigns',
+        'phishing_reports',
       ]);
     });
 
@@ -96,18 +101,18 @@ describe('migrations on PostgreSQL with several instances', () => {
   test('three instances migrating one schema at once all succeed and apply each migration once', async () => {
     const stores = await openShared(3);
     const results = await Promise.all(stores.map((s) => migrateToLatest(s.db)));
-    assert.deepEqual(results.flat(), ['0001_leases']);
+    assert.deepEqual(results.flat(), ALL_MIGRATIONS);
     const n = await sql<{ n: number }>`select count(*)::int as n from graphsoc_migration`.execute(
       stores[0]!.db,
     );
-    assert.equal(n.rows[0]?.n, 1);
+    assert.equal(n.rows[0]?.n, ALL_MIGRATIONS.length);
   });
 
   test('each schema keeps its own history', async () => {
     const [a] = await openShared(1);
     const [b] = await openShared(1);
-    assert.deepEqual(await migrateToLatest(a!.db), ['0001_leases']);
-    assert.deepEqual(await migrateToLatest(b!.db), ['0001_leases']);
+    assert.deepEqual(await migrateToLatest(a!.db), ALL_MIGRATIONS);
+    assert.deepEqual(await migrateToLatest(b!.db), ALL_MIGRATIONS);
   });
 
   test('migrating is not disturbed by other schemas of the database being dropped meanwhile', async () => {
@@ -124,7 +129,7 @@ describe('migrations on PostgreSQL with several instances', () => {
     try {
       for (let i = 0; i < 10; i++) {
         const [s] = await openShared(1);
-        assert.deepEqual(await migrateToLatest(s!.db), ['0001_leases']);
+        assert.deepEqual(await migrateToLatest(s!.db), ALL_MIGRATIONS);
       }
     } finally {
       stop = true;

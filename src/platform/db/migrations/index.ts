@@ -3,9 +3,11 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../url.js';
 import { leases } from './0001_leases.js';
+import { phishing } from './0002_phishing.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_leases': leases(dialect),
+    '0002_phishing': phishing(dialect),
   };
 }

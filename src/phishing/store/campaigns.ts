@@ -1,0 +1,119 @@
+// Campaigns in the database: a report joins its campaign once (in one transaction with the report's
+// row), the campaign's Archer record is created at most once, and every change since Archer last saw
+// the record is a version Archer has not been given yet.
+//
+// The create protocol, with a crash possible between any two steps:
+//   1. beginCreate(key)          create_started_at is set before Archer is called;
+//   2. Archer creates the record, its key in a field of the record;
+//   3. recordCreated(key, id).
+// After a crash between 1 and 3, `needsLookup` says the record may exist: the caller searches Archer
+// by the key and records what it finds, and creates only when nothing is there.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PhishingCampaignsTable } from '../../platform/db/index.js';
+
+export type CampaignRow = Selectable<PhishingCampaignsTable>;
+
+export class CampaignStore {
+  readonly #db: Kysely<Database>;
+  readonly #now: () => number;
+
+  constructor(db: Kysely<Database>, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  async get(key: string): Promise<CampaignRow | undefined> {
+    return this.#db.selectFrom('phishing_campaigns').selectAll().where('key', '=', key).executeTakeFirst();
+  }
+
+  /**
+   * Puts a report into a campaign: the campaign is created or its version and count grow, and the
+   * report row gets the key, in one transaction. A report already in a campaign changes nothing, so a
+   * retried step does not count a reporter twice.
+   */
+  async join(key: string, reportId: number, reportedAt: number): Promise<CampaignRow> {
+    return this.#db.transaction().execute(async (tx) => {
+      const marked = await tx
+        .updateTable('phishing_reports')
+        .set({ campaign_key: key, updated_at: this.#now() })
+        .where('id', '=', reportId)
+        .where('campaign_key', 'is', null)
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) > 0) {
+        await tx
+          .insertInto('phishing_campaigns')
+          .values({
+            key,
+            archer_content_id: null,
+            create_started_at: null,
+            report_count: 1,
+            version: 1,
+            applied_version: 0,
+            first_report_at: reportedAt,
+            last_report_at: reportedAt,
+            updated_at: this.#now(),
+          })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet((eb) => ({
+              report_count: eb('phishing_campaigns.report_count', '+', 1),
+              version: eb('phishing_campaigns.version', '+', 1),
+              last_report_at: reportedAt,
+              updated_at: this.#now(),
+            })),
+          )
+          .execute();
+      }
+      return tx.selectFrom('phishing_campaigns').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    });
+  }
+
+  /** Step 1 of the create protocol; returns the row as it is now. */
+  async beginCreate(key: string): Promise<CampaignRow> {
+    await this.#db
+      .updateTable('phishing_campaigns')
+      .set({ create_started_at: this.#now(), updated_at: this.#now() })
+      .where('key', '=', key)
+      .where('create_started_at', 'is', null)
+      .execute();
+    return this.#db
+      .selectFrom('phishing_campaigns')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Step 3, or the result of a lookup after a crash. An id once recorded is never replaced. */
+  async recordCreated(key: string, contentId: number): Promise<CampaignRow> {
+    await this.#db
+      .updateTable('phishing_campaigns')
+      .set({ archer_content_id: contentId, updated_at: this.#now() })
+      .where('key', '=', key)
+      .where('archer_content_id', 'is', null)
+      .execute();
+    return this.#db
+      .selectFrom('phishing_campaigns')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Archer has the record as of `version`; an older acknowledgement never lowers it. */
+  async applied(key: string, version: number): Promise<void> {
+    await this.#db
+      .updateTable('phishing_campaigns')
+      .set({ applied_version: version, updated_at: this.#now() })
+      .where('key', '=', key)
+      .where('applied_version', '<', version)
+      .execute();
+  }
+}
+
+/** After a crash between beginCreate and recordCreated the record may exist in Archer. */
+export function needsLookup(c: CampaignRow): boolean {
+  return c.archer_content_id === null && c.create_started_at !== null;
+}
+
+/** Archer has not seen the latest reports of the campaign yet. */
+export function isBehind(c: CampaignRow): boolean {
+  return c.applied_version < c.version;
+}

@@ -1,0 +1,3 @@
+// The phishing pipeline's state in graphsoc's database.
+export { type CampaignRow, CampaignStore, isBehind, needsLookup } from './campaigns.js';
+export { DEFAULT_RETRY, type ReportRow, ReportStore, type RetryPolicy, type SeenMessage } from './reports.js';

@@ -1,0 +1,145 @@
+// The phishing pipeline's state on both dialects: a message is recorded once, steps advance, failures
+// back off and quarantine, a report joins its campaign once, and the Archer create protocol leaves a
+// trace that tells a restarted worker to look the record up instead of creating it twice.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  CampaignStore,
+  isBehind,
+  needsLookup,
+  ReportStore,
+  type RetryPolicy,
+} from '../../../src/phishing/store/index.js';
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+
+const POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: (n) => n * 1000 };
+
+for (const dialect of DIALECTS) {
+  describe(`phishing store on ${dialect}`, () => {
+    let t: TestDatabase;
+    let now = 1_800_000_000_000;
+    let reports: ReportStore;
+    let campaigns: CampaignStore;
+    let seq = 0;
+    const message = (over: Partial<{ mailbox: string; messageId: string }> = {}) => ({
+      mailbox: 'phish@contoso.com',
+      messageId: `AAMk-${++seq}`,
+      internetMessageId: `<m${seq}@contoso.com>`,
+      receivedAt: now - seq,
+      ...over,
+    });
+
+    before(async () => {
+      t = await openTestDatabase(dialect);
+      reports = new ReportStore(t.store.db, () => now);
+      campaigns = new CampaignStore(t.store.db, () => now);
+    });
+    after(() => t.cleanup());
+
+    test('a message is recorded once however often delta shows it', async () => {
+      const m = message();
+      const first = await reports.seen(m);
+      const again = await reports.seen(m);
+      assert.equal(first.isNew, true);
+      assert.equal(again.isNew, false);
+      assert.equal(again.report.id, first.report.id);
+      assert.deepEqual(
+        { state: first.report.state, step: first.report.step, attempts: first.report.attempts },
+        { state: 'pending', step: 'fetched', attempts: 0 },
+      );
+      const other = await reports.seen({ ...m, mailbox: 'soc@contoso.com' });
+      assert.equal(other.isNew, true, 'the same id in another mailbox is another report');
+    });
+
+    test('steps advance and keep what they produced; MIME bytes survive the round trip', async () => {
+      const { report } = await reports.seen(message());
+      const mime = new Uint8Array([0, 1, 2, 255, 13, 10]);
+      await reports.advance(report.id, 'fetched', { mime });
+      await reports.advance(report.id, 'analysed', { analysis: '{"verdict":"malicious"}' });
+      const row = await reports.get(report.id);
+      assert.equal(row?.step, 'analysed');
+      assert.equal(row?.analysis, '{"verdict":"malicious"}');
+      assert.deepEqual([...(row?.mime ?? [])], [...mime]);
+      await reports.finish(report.id);
+      const done = await reports.get(report.id);
+      assert.deepEqual({ state: done?.state, mime: done?.mime }, { state: 'done', mime: null });
+      assert.ok(!(await reports.due(100)).some((r) => r.id === report.id));
+    });
+
+    test('a failure waits for its backoff; the last allowed failure quarantines with the reason', async () => {
+      const { report } = await reports.seen(message());
+      assert.equal(await reports.fail(report.id, 'Archer said 503', POLICY), 'pending');
+      assert.ok(!(await reports.due(100)).some((r) => r.id === report.id), 'not due during backoff');
+      now += 1000;
+      assert.ok(
+        (await reports.due(100)).some((r) => r.id === report.id),
+        'due after it',
+      );
+      assert.equal(await reports.fail(report.id, 'Archer said 503', POLICY), 'pending');
+      assert.equal(await reports.fail(report.id, 'x'.repeat(5000), POLICY), 'quarantined');
+      const q = (await reports.quarantined(10)).find((r) => r.id === report.id);
+      assert.equal(q?.attempts, 3);
+      assert.equal(q?.last_error?.length, 2000, 'the reason is kept, cut to a sane length');
+      assert.equal(await reports.fail(report.id, 'late', POLICY), 'quarantined', 'stays quarantined');
+      assert.equal(await reports.release(report.id), true);
+      const back = await reports.get(report.id);
+      assert.deepEqual({ state: back?.state, attempts: back?.attempts }, { state: 'pending', attempts: 0 });
+      assert.equal(await reports.release(report.id), false, 'only a quarantined report can be released');
+    });
+
+    test('due lists pending reports oldest first, per mailbox when asked', async () => {
+      const a = (await reports.seen(message({ mailbox: 'a@x' }))).report;
+      const b = (await reports.seen(message({ mailbox: 'b@x' }))).report;
+      const due = await reports.due(1000);
+      const order = due.map((r) => r.id);
+      assert.ok(order.indexOf(b.id) < order.indexOf(a.id), 'b was received earlier');
+      assert.deepEqual(
+        (await reports.due(1000, 'a@x')).map((r) => r.id),
+        [a.id],
+      );
+    });
+
+    test('a report joins its campaign once; each new reporter is a new version', async () => {
+      const key = `campaign-${dialect}-1`;
+      const r1 = (await reports.seen(message())).report;
+      const r2 = (await reports.seen(message())).report;
+      const c1 = await campaigns.join(key, r1.id, 100);
+      assert.deepEqual(
+        { count: c1.report_count, version: c1.version, applied: c1.applied_version },
+        { count: 1, version: 1, applied: 0 },
+      );
+      const retried = await campaigns.join(key, r1.id, 100);
+      assert.equal(retried.report_count, 1, 'a retried step does not count the reporter twice');
+      const c2 = await campaigns.join(key, r2.id, 200);
+      assert.deepEqual(
+        { count: c2.report_count, version: c2.version, first: c2.first_report_at, last: c2.last_report_at },
+        { count: 2, version: 2, first: 100, last: 200 },
+      );
+      assert.equal((await reports.get(r2.id))?.campaign_key, key);
+      assert.equal(isBehind(c2), true);
+      await campaigns.applied(key, 2);
+      await campaigns.applied(key, 1);
+      const c3 = await campaigns.get(key);
+      assert.equal(c3?.applied_version, 2, 'an older acknowledgement does not lower it');
+      assert.equal(isBehind(c3 as NonNullable<typeof c3>), false);
+    });
+
+    test('the create protocol: intent first, then the id; a crash in between asks for a lookup', async () => {
+      const key = `campaign-${dialect}-2`;
+      const r = (await reports.seen(message())).report;
+      const fresh = await campaigns.join(key, r.id, 1);
+      assert.equal(needsLookup(fresh), false, 'never started: create right away');
+      const started = await campaigns.beginCreate(key);
+      assert.ok(started.create_started_at);
+      // A worker killed here restarts and finds this row:
+      assert.equal(needsLookup((await campaigns.get(key)) as NonNullable<typeof started>), true);
+      const again = await campaigns.beginCreate(key);
+      assert.equal(again.create_started_at, started.create_started_at, 'the first intent is kept');
+      const created = await campaigns.recordCreated(key, 424242);
+      assert.equal(created.archer_content_id, 424242);
+      assert.equal(needsLookup(created), false);
+      const kept = await campaigns.recordCreated(key, 1);
+      assert.equal(kept.archer_content_id, 424242, 'an id once recorded is never replaced');
+    });
+  });
+}
