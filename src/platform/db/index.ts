@@ -1,5 +1,6 @@
 // The database layer: open a store (SQLite or PostgreSQL), migrate it, ping it. The sole entry point.
 export { DatabaseUnreachableError, DatabaseUrlError, errors, MigrationError } from './errors.js';
+export { KvState } from './kv.js';
 export { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest } from './migrate.js';
 export { dialectOf, type OpenOptions, openDatabase, pingDatabase, type Store } from './open.js';
 export type {
