@@ -6,7 +6,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import type { z } from 'zod';
 import { ConfigError, type ConfigProblem, errors } from './errors.js';
 import { applyEnvOverrides, type RawConfig, renderPath } from './env-overrides.js';
-import { type Config, configSchema, SECRET_KEYS } from './schema.js';
+import { type Config, configSchema, SECRET_KEYS, SECRET_PATHS } from './schema.js';
 
 export interface LoadedConfig {
   config: Readonly<Config>;
@@ -152,10 +152,22 @@ function problemsFrom(
 }
 
 /** Collects every secret value so the log scrubber can remove it from any output. */
+/** Every value at SECRET_PATHS (`*` for each array entry), so a new secret key is listed once. */
+function valuesAt(node: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return [node];
+  if (!node || typeof node !== 'object') return [];
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '*') return Array.isArray(node) ? node.flatMap((v) => valuesAt(v, rest)) : [];
+  return valuesAt((node as Record<string, unknown>)[head], rest);
+}
+
 function collectSecrets(config: Config): string[] {
   const out: string[] = [];
-  for (const t of config.tenants) if (t.clientSecret) out.push(t.clientSecret);
-  if (config.relay.hs256Secret) out.push(config.relay.hs256Secret);
+  for (const path of SECRET_PATHS) {
+    // The database URL as a whole is not secret; only its password is (below).
+    if (path.join('.') === 'database.url') continue;
+    for (const v of valuesAt(config, path)) if (typeof v === 'string') out.push(v);
+  }
   try {
     const password = new URL(config.database.url).password;
     if (password) out.push(decodeURIComponent(password), password);

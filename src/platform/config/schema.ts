@@ -1,6 +1,7 @@
 // The whole graphsoc.toml schema with its defaults. Parsed once at boot; the result is frozen.
 // docs/configuration.md documents every key here; test/platform/config/docs.test.ts keeps them in step.
 import { z } from 'zod';
+import { archerSchema, phishingSchema } from './phishing.js';
 import { relaySchema } from './relay.js';
 import { tenantSchema } from './tenant.js';
 
@@ -62,6 +63,8 @@ export const configSchema = z
     leases: leasesSchema,
     health: healthSchema,
     relay: relaySchema,
+    phishing: phishingSchema,
+    archer: archerSchema,
     tenants: z.array(tenantSchema).default([]),
   })
   .strict()
@@ -77,6 +80,33 @@ export const configSchema = z
       }
       seen.add(t.name);
     });
+    c.phishing.mailboxes.forEach((m, i) => {
+      if (!seen.has(m.tenant)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phishing', 'mailboxes', i, 'tenant'],
+          message: `expected the name of a [[tenants]] entry (${[...seen].join(', ') || 'none configured'}); found "${m.tenant}"`,
+        });
+      }
+    });
+    if (c.phishing.enabled) {
+      if (c.phishing.mailboxes.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phishing', 'mailboxes'],
+          message: 'expected at least one mailbox when phishing.enabled is true',
+        });
+      }
+      for (const key of ['baseUrl', 'instanceName', 'username', 'password'] as const) {
+        if (c.archer[key] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['archer', key],
+            message: `expected archer.${key}: phishing reports become Archer incidents`,
+          });
+        }
+      }
+    }
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -85,9 +115,10 @@ export type Config = z.infer<typeof configSchema>;
  * Keys whose values are secrets. Each may also be given as `<key>File` (a path whose content is the
  * value) and is redacted from logs, errors and `config check` output.
  */
-export const SECRET_KEYS = ['clientSecret', 'url', 'hs256Secret'] as const;
+export const SECRET_KEYS = ['clientSecret', 'url', 'hs256Secret', 'password'] as const;
 export const SECRET_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
   ['tenants', '*', 'clientSecret'],
   ['database', 'url'],
   ['relay', 'hs256Secret'],
+  ['archer', 'password'],
 ];

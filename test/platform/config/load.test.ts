@@ -126,6 +126,21 @@ graphBaseUrl = "https://graph.microsoft.us"
     assert.deepEqual(secrets.sort(), ['p%40ss-word', 'p@ss-word'].sort());
   });
 
+  test('the Archer password is a secret, from the environment or a file', () => {
+    const file = tempFile('archer-pass', 'archer-S3cret!\n');
+    const fromFile = loadConfig({
+      path: tempFile('g.toml', `[archer]\npasswordFile = "${file}"\n`),
+      env: {},
+    });
+    assert.equal(fromFile.config.archer.password, 'archer-S3cret!');
+    assert.deepEqual(fromFile.secrets, ['archer-S3cret!']);
+    const fromEnv = loadConfig({
+      path: tempFile('g.toml', ''),
+      env: { GRAPHSOC_ARCHER_PASSWORD: 'env-S3cret' },
+    });
+    assert.deepEqual(fromEnv.secrets, ['env-S3cret']);
+  });
+
   test('warns about GRAPHSOC_* variables that match no key', () => {
     const { warnings } = loadConfig({ path: tempFile('g.toml', ''), env: { GRAPHSOC_SERVR_PORT: '1' } });
     assert.equal(warnings.length, 1);
@@ -189,6 +204,26 @@ describe('loadConfig rejects bad configuration naming file, key, expected and fo
   test('duplicate tenant names', () => {
     const e = fails(`${TENANT}clientSecret = "xyzw"\n${TENANT}clientSecret = "xyzw"\n`);
     assert.match(e.message, /unique name/);
+  });
+
+  test('a report mailbox naming a tenant that does not exist', () => {
+    const e = fails(
+      `${TENANT}clientSecret = "xyzw"\n[[phishing.mailboxes]]\ntenant = "fabrikam"\nmailbox = "phish@contoso.com"\n`,
+    );
+    const p = e.problems.find((x) => x.key === 'phishing.mailboxes[0].tenant');
+    assert.match(p?.expected ?? '', /\[\[tenants\]\] entry \(contoso\)/);
+  });
+
+  test('the phishing job enabled without mailboxes or the Archer connection', () => {
+    const e = fails('[phishing]\nenabled = true\n');
+    const keys = e.problems.map((p) => p.key).sort();
+    assert.deepEqual(keys, [
+      'archer.baseUrl',
+      'archer.instanceName',
+      'archer.password',
+      'archer.username',
+      'phishing.mailboxes',
+    ]);
   });
 
   test('a lease renewal interval too close to the lease period', () => {

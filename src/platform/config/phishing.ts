@@ -1,0 +1,108 @@
+// Schema of `[phishing]` (report mailboxes → analysed campaigns → Archer incidents) and `[archer]`
+// (the RSA Archer connection) in graphsoc.toml.
+import { z } from 'zod';
+
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'expected an https:// URL' })
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const domain = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'expected a domain name such as contoso.com')
+  .transform((d) => d.toLowerCase());
+
+const mailboxSchema = z
+  .object({
+    /** `name` of the `[[tenants]]` entry whose app reads this mailbox. */
+    tenant: z.string().min(1),
+    /** The report mailbox: its user principal name or object id. */
+    mailbox: z.string().min(3),
+    /** Folder users report into: a well-known name (`inbox`) or a folder id. */
+    folder: z.string().min(1).default('inbox'),
+    /** Folder a processed report moves to; created when missing. */
+    processedFolder: z.string().min(1).default('graphsoc Processed'),
+    /** Category set on a processed report. */
+    processedCategory: z.string().min(1).default('graphsoc: processed'),
+    /** Category set on a report that failed and waits for a retry or an analyst. */
+    failedCategory: z.string().min(1).default('graphsoc: failed'),
+  })
+  .strict();
+
+const limitsSchema = z
+  .object({
+    /** Largest report MIME read, in bytes; a bigger one is recorded as unparseable, never dropped. */
+    maxBytes: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024)
+      .default(50 * 1024 * 1024),
+    /** Deepest nesting of attached messages followed. */
+    maxDepth: z.coerce.number().int().min(1).max(20).default(5),
+    /** Most MIME parts read per report. */
+    maxParts: z.coerce.number().int().min(10).max(10_000).default(500),
+  })
+  .strict()
+  .prefault({});
+
+const notifySchema = z
+  .object({
+    /** Tell the reporter their report arrived. */
+    acknowledge: z.boolean().default(false),
+    /** Tell the reporter the verdict once the incident is filed. */
+    verdict: z.boolean().default(false),
+    language: z.enum(['en', 'de']).default('en'),
+  })
+  .strict()
+  .prefault({});
+
+export const phishingSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    mailboxes: z.array(mailboxSchema).default([]),
+    /** Path of the Graph change-notification webhook under server.publicUrl. */
+    webhookPath: z
+      .string()
+      .regex(/^\/[a-z0-9/_-]+$/i, 'expected a path such as /webhooks/graph/mail')
+      .default('/webhooks/graph/mail'),
+    /** A delta round runs at least this often even without notifications (they can be lost). */
+    pollEverySec: z.coerce.number().int().min(10).max(3600).default(300),
+    /** Failures after which a report is quarantined with its reason. */
+    maxAttempts: z.coerce.number().int().min(1).max(50).default(8),
+    /** Reports of one campaign must arrive within this window to be grouped by sender, subject and URLs. */
+    campaignWindowHours: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(72),
+    /** The organisation's own domains: never IOCs, and the reference for lookalike detection. */
+    ownDomains: z.array(domain).default([]),
+    /** Other benign domains removed from IOCs (CDNs, partners). */
+    allowDomains: z.array(domain).default([]),
+    limits: limitsSchema,
+    notify: notifySchema,
+  })
+  .strict()
+  .prefault({});
+
+export const archerSchema = z
+  .object({
+    /** Archer's address, e.g. https://archer.example.com (without the API path). */
+    baseUrl: httpsUrl.optional(),
+    /** REST API path: `/platformapi` (current) or `/api` (older releases). */
+    basePath: z.enum(['/platformapi', '/api']).default('/platformapi'),
+    instanceName: z.string().min(1).optional(),
+    username: z.string().min(1).optional(),
+    /** Empty for a local Archer account. */
+    userDomain: z.string().default(''),
+    /** Set it through GRAPHSOC_ARCHER_PASSWORD or passwordFile. */
+    password: z.string().min(1).optional(),
+    /** Extra CA certificate (PEM file) to trust for Archer. */
+    caFile: z.string().min(1).optional(),
+  })
+  .strict()
+  .prefault({});
+
+export type PhishingConfig = z.infer<typeof phishingSchema>;
+export type ArcherConfig = z.infer<typeof archerSchema>;
