@@ -42,10 +42,13 @@ const eta = new Eta({
   cache: true,
 });
 
-/** `hxxps://evil[.]example/x`: readable, not clickable. */
+/**
+ * Defangs every link and host name inside free text (`hxxps[://]evil[.]example/x`), in the same
+ * notation as analyze's defang() of single indicators: readable, not clickable.
+ */
 export function defangText(s: string): string {
   return s
-    .replace(/\bhttp(s?):\/\//gi, (_m, secure: string) => `hxxp${secure.toLowerCase()}://`)
+    .replace(/\bhttp(s?):\/\//gi, (_m, secure: string) => `hxxp${secure.toLowerCase()}[://]`)
     .replace(/\b([a-z0-9-]+)\.(?=[a-z]{2,63}\b)/gi, '$1[.]');
 }
 

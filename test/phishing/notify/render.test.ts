@@ -57,12 +57,12 @@ describe('reporter mails', () => {
     });
     assert.ok(!/[\r\n]/.test(m.subject));
     assert.ok(!/https?:\/\//.test(m.subject + m.html));
-    assert.match(m.subject, /hxxps:\/\/login\[\.\]evil\[\.\]example\/reset Bcc: victim@contoso\[\.\]com/);
-    assert.match(m.html, /paypal\[\.\]com, goes to hxxp:\/\/paypa1\[\.\]example/);
+    assert.match(m.subject, /hxxps\[:\/\/\]login\[\.\]evil\[\.\]example\/reset Bcc: victim@contoso\[\.\]com/);
+    assert.match(m.html, /paypal\[\.\]com, goes to hxxp\[:\/\/\]paypa1\[\.\]example/);
   });
 
   test('defangText leaves text without hosts alone', () => {
     assert.equal(defangText('Nothing to see'), 'Nothing to see');
-    assert.equal(defangText('HTTPS://A.EXAMPLE'), 'hxxps://A[.]EXAMPLE');
+    assert.equal(defangText('HTTPS://A.EXAMPLE'), 'hxxps[://]A[.]EXAMPLE');
   });
 });
