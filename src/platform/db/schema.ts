@@ -71,10 +71,17 @@ export interface PhishingCampaignsTable {
   updated_at: number;
 }
 
+export interface PhishingCampaignAliasesTable {
+  alias: string;
+  campaign_key: string;
+  last_seen_at: number;
+}
+
 export interface Database {
   leases: LeasesTable;
   lease_events: LeaseEventsTable;
   kv_state: KvStateTable;
   phishing_reports: PhishingReportsTable;
   phishing_campaigns: PhishingCampaignsTable;
+  phishing_campaign_aliases: PhishingCampaignAliasesTable;
 }

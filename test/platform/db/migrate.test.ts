@@ -19,7 +19,7 @@ import {
 
 /** The tables of the store's own schema (other tests' schemas share the PostgreSQL database). */
 /** Every migration in order; a new one is added here too. */
-const ALL_MIGRATIONS = ['0001_leases', '0002_phishing'];
+const ALL_MIGRATIONS = ['0001_leases', '0002_phishing', '0003_phishing_aliases'];
 
 const tableNames = async (store: Store, schema: string | undefined) =>
   (await store.db.introspection.getTables({ withInternalKyselyTables: true }))
@@ -48,6 +48,7 @@ for (const dialect of DIALECTS) {
         'kv_state',
         'lease_events',
         'leases',
+        'phishing_campaign_aliases',
         'phishing_campaigns',
         'phishing_reports',
       ]);

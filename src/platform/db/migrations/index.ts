@@ -4,10 +4,12 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../url.js';
 import { leases } from './0001_leases.js';
 import { phishing } from './0002_phishing.js';
+import { phishingAliases } from './0003_phishing_aliases.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_leases': leases(dialect),
     '0002_phishing': phishing(dialect),
+    '0003_phishing_aliases': phishingAliases(),
   };
 }

@@ -1,0 +1,130 @@
+// Campaign grouping on both dialects: a shared Message-ID groups whenever reports arrive, a shared
+// sender/subject/URL fingerprint only within the window, concurrent first reports still agree on one
+// campaign, and a retried assignment changes nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { assignCampaign, campaignAliases } from '../../../src/phishing/campaigns/index.js';
+import { ReportStore } from '../../../src/phishing/store/index.js';
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+
+const HOUR = 3_600_000;
+
+describe('campaign aliases', () => {
+  const base = {
+    messageId: '<Abc@Evil.Example>',
+    senderDomain: 'evil.example',
+    subject: 'invoice',
+    urlFingerprint: 'f1',
+  };
+  test('Message-ID alias ignores angle brackets and case', () => {
+    assert.equal(
+      campaignAliases(base).messageId,
+      campaignAliases({ ...base, messageId: 'abc@evil.example' }).messageId,
+    );
+  });
+  test('fingerprint needs a sender domain and a subject or URLs', () => {
+    assert.ok(campaignAliases(base).fingerprint);
+    assert.equal(campaignAliases({ ...base, senderDomain: null }).fingerprint, undefined);
+    assert.equal(campaignAliases({ ...base, subject: '', urlFingerprint: null }).fingerprint, undefined);
+    assert.ok(campaignAliases({ ...base, subject: '' }).fingerprint);
+  });
+  test('fingerprint changes with sender domain, subject or URL set', () => {
+    const fp = campaignAliases(base).fingerprint;
+    for (const change of [
+      { senderDomain: 'other.example' },
+      { subject: 'invoice 2' },
+      { urlFingerprint: 'f2' },
+    ]) {
+      assert.notEqual(campaignAliases({ ...base, ...change }).fingerprint, fp, JSON.stringify(change));
+    }
+  });
+  test('aliases carry no readable subject or address', () => {
+    const a = campaignAliases(base);
+    assert.ok(!JSON.stringify(a).includes('evil'));
+    assert.ok(!JSON.stringify(a).includes('invoice'));
+  });
+});
+
+for (const dialect of DIALECTS) {
+  describe(`campaign assignment on ${dialect}`, () => {
+    let t: TestDatabase;
+    let reports: ReportStore;
+    let now = 1_800_000_000_000;
+    let seq = 0;
+    const report = async () =>
+      (await reports.seen({ mailbox: 'phish@x', messageId: `m${++seq}`, receivedAt: now })).report.id;
+    const assign = async (id: number, inputs: Partial<Parameters<typeof campaignAliases>[0]>) =>
+      assignCampaign(
+        t.store.db,
+        id,
+        campaignAliases({
+          messageId: null,
+          senderDomain: null,
+          subject: '',
+          urlFingerprint: null,
+          ...inputs,
+        }),
+        now,
+        { windowMs: 72 * HOUR, now: () => now },
+      );
+
+    before(async () => {
+      t = await openTestDatabase(dialect);
+      reports = new ReportStore(t.store.db, () => now);
+    });
+    after(() => t.cleanup());
+
+    test('the same original groups whenever it is reported', async () => {
+      const a = await assign(await report(), { messageId: `<same-${dialect}@evil>` });
+      now += 30 * 24 * HOUR;
+      const b = await assign(await report(), { messageId: `<same-${dialect}@evil>` });
+      assert.equal(b.key, a.key);
+      assert.equal(b.report_count, 2);
+    });
+
+    test('sender, subject and URLs group within the window only; a later report joins the new campaign', async () => {
+      const fp = { senderDomain: `${dialect}.evil`, subject: 'reset your password', urlFingerprint: 'u1' };
+      const a = await assign(await report(), fp);
+      now += 10 * HOUR;
+      const b = await assign(await report(), { ...fp, messageId: `<other-${dialect}@evil>` });
+      assert.equal(b.key, a.key, 'within the window, even with another Message-ID');
+      now += 100 * HOUR;
+      const c = await assign(await report(), fp);
+      assert.notEqual(c.key, a.key, 'outside the window: a new campaign');
+      now += HOUR;
+      const d = await assign(await report(), fp);
+      assert.equal(d.key, c.key, 'the fingerprint now names the new campaign');
+    });
+
+    test('a report with nothing to group on is a campaign of its own', async () => {
+      const id = await report();
+      const c = await assign(id, {});
+      assert.equal(c.key, `c${id}`);
+    });
+
+    test('assigning a report again changes nothing', async () => {
+      const id = await report();
+      const first = await assign(id, { messageId: `<retry-${dialect}@evil>` });
+      const again = await assign(id, { messageId: `<different-${dialect}@evil>` });
+      assert.equal(again.key, first.key);
+      assert.equal(again.report_count, 1);
+    });
+
+    test('concurrent first reports of one campaign agree on one campaign', async () => {
+      const ids = await Promise.all(Array.from({ length: 8 }, () => report()));
+      const byMid = await Promise.all(
+        ids.slice(0, 4).map((id) => assign(id, { messageId: `<race-${dialect}@evil>` })),
+      );
+      assert.equal(new Set(byMid.map((c) => c.key)).size, 1);
+      const fp = { senderDomain: `race-${dialect}.evil`, subject: 'race', urlFingerprint: null };
+      const byFp = await Promise.all(ids.slice(4).map((id) => assign(id, fp)));
+      assert.equal(new Set(byFp.map((c) => c.key)).size, 1);
+      const rows = await t.store.db
+        .selectFrom('phishing_campaigns')
+        .select(['key', 'report_count'])
+        .where('key', 'in', [byMid[0]?.key ?? '', byFp[0]?.key ?? ''])
+        .execute();
+      assert.deepEqual(rows.map((r) => r.report_count).sort(), [4, 4]);
+    });
+  });
+}
