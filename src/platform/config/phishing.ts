@@ -56,6 +56,42 @@ const notifySchema = z
   .strict()
   .prefault({});
 
+const fieldName = z.string().min(1).max(200);
+
+/**
+ * How a campaign becomes an Archer record, by the names Archer shows (resolved to ids at start; a name
+ * that does not exist stops start-up with the names that do).
+ */
+const archerMappingSchema = z
+  .object({
+    application: fieldName.default('Security Incidents'),
+    /** Level of the application; its first (base) level when empty. */
+    level: fieldName.optional(),
+    titleField: fieldName.default('Title'),
+    /** `{subject}` is the reported message's subject (defanged). */
+    titleTemplate: z.string().min(1).max(500).default('ABUSE - {subject}'),
+    descriptionField: fieldName.default('Incident Description'),
+    /**
+     * Text field holding graphsoc's campaign key: how a record is found again after a crash instead
+     * of being created twice. Add it to the application (admin only, not on layouts users edit).
+     */
+    campaignKeyField: fieldName.default('graphsoc Campaign Key'),
+    /** Attachment field for the first report's message (.eml). */
+    attachmentField: fieldName.optional(),
+    /** Numeric field counting the reports of the campaign. */
+    reportCountField: fieldName.optional(),
+    /** Date field: when the campaign was first reported. */
+    firstReportedField: fieldName.optional(),
+    /** IP address field: the sending server's address from the Received chain. */
+    senderIpField: fieldName.optional(),
+    /** Values-list fields set on every record: field name → value name (or names). */
+    values: z.record(fieldName, z.union([fieldName, z.array(fieldName).min(1)])).default({}),
+    /** Cross-reference fields set on every record: field name → content ids. */
+    crossReferences: z.record(fieldName, z.array(z.number().int().positive()).min(1)).default({}),
+  })
+  .strict()
+  .prefault({});
+
 export const phishingSchema = z
   .object({
     enabled: z.boolean().default(false),
@@ -82,6 +118,7 @@ export const phishingSchema = z
     allowDomains: z.array(domain).default([]),
     limits: limitsSchema,
     notify: notifySchema,
+    archer: archerMappingSchema,
   })
   .strict()
   .prefault({});
