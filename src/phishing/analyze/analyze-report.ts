@@ -1,0 +1,80 @@
+// analyzeReport: headers, indicators and a verdict for one parsed report. Pure and synchronous:
+// no DNS, no reputation look-ups, no configuration loading; everything it knows comes in as arguments.
+import type { ParsedReport } from '../parse/index.js';
+import { type AntiSpam, antiSpam } from './antispam.js';
+import { type AuthResults, authenticationResults } from './authentication.js';
+import { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
+import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
+import { headerValues } from './headers.js';
+import { extractIocs, type Iocs } from './iocs.js';
+import { type Lookalike, lookalikeOf } from './lookalike.js';
+import { type AnalyzeOptions, analyzeOptionsSchema } from './options.js';
+import { parseReceived, type ReceivedHop } from './received.js';
+import { htmlLinks } from './urls.js';
+import { type Verdict, verdict } from './verdict.js';
+
+export interface Analysis {
+  received: ReceivedHop[];
+  auth: AuthResults;
+  antiSpam: AntiSpam;
+  iocs: Iocs;
+  lookalikes: Lookalike[];
+  verdict: Verdict;
+  /** Inputs for a campaign key; the caller decides how to combine them. */
+  campaign: {
+    subject: string;
+    urlFingerprint: string | null;
+    senderDomain: string | null;
+    messageId: string | null;
+  };
+}
+
+export function analyzeReport(report: ParsedReport, options: AnalyzeOptions = {}): Analysis {
+  const opts = analyzeOptionsSchema.parse(options);
+  const m = report.original;
+  const received = headerValues(m, 'Received').map(parseReceived);
+  const auth = authenticationResults(m);
+  const spam = antiSpam(m);
+  const iocs = extractIocs(m, received, spam.report.CIP, opts);
+
+  const fromDomain = m.from ? domainOfEmail(m.from.address) : null;
+  const replyToDomains = [...new Set(m.replyTo.map((a) => domainOfEmail(a.address)))];
+  const own = opts.ownDomains;
+  const checked = new Set<string>();
+  for (const d of [fromDomain, ...replyToDomains, m.returnPath ? domainOfEmail(m.returnPath) : null]) {
+    const r = d ? registrableDomain(d) : null;
+    if (r) checked.add(r);
+  }
+  for (const u of iocs.urls) {
+    const h = hostOf(u);
+    const r = h && !isIpAddress(h) ? registrableDomain(h) : null;
+    if (r) checked.add(r);
+  }
+  const lookalikes = own.length
+    ? [...checked].map((d) => lookalikeOf(d, own)).filter((l): l is Lookalike => l !== null)
+    : [];
+
+  return {
+    received,
+    auth,
+    antiSpam: spam,
+    iocs,
+    lookalikes,
+    verdict: verdict({
+      message: m,
+      auth,
+      antiSpam: spam,
+      fromDomain: fromDomain ? (registrableDomain(fromDomain) ?? fromDomain) : null,
+      replyToDomains: replyToDomains.map((d) => registrableDomain(d) ?? d),
+      links: htmlLinks(m.html),
+      lookalikes,
+      options: opts,
+    }),
+    campaign: {
+      subject: normaliseSubject(m.subject),
+      urlFingerprint: urlSetFingerprint(iocs.urls),
+      senderDomain: fromDomain,
+      messageId: m.messageId,
+    },
+  };
+}

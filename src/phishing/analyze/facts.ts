@@ -1,0 +1,18 @@
+// What the verdict rules look at, gathered once per report.
+import type { ParsedMessage } from '../parse/index.js';
+import type { AntiSpam } from './antispam.js';
+import type { AuthResults } from './authentication.js';
+import type { Lookalike } from './lookalike.js';
+import type { ResolvedAnalyzeOptions } from './options.js';
+import type { HtmlLink } from './urls.js';
+
+export interface Facts {
+  message: ParsedMessage;
+  auth: AuthResults;
+  antiSpam: AntiSpam;
+  fromDomain: string | null;
+  replyToDomains: string[];
+  links: HtmlLink[];
+  lookalikes: Lookalike[];
+  options: ResolvedAnalyzeOptions;
+}

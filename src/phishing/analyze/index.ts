@@ -1,0 +1,14 @@
+// Entry point of report analysis: a ParsedReport in, headers, indicators and a verdict out.
+export { type Analysis, analyzeReport } from './analyze-report.js';
+export type { AntiSpam } from './antispam.js';
+export type { AuthResults } from './authentication.js';
+export { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
+export { defang } from './defang.js';
+export type { AttachmentIoc } from './hashes.js';
+export type { Iocs } from './iocs.js';
+export type { Lookalike } from './lookalike.js';
+export type { AnalyzeOptions } from './options.js';
+export type { ReceivedHop } from './received.js';
+export { refang } from './refang.js';
+export type { Reason } from './rules.js';
+export type { Verdict, VerdictLevel } from './verdict.js';

@@ -1,0 +1,91 @@
+// Indicators of one reported message: URLs, registrable domains, public IPs, e-mail addresses and
+// attachment hashes, de-duplicated, allow-listed, in first-seen order.
+import type { ParsedMessage } from '../parse/index.js';
+import { isAllowedDomain, isAllowedHost } from './allow-list.js';
+import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
+import { type AttachmentIoc, attachmentIoc } from './hashes.js';
+import { headerValues } from './headers.js';
+import type { ResolvedAnalyzeOptions } from './options.js';
+import { isPublicIp } from './public-ip.js';
+import type { ReceivedHop } from './received.js';
+import { ipsIn } from './received.js';
+import { refang } from './refang.js';
+import { htmlToText } from '../parse/html-text.js';
+import { urlsInHtml, urlsInText } from './urls.js';
+
+export interface Iocs {
+  urls: string[];
+  domains: string[];
+  ips: string[];
+  emails: string[];
+  attachments: AttachmentIoc[];
+  /** How many candidates the allow-lists removed, so a report can say "12 benign indicators hidden". */
+  allowListed: number;
+}
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+const ADDRESS_HEADERS = ['From', 'Sender', 'Reply-To', 'Return-Path', 'X-Sender', 'X-Original-Sender'];
+const IP_HEADERS = ['X-Originating-IP', 'X-Sender-IP', 'X-SenderIP'];
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/**
+ * Exchange Online's own relays: hops received from them name Microsoft datacentre addresses, which
+ * say nothing about the sender. Operators add their other relays through allowDomains.
+ */
+const INFRASTRUCTURE = ['outlook.com', 'office365.com', 'exchangelabs.com', 'outlook.office365.com'];
+
+function senderHopIps(hops: ReceivedHop[], trusted: string[]): string[] {
+  return hops.filter((h) => !h.from || !isAllowedHost(h.from.toLowerCase(), trusted)).flatMap((h) => h.ips);
+}
+
+export function emailsIn(text: string): string[] {
+  return [...refang(text).matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.+$/, ''));
+}
+
+export function extractIocs(
+  message: ParsedMessage,
+  hops: ReceivedHop[],
+  forefrontCip: string | undefined,
+  options: ResolvedAnalyzeOptions,
+): Iocs {
+  const allowDomains = [...options.ownDomains, ...options.allowDomains];
+  let allowListed = 0;
+  const keep = <T>(xs: T[], ok: (x: T) => boolean): T[] =>
+    xs.filter((x) => {
+      const pass = ok(x);
+      if (!pass) allowListed++;
+      return pass;
+    });
+
+  const bodyText = message.text || htmlToText(message.html);
+  const rawUrls = unique([...urlsInText(message.text), ...urlsInHtml(message.html)]);
+  const urls = keep(rawUrls, (u) => {
+    const host = hostOf(u);
+    return host === null || !isAllowedHost(host, allowDomains);
+  });
+
+  const headerText = ADDRESS_HEADERS.flatMap((h) => headerValues(message, h)).join(' ');
+  const emails = keep(unique([...emailsIn(headerText), ...emailsIn(bodyText)]), (e) => {
+    return !isAllowedHost(domainOfEmail(e), allowDomains);
+  });
+
+  const ipCandidates = unique([
+    ...senderHopIps(hops, [...INFRASTRUCTURE, ...allowDomains]),
+    ...(forefrontCip ? ipsIn(forefrontCip) : []),
+    ...IP_HEADERS.flatMap((h) => headerValues(message, h)).flatMap(ipsIn),
+    ...ipsIn(refang(bodyText)),
+    ...urls.map(hostOf).filter((h): h is string => h !== null && isIpAddress(h)),
+  ]).filter(isPublicIp);
+  const ips = keep(ipCandidates, (ip) => !options.allowIps.includes(ip));
+
+  const domainCandidates = unique(
+    [...urls.map(hostOf), ...emails.map(domainOfEmail)]
+      .filter((h): h is string => h !== null && !isIpAddress(h))
+      .map(registrableDomain)
+      .filter((d): d is string => d !== null),
+  );
+  const domains = keep(domainCandidates, (d) => !isAllowedDomain(d, allowDomains));
+
+  return { urls, domains, ips, emails, attachments: message.attachments.map(attachmentIoc), allowListed };
+}

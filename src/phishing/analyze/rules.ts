@@ -1,0 +1,135 @@
+// The verdict rules. Each is small, has a stable code, a weight and a sentence an analyst can check
+// against the message. Codes are never renamed: dashboards and Archer records count them.
+import { attachmentRisk } from './attachment-risk.js';
+import { hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
+import type { Facts } from './facts.js';
+import { refang } from './refang.js';
+
+export interface Reason {
+  code: string;
+  points: number;
+  text: string;
+}
+
+export type Rule = (f: Facts) => Reason[];
+
+const FAIL = new Set(['fail', 'permerror', 'hardfail']);
+
+const authRule =
+  (method: 'spf' | 'dkim' | 'dmarc' | 'arc', code: string, points: number): Rule =>
+  (f) => {
+    const r = f.auth[method];
+    if (r && FAIL.has(r)) return [{ code, points, text: `${method.toUpperCase()} check failed (${r}).` }];
+    if (method === 'spf' && r === 'softfail')
+      return [
+        {
+          code: 'AUTH_SPF_SOFTFAIL',
+          points: 1,
+          text: 'SPF soft-failed: the sending server is not clearly authorised.',
+        },
+      ];
+    return [];
+  };
+
+const lookalike: Rule = (f) =>
+  f.lookalikes.map((l) => ({
+    code: l.kind === 'punycode' ? 'DOMAIN_PUNYCODE_LOOKALIKE' : 'DOMAIN_LOOKALIKE',
+    points: 4,
+    text: `${l.domain} imitates our domain ${l.imitates} (${l.kind}).`,
+  }));
+
+const replyTo: Rule = (f) => {
+  if (!f.fromDomain) return [];
+  const other = f.replyToDomains.filter((d) => d !== f.fromDomain);
+  return other.length
+    ? [
+        {
+          code: 'REPLY_TO_MISMATCH',
+          points: 2,
+          text: `Replies go to ${other.join(', ')}, not to the sender's domain ${f.fromDomain}.`,
+        },
+      ]
+    : [];
+};
+
+/** The host a link's visible text claims, when the text reads as a URL or a domain name. */
+function shownHost(text: string): string | null {
+  const t = refang(text).trim();
+  if (!t || /\s/.test(t)) return null;
+  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? hostOf(t) : hostOf(`http://${t}`);
+  return candidate?.includes('.') && hasKnownSuffix(candidate) ? candidate : null;
+}
+
+const linkMismatch: Rule = (f) => {
+  const out: Reason[] = [];
+  for (const l of f.links) {
+    const shown = shownHost(l.text);
+    const real = /^https?:/i.test(l.href) ? hostOf(refang(l.href)) : null;
+    if (!shown || !real) continue;
+    const a = registrableDomain(shown) ?? shown;
+    const b = registrableDomain(real) ?? real;
+    if (a !== b)
+      out.push({
+        code: 'LINK_TEXT_MISMATCH',
+        points: 3,
+        text: `A link shows ${shown} but leads to ${real}.`,
+      });
+  }
+  // One deceptive link proves the point; ten of them in a template should not outweigh everything else.
+  return out.slice(0, 1);
+};
+
+const attachments: Rule = (f) =>
+  f.message.attachments.flatMap((a) => {
+    const risk = attachmentRisk(a.name, a.contentType);
+    if (!risk) return [];
+    return risk === 'macro'
+      ? [
+          {
+            code: 'ATTACHMENT_MACRO',
+            points: 3,
+            text: `Attachment ${a.name} is an Office format that can carry macros.`,
+          },
+        ]
+      : [
+          {
+            code: 'ATTACHMENT_DANGEROUS',
+            points: 4,
+            text: `Attachment ${a.name} is a dangerous type (${risk}).`,
+          },
+        ];
+  });
+
+const antiSpam: Rule = (f) => {
+  const out: Reason[] = [];
+  const { scl, bcl, report } = f.antiSpam;
+  if (scl !== null && scl >= f.options.sclHigh)
+    out.push({ code: 'MS_SCL_HIGH', points: 2, text: `Microsoft rated the message as spam (SCL ${scl}).` });
+  if (bcl !== null && bcl >= f.options.bclHigh)
+    out.push({
+      code: 'MS_BCL_HIGH',
+      points: 1,
+      text: `Microsoft rated the message as bulk mail (BCL ${bcl}).`,
+    });
+  const cat = report.CAT?.toUpperCase();
+  if (cat === 'PHSH' || cat === 'HPHSH' || cat === 'PHISH' || cat === 'HPHISH')
+    out.push({
+      code: 'MS_PHISH_CATEGORY',
+      points: 3,
+      text: `Microsoft classified the message as phishing (CAT ${cat}).`,
+    });
+  return out;
+};
+
+/** In evaluation order; reasons appear in this order too. */
+export const RULES: Rule[] = [
+  authRule('spf', 'AUTH_SPF_FAIL', 2),
+  authRule('dkim', 'AUTH_DKIM_FAIL', 2),
+  authRule('dmarc', 'AUTH_DMARC_FAIL', 3),
+  authRule('arc', 'AUTH_ARC_FAIL', 1),
+  lookalike,
+  replyTo,
+  linkMismatch,
+  attachments,
+  antiSpam,
+];

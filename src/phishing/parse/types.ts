@@ -1,0 +1,72 @@
+// The shape every parser in this folder produces: one reported message, whatever it arrived as
+// (message/rfc822 part, .eml or .msg file, a plain forward, or the report mail itself).
+
+/** One header line as the message carried it: name in its own case, value unfolded but not decoded. */
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+
+export interface ReportAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** A message reduced to what analysis needs, the same for MIME and Outlook .msg input. */
+export interface ParsedMessage {
+  headers: HeaderField[];
+  from: MailAddress | null;
+  replyTo: MailAddress[];
+  returnPath: string | null;
+  messageId: string | null;
+  /** Encoded words decoded. */
+  subject: string;
+  /** ISO 8601 when the Date header parses, else its raw text; null when absent. */
+  date: string | null;
+  text: string;
+  html: string;
+  attachments: ReportAttachment[];
+}
+
+/** How the reported original was found. `wrapper` means nothing better was found: the report itself. */
+export type OriginalSource = 'rfc822' | 'eml' | 'msg' | 'inline-forward' | 'wrapper';
+
+export interface ParsedReport {
+  /** The sender of the report mail: the user who reported. */
+  reporter: MailAddress | null;
+  wrapper: { subject: string; messageId: string | null; date: string | null };
+  original: ParsedMessage;
+  source: OriginalSource;
+  /** 0 for the wrapper itself or an inline forward, 1 for a message attached to the report, and so on. */
+  depth: number;
+  warnings: string[];
+}
+
+/** Why a report could not be parsed; stable codes, safe to store and count. */
+export type UnparseableReason =
+  | 'empty'
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-parts'
+  | 'too-many-headers'
+  | 'headers-too-large'
+  | 'mime-nesting-too-deep'
+  | 'no-headers'
+  | 'parser-failed';
+
+export interface Unparseable {
+  unparseable: UnparseableReason;
+  /** Human text for logs and the dashboard; never contains message content. */
+  detail: string;
+}
+
+export type ParseResult = ParsedReport | Unparseable;
+
+export const isUnparseable = (r: ParseResult): r is Unparseable => 'unparseable' in r;

@@ -1,0 +1,127 @@
+// Every verdict rule with a case that fires it and a close case that must not.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeReport } from '../../../src/phishing/analyze/index.js';
+import type { ParsedMessage } from '../../../src/phishing/parse/index.js';
+import { h, reportOf } from './report-of.js';
+
+const OPTS = { ownDomains: ['contoso.com'] };
+const codes = (over: Partial<ParsedMessage>) =>
+  analyzeReport(reportOf(over), OPTS).verdict.reasons.map((r) => r.code);
+const file = (name: string, contentType = 'application/octet-stream') => ({
+  name,
+  contentType,
+  size: 1,
+  bytes: new Uint8Array([1]),
+});
+
+interface Case {
+  code: string;
+  fires: Partial<ParsedMessage>;
+  quiet: Partial<ParsedMessage>;
+}
+
+const CASES: Case[] = [
+  {
+    code: 'AUTH_SPF_FAIL',
+    fires: { headers: [h('Authentication-Results', 'mx; spf=fail smtp.mailfrom=x')] },
+    quiet: { headers: [h('Authentication-Results', 'mx; spf=pass smtp.mailfrom=x')] },
+  },
+  {
+    code: 'AUTH_SPF_SOFTFAIL',
+    fires: { headers: [h('Authentication-Results', 'mx; spf=softfail')] },
+    quiet: { headers: [h('Authentication-Results', 'mx; spf=neutral')] },
+  },
+  {
+    code: 'AUTH_DKIM_FAIL',
+    fires: { headers: [h('Authentication-Results', 'mx; dkim=fail header.d=x')] },
+    quiet: { headers: [h('Authentication-Results', 'mx; dkim=none')] },
+  },
+  {
+    code: 'AUTH_DMARC_FAIL',
+    fires: { headers: [h('Authentication-Results', 'mx; dmarc=fail action=none')] },
+    quiet: { headers: [h('Authentication-Results', 'mx; dmarc=bestguesspass')] },
+  },
+  {
+    code: 'AUTH_ARC_FAIL',
+    fires: { headers: [h('Authentication-Results', 'mx; arc=fail')] },
+    quiet: { headers: [h('Authentication-Results', 'mx; arc=pass')] },
+  },
+  {
+    code: 'DOMAIN_LOOKALIKE',
+    fires: { from: { name: 'IT', address: 'it@c0ntoso.com' } },
+    quiet: { from: { name: 'IT', address: 'it@contoso.com' } },
+  },
+  {
+    code: 'DOMAIN_PUNYCODE_LOOKALIKE',
+    fires: { text: 'log in at https://xn--cntoso-wqf.com/login' },
+    quiet: { text: 'log in at https://xn--mnchen-3ya.de/login' },
+  },
+  {
+    code: 'REPLY_TO_MISMATCH',
+    fires: { replyTo: [{ name: '', address: 'x@other.example' }] },
+    quiet: { replyTo: [{ name: '', address: 'billing@mail.fabrikam.example' }] },
+  },
+  {
+    code: 'LINK_TEXT_MISMATCH',
+    fires: { html: '<a href="https://evil.example/x">https://www.paypal.com/signin</a>' },
+    quiet: {
+      html: '<a href="https://www.paypal.com/signin?x=1">www.paypal.com</a> <a href="https://evil.example">Click here</a>',
+    },
+  },
+  {
+    code: 'ATTACHMENT_DANGEROUS',
+    fires: { attachments: [file('invoice.pdf.exe')] },
+    quiet: { attachments: [file('invoice.pdf', 'application/pdf')] },
+  },
+  {
+    code: 'ATTACHMENT_MACRO',
+    fires: { attachments: [file('salary.xlsm')] },
+    quiet: { attachments: [file('salary.xlsx')] },
+  },
+  {
+    code: 'MS_SCL_HIGH',
+    fires: { headers: [h('X-MS-Exchange-Organization-SCL', '6')] },
+    quiet: { headers: [h('X-MS-Exchange-Organization-SCL', '1')] },
+  },
+  {
+    code: 'MS_BCL_HIGH',
+    fires: { headers: [h('X-Microsoft-Antispam', 'BCL:8;')] },
+    quiet: { headers: [h('X-Microsoft-Antispam', 'BCL:3;')] },
+  },
+  {
+    code: 'MS_PHISH_CATEGORY',
+    fires: { headers: [h('X-Forefront-Antispam-Report', 'CAT:PHSH;SFV:SPM;')] },
+    quiet: { headers: [h('X-Forefront-Antispam-Report', 'CAT:NONE;SFV:NSPM;')] },
+  },
+];
+
+for (const c of CASES) {
+  test(`${c.code} fires on a matching message`, () =>
+    assert.ok(codes(c.fires).includes(c.code), codes(c.fires).join()));
+  test(`${c.code} stays quiet on a near miss`, () =>
+    assert.ok(!codes(c.quiet).includes(c.code), codes(c.quiet).join()));
+}
+
+test('the dangerous-type rule names each kind: disk image, HTML, script', () => {
+  const texts = analyzeReport(
+    reportOf({ attachments: [file('a.iso'), file('b.htm'), file('c.js')] }),
+    OPTS,
+  ).verdict.reasons.map((r) => r.text);
+  assert.deepEqual(texts, [
+    'Attachment a.iso is a dangerous type (disk-image).',
+    'Attachment b.htm is a dangerous type (html).',
+    'Attachment c.js is a dangerous type (executable).',
+  ]);
+});
+
+test('levels follow the thresholds: clean, suspicious, malicious', () => {
+  const level = (over: Partial<ParsedMessage>, thresholds?: { suspicious: number; malicious: number }) =>
+    analyzeReport(reportOf(over), { ...OPTS, ...(thresholds ? { thresholds } : {}) }).verdict;
+  assert.deepEqual(level({}), { level: 'clean', score: 0, reasons: [] });
+  assert.equal(level({ headers: [h('Authentication-Results', 'mx; dmarc=fail')] }).level, 'suspicious');
+  const bad = { headers: [h('Authentication-Results', 'mx; dmarc=fail')], attachments: [file('x.exe')] };
+  assert.equal(level(bad).level, 'malicious');
+  assert.equal(level(bad).score, 7);
+  assert.equal(level(bad, { suspicious: 10, malicious: 20 }).level, 'clean');
+});
