@@ -1,9 +1,10 @@
-// Starts every emulator (Entra ID + Graph, the Threat Response JWKS host) on loopback with one shared CA and returns their handles.
+// Starts every emulator (Entra ID + Graph, the Threat Response JWKS host, RSA Archer) on loopback with one shared CA and returns their handles.
 import {
   type EntraGraphEmulator,
   type EntraGraphEmulatorOptions,
   startEntraGraphEmulator,
 } from './entra-graph/index.js';
+import { type ArcherEmulator, type ArcherEmulatorOptions, startArcherEmulator } from './archer/index.js';
 import { type JwksHostEmulator, startJwksHostEmulator } from './securex-jwks/index.js';
 import {
   type CertificateAuthority,
@@ -14,12 +15,14 @@ import {
 
 export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './entra-graph/index.js';
 export type { JwksHostEmulator } from './securex-jwks/index.js';
+export type { ArcherEmulator, ArcherEmulatorOptions, ArcherSeed } from './archer/index.js';
 export { securityExport, syntheticSecurityData } from './entra-graph/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */
   host?: string;
   entraGraph?: Omit<EntraGraphEmulatorOptions, 'host' | 'ca'>;
+  archer?: Omit<ArcherEmulatorOptions, 'host' | 'ca'>;
   /** Reuse a CA; a fresh one is created otherwise. */
   ca?: CertificateAuthority;
 }
@@ -28,6 +31,8 @@ export interface Emulators {
   entraGraph: EntraGraphEmulator;
   /** Threat Response's JWKS host, which signs relay configuration tokens. */
   securexJwks: JwksHostEmulator;
+  /** RSA Archer's REST API, seeded with the Security Incidents application. */
+  archer: ArcherEmulator;
   /** The CA every emulator's server certificate chains to. */
   caPem: string;
   caPath: string;
@@ -38,14 +43,16 @@ export async function startEmulators(opts: EmulatorsOptions = {}): Promise<Emula
   const ca = opts.ca ?? createCertificateAuthority('graphsoc emulators CA');
   const entraGraph = await startEntraGraphEmulator({ ...opts.entraGraph, host: opts.host, ca });
   const securexJwks = await startJwksHostEmulator({ ca, host: opts.host });
+  const archer = await startArcherEmulator({ ...opts.archer, host: opts.host, ca });
   const caPath = writeCaFile(ca);
   return {
     entraGraph,
     securexJwks,
+    archer,
     caPem: ca.certPem,
     caPath,
     close: async () => {
-      await Promise.all([entraGraph.close(), securexJwks.close()]);
+      await Promise.all([entraGraph.close(), securexJwks.close(), archer.close()]);
       removeCaFile(caPath);
     },
   };

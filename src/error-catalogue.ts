@@ -1,6 +1,7 @@
 // Every error catalogue in graphsoc, in one explicit list (no directory scanning).
 // docs/errors.md is generated from it by `npm run docs:errors`; a test fails when they disagree.
 import type { ErrorCatalogue } from './platform/errors.js';
+import { errors as archer } from './connectors/archer/errors.js';
 import { errors as defender } from './connectors/microsoft/defender/errors.js';
 import { errors as graph } from './connectors/microsoft/graph/errors.js';
 import { errors as identity } from './connectors/microsoft/identity/errors.js';
@@ -20,6 +21,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   'Microsoft identity': identity,
   'Microsoft Graph': graph,
   'Microsoft Defender for Endpoint': defender,
+  'RSA Archer': archer,
   'Threat Response relay': relay,
   'CTIM data model': ctim,
 };
