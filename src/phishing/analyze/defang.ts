@@ -8,3 +8,15 @@ export function defang(value: string): string {
   }
   return value.replace(/@/g, '[@]').replace(/\./g, '[.]');
 }
+
+/**
+ * Free text (a subject, a verdict reason) with every link and host-like word defanged, the rest kept:
+ * mail clients and browsers turn bare host names into links too.
+ */
+export function defangProse(text: string): string {
+  return text.replace(/\S+/g, (w) =>
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(w) || /^[^\s/]*[a-z0-9-]\.[a-z]{2,63}(?=$|[/:?#),;!])/i.test(w)
+      ? defang(w)
+      : w,
+  );
+}

@@ -3,7 +3,7 @@ export { type Analysis, analyzeReport } from './analyze-report.js';
 export type { AntiSpam } from './antispam.js';
 export type { AuthResults } from './authentication.js';
 export { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
-export { defang } from './defang.js';
+export { defang, defangProse } from './defang.js';
 export type { AttachmentIoc } from './hashes.js';
 export type { Iocs } from './iocs.js';
 export type { Lookalike } from './lookalike.js';

@@ -3,6 +3,7 @@
 // looks like a link is defanged first, because mail clients turn bare URLs into clickable links.
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import { defangProse } from '../analyze/index.js';
 
 export type ReporterMailKind = 'ack' | 'verdict';
 export type Language = 'en' | 'de';
@@ -42,16 +43,6 @@ const eta = new Eta({
   cache: true,
 });
 
-/**
- * Defangs every link and host name inside free text (`hxxps[://]evil[.]example/x`), in the same
- * notation as analyze's defang() of single indicators: readable, not clickable.
- */
-export function defangText(s: string): string {
-  return s
-    .replace(/\bhttp(s?):\/\//gi, (_m, secure: string) => `hxxp${secure.toLowerCase()}[://]`)
-    .replace(/\b([a-z0-9-]+)\.(?=[a-z]{2,63}\b)/gi, '$1[.]');
-}
-
 /** Subjects are cut and stripped of line breaks: they end up in a mail header. */
 function subjectLine(s: string): string {
   return s
@@ -65,13 +56,13 @@ export function renderReporterMail(
   lang: Language,
   d: ReporterMailData,
 ): ReporterMail {
-  const subject = defangText(subjectLine(d.subject || '(no subject)'));
+  const subject = defangProse(subjectLine(d.subject || '(no subject)'));
   const html = eta.render(`${kind}-${lang}`, {
     name: d.name ? d.name.slice(0, 100) : '',
     subject,
-    from: d.from ? defangText(d.from.slice(0, 320)) : '',
+    from: d.from ? defangProse(d.from.slice(0, 320)) : '',
     level: d.level ?? 'clean',
-    reasons: (d.reasons ?? []).slice(0, 20).map((r) => defangText(r.slice(0, 500))),
+    reasons: (d.reasons ?? []).slice(0, 20).map((r) => defangProse(r.slice(0, 500))),
     reference: d.reference ?? '',
     team: d.team ?? DEFAULT_TEAM[lang],
   });

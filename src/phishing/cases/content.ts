@@ -1,0 +1,114 @@
+// The Archer record of a campaign, from the records of its reports: title from the configured
+// template, a description an analyst can work from (verdict and reasons, sender and authentication,
+// received chain, indicators, reporters). Every value from a message is escaped and every indicator
+// defanged: the record is read in a browser, and a live link in it is one click from the attacker.
+import { defang, defangProse } from '../analyze/index.js';
+import { escapeHtml } from './html.js';
+import type { ReportRecord } from './report-record.js';
+
+const MAX_LIST = 50;
+
+export function caseTitle(template: string, subject: string): string {
+  const clean = subject.replace(/[\r\n\t]+/g, ' ').trim() || '(no subject)';
+  return template.replaceAll('{subject}', defangProse(clean)).slice(0, 255);
+}
+
+const e = escapeHtml;
+const li = (items: readonly string[]) =>
+  items.length === 0
+    ? '<p>none</p>'
+    : `<ul>${items
+        .slice(0, MAX_LIST)
+        .map((i) => `<li>${i}</li>`)
+        .join('')}${items.length > MAX_LIST ? `<li>… ${items.length - MAX_LIST} more</li>` : ''}</ul>`;
+
+/** The worst verdict of the campaign's reports decides the record's. */
+function worst(records: readonly ReportRecord[]) {
+  const order = { clean: 0, suspicious: 1, malicious: 2 } as const;
+  let best: ReportRecord['analysis'] = null;
+  for (const r of records) {
+    const a = r.analysis;
+    if (a && (!best || order[a.verdict.level] > order[best.verdict.level])) best = a;
+  }
+  return best;
+}
+
+const union = (lists: Array<readonly string[]>) => [...new Set(lists.flat())].sort();
+
+export function caseDescription(records: readonly ReportRecord[]): string {
+  const first = records[0];
+  if (!first) return '<p>No report.</p>';
+  const a = worst(records);
+  const parts: string[] = [];
+  parts.push(
+    `<p><b>Verdict:</b> ${e(a?.verdict.level ?? 'unknown')}${a ? ` (score ${a.verdict.score})` : ''}</p>`,
+  );
+  if (a && a.verdict.reasons.length > 0) parts.push(li(a.verdict.reasons.map((r) => e(defangProse(r.text)))));
+  parts.push(
+    '<p><b>Reported message</b></p>',
+    li([
+      `Subject: ${e(defangProse(first.subject))}`,
+      `From: ${e(first.from ? defang(first.from) : '—')}`,
+      `Reply-To: ${e(first.replyTo.map(defang).join(', ') || '—')}`,
+      `Return-Path: ${e(first.returnPath ? defang(first.returnPath) : '—')}`,
+      `Message-ID: ${e(first.messageId ?? '—')}`,
+    ]),
+  );
+  if (a) {
+    const auth = a.auth;
+    parts.push(
+      '<p><b>Authentication</b></p>',
+      li([
+        `SPF: ${e(auth.spf ?? '—')}`,
+        `DKIM: ${e(auth.dkim ?? '—')}`,
+        `DMARC: ${e(auth.dmarc ?? '—')}`,
+        `ARC: ${e(auth.arc ?? '—')}`,
+      ]),
+      '<p><b>Received chain</b></p>',
+      li(
+        a.received.map((h) =>
+          e(`${h.from ?? '?'} → ${h.by ?? '?'} [${h.ips.join(', ')}] ${h.timestamp ?? ''}`),
+        ),
+      ),
+    );
+  }
+  const analyses = records.flatMap((r) => (r.analysis ? [r.analysis] : []));
+  parts.push(
+    '<p><b>Indicators</b> (defanged)</p>',
+    '<p>URLs</p>',
+    li(union(analyses.map((x) => x.iocs.urls)).map((u) => e(defang(u)))),
+    '<p>Domains</p>',
+    li(union(analyses.map((x) => x.iocs.domains)).map((d) => e(defang(d)))),
+    '<p>IP addresses</p>',
+    li(union(analyses.map((x) => x.iocs.ips)).map(e)),
+    '<p>E-mail addresses</p>',
+    li(union(analyses.map((x) => x.iocs.emails)).map((m) => e(defang(m)))),
+    '<p>Attachments</p>',
+    li(
+      [...new Map(analyses.flatMap((x) => x.iocs.attachments).map((f) => [f.sha256, f])).values()].map((f) =>
+        e(`${f.name} (${f.contentType}, ${f.size} bytes) SHA-256 ${f.sha256} SHA-1 ${f.sha1} MD5 ${f.md5}`),
+      ),
+    ),
+  );
+  parts.push(
+    `<p><b>Reports</b> (${records.length})</p>`,
+    li(
+      records.map((r) =>
+        e(
+          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}`,
+        ),
+      ),
+    ),
+  );
+  return parts.join('\n');
+}
+
+/** The sending server: the first public IP of the received chain, from the outermost hop inwards. */
+export function senderIp(records: readonly ReportRecord[]): string | undefined {
+  const hops = records[0]?.analysis?.received ?? [];
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const ip = hops[i]?.ips[0];
+    if (ip) return ip;
+  }
+  return undefined;
+}

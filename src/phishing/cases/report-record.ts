@@ -1,0 +1,17 @@
+// What the pipeline keeps of one analysed report (phishing_reports.analysis, as JSON): the reported
+// original's envelope, who reported it and when, and the analysis. The case is rebuilt from these
+// records of all its reports, so an update is the same whatever crashed before it.
+import type { Analysis } from '../analyze/index.js';
+
+export interface ReportRecord {
+  reportedAt: number;
+  reporter: string | null;
+  subject: string;
+  from: string | null;
+  replyTo: string[];
+  returnPath: string | null;
+  messageId: string | null;
+  /** Set when the report could not be parsed; the analysts still get it. */
+  unparseable?: string;
+  analysis: Analysis | null;
+}
