@@ -18,6 +18,7 @@ import {
   unauthenticated,
 } from './graph-errors.js';
 import { GraphRouter } from './graph-router.js';
+import { mailRoutes } from './mail-routes.js';
 import { GRAPH_JSON, type GraphCall, type GraphResponse } from './graph-types.js';
 import { organizationRoutes } from './organization.js';
 import { securityAlertRoutes } from './security-alerts.js';
@@ -33,6 +34,7 @@ export function createGraphRouter(): GraphRouter {
     ...securityAlertRoutes,
     ...securityLegacyRoutes,
     ...securityHuntingRoutes,
+    ...mailRoutes,
   );
 }
 
@@ -136,6 +138,8 @@ function send(reply: FastifyReply, request: FastifyRequest, result: GraphRespons
     ...(result.headers ?? {}),
   });
   if (result.body === undefined) return reply.send();
+  // Raw content ($value) goes out as it is, with the content type the handler set.
+  if (Buffer.isBuffer(result.body)) return reply.send(result.body);
   reply.header('content-type', GRAPH_JSON);
   return reply.send(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
 }

@@ -21,6 +21,10 @@ import { type DefenderData, DefenderState, settle } from './defender-store.js';
 import { createGraphApp, createGraphRouter } from './graph-app.js';
 import { createLoginApp } from './login-app.js';
 import { loadSeedDir } from './seed.js';
+import { mailControlRoutes } from './mail-control.js';
+import { clearMailDeltaRounds } from './mail-delta.js';
+import { type MailEmulatorApi, mailHandle } from './mail-handle.js';
+import { mailOf } from './mail-state.js';
 import { securityControlRoutes } from './security-control.js';
 import { applySecuritySeed, securitySeedSchema } from './security-seed.js';
 import type { SecurityData } from './security-store.js';
@@ -36,6 +40,10 @@ export type { CertificateAuthority } from '../shared/tls.js';
 export type { SecurityData } from './security-store.js';
 export type { DefenderData } from './defender-store.js';
 export type { DefenderRateSettings } from './defender-rate.js';
+export type { MailEmulatorApi } from './mail-handle.js';
+export type { MailSeed, MailMessageSeed } from './mail-seed.js';
+export type { SentMail, NotificationRecord, MailSettings } from './mail-state.js';
+export type { MailThrottleSettings } from './mail-throttle.js';
 export { securityExport } from './security-seed.js';
 export { syntheticSecurityData } from './security-synthetic.js';
 
@@ -65,7 +73,7 @@ export interface IssueTokenOptions {
   offsetSec?: number;
 }
 
-export interface EntraGraphEmulator {
+export interface EntraGraphEmulator extends MailEmulatorApi {
   loginUrl: string;
   graphUrl: string;
   /** Base URL of the Defender for Endpoint API (defenderBaseUrl); paths start with /api/. */
@@ -139,6 +147,8 @@ export async function startEntraGraphEmulator(
     ctx.log.clear();
     ctx.throttle.reset();
     clearDeltaSessions(ctx);
+    mailOf(ctx).clear();
+    clearMailDeltaRounds(ctx);
     ctx.settings.latencyMs = initialLatency;
     if (opts.seedDir) loadSeedDir(ctx.state, opts.seedDir);
   };
@@ -164,6 +174,7 @@ export async function startEntraGraphEmulator(
   const controlRoutes: ExtraControlRoutes = (app, parse) => {
     entraGraphControlRoutes(ctx)(app, parse);
     securityControlRoutes(ctx)(app, parse);
+    mailControlRoutes(ctx)(app, parse);
   };
   registerControlApi(login, control, controlRoutes);
   registerControlApi(graph, control, controlRoutes);
@@ -233,6 +244,7 @@ export async function startEntraGraphEmulator(
         offsetSec: o.offsetSec,
       });
     },
+    ...mailHandle(ctx),
     reset,
     close: async () => {
       await Promise.all([login.close(), graph.close(), defenderApp.close()]);

@@ -6,10 +6,12 @@
 //   users.json         Graph user objects; tenantId names the tenant (may be omitted when there is exactly one)
 //   synthetic.json     {tenantId, count}: synthetic users generated on demand
 //   security/          alerts_v2, incidents and legacy alerts (see security-seed.ts)
+//   mail/              mailboxes, folders and messages (see mail-seed.ts)
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { GUID_RE } from '../shared/ids.js';
+import { loadMailSeedDir } from './mail-seed.js';
 import { applySecuritySeed, loadSecuritySeedDir, securitySeedSchema } from './security-seed.js';
 import type { DirectoryState } from './state.js';
 
@@ -108,6 +110,7 @@ export function loadSeedDir(state: DirectoryState, dir: string): void {
   }
   applySeed(state, parsed.data, dir);
   loadSecuritySeedDir(state, dir);
+  loadMailSeedDir(state, dir);
 }
 
 function resolve(baseDir: string | undefined, path: string): string {
