@@ -35,12 +35,12 @@ const limitsSchema = z
       .number()
       .int()
       .min(1024)
-      .max(200 * 1024 * 1024)
-      .default(50 * 1024 * 1024),
+      .max(512 * 1024 * 1024)
+      .default(32 * 1024 * 1024),
     /** Deepest nesting of attached messages followed. */
-    maxDepth: z.coerce.number().int().min(1).max(20).default(5),
+    maxDepth: z.coerce.number().int().min(1).max(20).default(8),
     /** Most MIME parts read per report. */
-    maxParts: z.coerce.number().int().min(10).max(10_000).default(500),
+    maxParts: z.coerce.number().int().min(10).max(10_000).default(2000),
   })
   .strict()
   .prefault({});

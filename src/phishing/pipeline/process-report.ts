@@ -1,0 +1,193 @@
+// One report, step by step, each step recorded before the next begins, so a worker killed anywhere
+// resumes where it stopped and nothing is lost or done twice:
+//   fetched (MIME stored) → analysed (record + campaign) → cased (Archer up to date)
+//   → notified (reporter told, when configured) → moved (categorised, in the Processed folder) → done
+// A failure counts an attempt with backoff; the last allowed one quarantines the report with its
+// reason and marks the message with the failed category so it is visible in the mailbox too.
+import { z } from 'zod';
+import type { GraphClient } from '../../connectors/microsoft/graph/index.js';
+import type { PhishingConfig } from '../../platform/config/index.js';
+import type { AnalyzeOptions } from '../analyze/index.js';
+import { assignCampaign, campaignAliases } from '../campaigns/index.js';
+import type { CaseSinkDeps } from '../cases/sink.js';
+import { syncCase } from '../cases/sink.js';
+import { renderReporterMail } from '../notify/render.js';
+import { parseReport } from '../parse/index.js';
+import type { ReportRow, ReportStore } from '../store/index.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/index.js';
+import type { ReportRecord } from '../cases/report-record.js';
+import { reportRecord } from './report-record.js';
+
+type Mailbox = PhishingConfig['mailboxes'][number];
+
+export interface ProcessDeps {
+  graph: GraphClient;
+  db: Kysely<Database>;
+  reports: ReportStore;
+  sink: Omit<CaseSinkDeps, 'recordsOf' | 'firstMessage'>;
+  config: Pick<
+    PhishingConfig,
+    'limits' | 'notify' | 'campaignWindowHours' | 'ownDomains' | 'allowDomains' | 'maxAttempts'
+  >;
+  /** Processed folder id per mailbox, resolved (and created) once. */
+  processedFolderId(mailbox: Mailbox): Promise<string>;
+  now?: () => number;
+}
+
+const IMMUTABLE = ['IdType="ImmutableId"'];
+const messagePath = (m: Mailbox, id: string) =>
+  `/users/${encodeURIComponent(m.mailbox)}/messages/${encodeURIComponent(id)}`;
+
+export async function processReport(
+  d: ProcessDeps,
+  mailbox: Mailbox,
+  row: ReportRow,
+): Promise<'done' | 'pending' | 'quarantined'> {
+  try {
+    let r = row;
+    if (r.mime === null && r.state === 'pending' && r.step === 'fetched') r = await fetchMime(d, mailbox, r);
+    if (r.step === 'fetched') r = await analyse(d, r);
+    if (r.step === 'analysed') r = await fileCase(d, r);
+    if (r.step === 'cased') r = await notify(d, mailbox, r);
+    if (r.step === 'notified') {
+      await d.graph.patch(
+        messagePath(mailbox, r.message_id),
+        { categories: [mailbox.processedCategory] },
+        { prefer: IMMUTABLE },
+      );
+      await d.graph.post(
+        `${messagePath(mailbox, r.message_id)}/move`,
+        { destinationId: await d.processedFolderId(mailbox) },
+        z.unknown(),
+        { prefer: IMMUTABLE },
+      );
+      await d.reports.finish(r.id);
+    }
+    return 'done';
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    const state = await d.reports.fail(row.id, reason, {
+      maxAttempts: d.config.maxAttempts,
+      backoffMs: (n) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, n - 1)),
+    });
+    if (state === 'quarantined') {
+      await d.graph
+        .patch(
+          messagePath(mailbox, row.message_id),
+          { categories: [mailbox.failedCategory] },
+          { prefer: IMMUTABLE },
+        )
+        .catch(() => undefined);
+    }
+    return state;
+  }
+}
+
+async function reload(d: ProcessDeps, id: number): Promise<ReportRow> {
+  const r = await d.reports.get(id);
+  if (!r) throw new Error(`report ${id} vanished`);
+  return r;
+}
+
+async function fetchMime(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
+  const res = await d.graph.raw({
+    method: 'GET',
+    url: `${messagePath(m, r.message_id)}/$value`,
+    prefer: IMMUTABLE,
+  });
+  await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(res.body) });
+  return reload(d, r.id);
+}
+
+async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
+  const limits = d.config.limits;
+  const parsed = await parseReport(r.mime ?? new Uint8Array(), [], {
+    maxTotalBytes: limits.maxBytes,
+    maxDepth: limits.maxDepth,
+    maxParts: limits.maxParts,
+  });
+  const options: AnalyzeOptions = {
+    ownDomains: [...d.config.ownDomains],
+    allowDomains: [...d.config.allowDomains],
+  };
+  const { record, campaign } = reportRecord(parsed, r.received_at, options);
+  const aliases = campaign ? campaignAliases(campaign) : {};
+  const c = await assignCampaign(d.db, r.id, aliases, r.received_at, {
+    windowMs: d.config.campaignWindowHours * 3_600_000,
+    ...(d.now ? { now: d.now } : {}),
+  });
+  await d.reports.advance(r.id, 'analysed', { analysis: JSON.stringify(record), campaignKey: c.key });
+  return reload(d, r.id);
+}
+
+async function fileCase(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
+  const key = r.campaign_key;
+  if (!key) throw new Error(`report ${r.id} has no campaign`);
+  await syncCase(
+    {
+      ...d.sink,
+      recordsOf: (k) => recordsOf(d.db, k),
+      firstMessage: async (k) => firstMessage(d.db, k),
+    },
+    key,
+  );
+  await d.reports.advance(r.id, 'cased');
+  return reload(d, r.id);
+}
+
+async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
+  const n = d.config.notify;
+  const record = r.analysis ? (JSON.parse(r.analysis) as ReportRecord) : undefined;
+  const to = record?.reporter;
+  if (to && (n.acknowledge || n.verdict)) {
+    const kind = n.verdict ? 'verdict' : 'ack';
+    const mail = renderReporterMail(kind, n.language, {
+      subject: record.subject,
+      from: record.from ?? undefined,
+      ...(record.analysis
+        ? {
+            level: record.analysis.verdict.level,
+            reasons: record.analysis.verdict.reasons.map((x) => x.text),
+          }
+        : {}),
+    });
+    // sendMail answers 202 with no body.
+    await d.graph.raw({
+      method: 'POST',
+      url: `/users/${encodeURIComponent(m.mailbox)}/sendMail`,
+      json: {
+        message: {
+          subject: mail.subject,
+          body: { contentType: 'HTML', content: mail.html },
+          toRecipients: [{ emailAddress: { address: to } }],
+        },
+        saveToSentItems: true,
+      },
+    });
+  }
+  await d.reports.advance(r.id, 'notified');
+  return reload(d, r.id);
+}
+
+export async function recordsOf(db: Kysely<Database>, key: string): Promise<ReportRecord[]> {
+  const rows = await db
+    .selectFrom('phishing_reports')
+    .select(['analysis'])
+    .where('campaign_key', '=', key)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((x) => (x.analysis ? [JSON.parse(x.analysis) as ReportRecord] : []));
+}
+
+async function firstMessage(db: Kysely<Database>, key: string) {
+  const row = await db
+    .selectFrom('phishing_reports')
+    .select(['mime', 'id'])
+    .where('campaign_key', '=', key)
+    .orderBy('received_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.mime ? { name: `report-${row.id}.eml`, bytes: row.mime } : undefined;
+}

@@ -1,0 +1,44 @@
+// A parse result → the record the pipeline keeps for the case: an unparseable report keeps its
+// reason and still reaches the analysts; a parsed one keeps its envelope and analysis.
+import { type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
+import type { CampaignInputs } from '../campaigns/index.js';
+import type { ReportRecord } from '../cases/report-record.js';
+import { isUnparseable, type ParseResult } from '../parse/index.js';
+
+export function reportRecord(
+  parsed: ParseResult,
+  reportedAt: number,
+  analyze: AnalyzeOptions,
+): { record: ReportRecord; campaign: CampaignInputs | null } {
+  if (isUnparseable(parsed)) {
+    return {
+      record: {
+        reportedAt,
+        reporter: null,
+        subject: '',
+        from: null,
+        replyTo: [],
+        returnPath: null,
+        messageId: null,
+        unparseable: `${parsed.unparseable}: ${parsed.detail}`,
+        analysis: null,
+      },
+      campaign: null,
+    };
+  }
+  const m = parsed.original;
+  const analysis = analyzeReport(parsed, analyze);
+  return {
+    record: {
+      reportedAt,
+      reporter: parsed.reporter?.address ?? null,
+      subject: m.subject,
+      from: m.from?.address ?? null,
+      replyTo: m.replyTo.map((a) => a.address),
+      returnPath: m.returnPath,
+      messageId: m.messageId,
+      analysis,
+    },
+    campaign: analysis.campaign,
+  };
+}

@@ -1,0 +1,205 @@
+// The whole report path over real HTTPS: reports delivered to the Graph mail emulator are listed by
+// delta, fetched, parsed, analysed, grouped, filed in the Archer emulator, acknowledged to the
+// reporter, categorised and moved; a report of the same phish joins the same incident; a worker
+// "killed" after each step resumes without losing or doubling anything.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { z } from 'zod';
+import { DEFAULT_USER } from '../../../emulators/archer/index.js';
+import { type Emulators, startEmulators } from '../../../emulators/index.js';
+import {
+  ArcherMetadata,
+  type ArcherClient,
+  archerConnection,
+  createArcherClient,
+  findRecordIds,
+} from '../../../src/connectors/archer/index.js';
+import { createGraphClient, type GraphClient } from '../../../src/connectors/microsoft/graph/index.js';
+import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
+import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
+import { type ProcessDeps, processReport } from '../../../src/phishing/pipeline/process-report.js';
+import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
+import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
+import { phishingSchema, tenantSchema } from '../../../src/platform/config/index.js';
+import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+const MAILBOX = 'phish@contoso-pipe.example';
+
+function report(reporter: string, innerMessageId: string, subject = 'Your mailbox is full'): string {
+  const inner = [
+    'From: "IT Helpdesk" <helpdesk@contoso-support.example>',
+    'To: staff@contoso-pipe.example',
+    `Subject: ${subject}`,
+    `Message-ID: <${innerMessageId}>`,
+    'Date: Mon, 02 Mar 2026 08:00:00 +0000',
+    'Authentication-Results: spf=fail smtp.mailfrom=contoso-support.example; dkim=none; dmarc=fail',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    '<p>Click <a href="https://contoso-support.example/quota">https://portal.contoso-pipe.example</a></p>',
+  ].join('\r\n');
+  return [
+    `From: <${reporter}>`,
+    `To: ${MAILBOX}`,
+    `Subject: FW: ${subject}`,
+    `Message-ID: <${randomUUID()}@contoso-pipe.example>`,
+    'Date: Mon, 02 Mar 2026 09:00:00 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    'Looks like phishing.',
+    '--b',
+    'Content-Type: message/rfc822',
+    '',
+    inner,
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+describe('phishing pipeline end to end', () => {
+  let emulators: Emulators;
+  let store: Store;
+  let graph: GraphClient;
+  let archer: ArcherClient;
+  let tenantId: string;
+  let deps: ProcessDeps;
+  let reports: ReportStore;
+  let kv: KvState;
+  const config = phishingSchema.parse({
+    mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
+    notify: { acknowledge: true },
+    ownDomains: ['contoso-pipe.example'],
+    archer: {
+      campaignKeyField: 'Message ID',
+      reportCountField: 'Reports Received',
+      attachmentField: 'Evidence',
+      values: { 'Incident Category': 'Phishing', Source: 'E-mail' },
+    },
+  });
+  const mailbox = config.mailboxes[0] as (typeof config.mailboxes)[number];
+  const folder = { mailbox: MAILBOX, folder: 'inbox' };
+
+  const drain = async () => {
+    await syncFolder(graph, reports, kv, folder);
+    for (const r of await reports.due(100, MAILBOX)) await processReport(deps, mailbox, r);
+  };
+  const incidents = async (key: string) => findRecordIds(archer, deps.sink.target, 'Message ID', key);
+
+  before(async () => {
+    emulators = await startEmulators();
+    const eg = emulators.entraGraph;
+    tenantId = randomUUID();
+    const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
+    eg.addTenant({ id: tenantId, displayName: 'Pipeline', domains: ['contoso-pipe.example'] });
+    eg.registerApp({
+      tenantId,
+      clientId: app.clientId,
+      secrets: [app.secret],
+      roles: { graph: ['Mail.ReadWrite', 'Mail.Send'] },
+    });
+    eg.seedMail(tenantId, { mailboxes: [{ user: MAILBOX }] });
+    const tenant = tenantSchema.parse({
+      name: 't',
+      tenantId,
+      clientId: app.clientId,
+      clientSecret: app.secret,
+      authorityHost: eg.loginUrl,
+      graphBaseUrl: eg.graphUrl,
+      graphScope: 'https://graph.microsoft.com/.default',
+      caFile: emulators.caPath,
+    });
+    graph = createGraphClient(tenant, createTokenProvider(tenant));
+    archer = createArcherClient(
+      archerConnection({
+        baseUrl: emulators.archer.url,
+        instanceName: DEFAULT_USER.instanceName,
+        username: DEFAULT_USER.username,
+        password: DEFAULT_USER.password,
+      }),
+      { caPem: emulators.archer.caPem },
+    );
+    store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
+    await migrateToLatest(store);
+    reports = new ReportStore(store.db);
+    kv = new KvState(store.db);
+    deps = {
+      graph,
+      db: store.db,
+      reports,
+      sink: {
+        client: archer,
+        target: { application: config.archer.application, meta: new ArcherMetadata(archer) },
+        mapping: config.archer,
+        campaigns: new CampaignStore(store.db),
+      },
+      config,
+      processedFolderId: processedFolders(() => graph),
+    };
+  });
+  after(async () => {
+    await archer.close();
+    await graph.close();
+    await store.close();
+    await emulators.close();
+  });
+
+  test('two reports of one phish and one of another: two incidents, every report done and moved', async () => {
+    const eg = emulators.entraGraph;
+    eg.deliverMail(tenantId, MAILBOX, { mime: report('alice@contoso-pipe.example', 'phish-a@evil') });
+    eg.deliverMail(tenantId, MAILBOX, { mime: report('bob@contoso-pipe.example', 'phish-a@evil') });
+    eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('carol@contoso-pipe.example', 'phish-b@evil', 'Invoice'),
+    });
+    await drain();
+    const rows = await store.db.selectFrom('phishing_reports').selectAll().execute();
+    assert.deepEqual(
+      rows.map((r) => r.state),
+      ['done', 'done', 'done'],
+      JSON.stringify(rows.map((r) => r.last_error)),
+    );
+    const keys = [...new Set(rows.map((r) => r.campaign_key as string))];
+    assert.equal(keys.length, 2);
+    for (const key of keys) assert.equal((await incidents(key)).length, 1, `one incident for ${key}`);
+    const sent = eg.sentMail(tenantId);
+    assert.equal(sent.length, 3, 'each reporter was acknowledged');
+    const inbox = await graph.get(
+      `/users/${encodeURIComponent(MAILBOX)}/mailFolders/inbox/messages`,
+      z.looseObject({ value: z.array(z.unknown()) }),
+    );
+    assert.equal(inbox.value.length, 0, 'all moved to the Processed folder');
+  });
+
+  for (const step of ['fetched', 'analysed', 'cased', 'notified'] as const) {
+    test(`a worker killed after "${step}" resumes: nothing lost, nothing doubled`, async () => {
+      const eg = emulators.entraGraph;
+      const mid = `phish-kill-${step}@evil`;
+      eg.deliverMail(tenantId, MAILBOX, { mime: report('dave@contoso-pipe.example', mid, `Kill ${step}`) });
+      await syncFolder(graph, reports, kv, folder);
+      const [row] = await reports.due(10, MAILBOX);
+      assert.ok(row);
+      // The first worker runs until the step is recorded, then dies.
+      const killed = new ReportStore(store.db);
+      const original = killed.advance.bind(killed);
+      killed.advance = async (id, s, produced) => {
+        await original(id, s, produced);
+        if (s === step) throw new Error(`killed after ${step}`);
+      };
+      await processReport({ ...deps, reports: killed }, mailbox, row);
+      // A new worker takes over: the failure backoff is skipped by releasing the report's wait.
+      await store.db
+        .updateTable('phishing_reports')
+        .set({ next_attempt_at: 0 })
+        .where('id', '=', row.id)
+        .execute();
+      await drain();
+      const after = await reports.get(row.id);
+      assert.equal(after?.state, 'done', after?.last_error ?? '');
+      assert.equal((await incidents(after?.campaign_key as string)).length, 1);
+    });
+  }
+});
