@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase, pingDatabase, type Store } from './platf
 import { HealthRegistry } from './platform/health/registry.js';
 import { LeaseRunner, LeaseStore, type WorkUnit } from './platform/leases/index.js';
 import { createLogger, type Logger } from './platform/log.js';
+import { phishingFeature } from './phishing/index.js';
 import { relayFeature } from './relay/index.js';
 import { buildServer } from './server.js';
 import { buildTenantClients, registerTenantChecks } from './tenants.js';
@@ -63,7 +64,25 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     cleanups.push(() => health.stop());
 
     const leaseStore = new LeaseStore(store);
+    let phishingRegister: ((app: FastifyInstance) => Promise<void>) | undefined;
     const units: WorkUnit[] = [housekeepingUnit(store)];
+    if (config.phishing.enabled) {
+      const phishing = phishingFeature({
+        config: config.phishing,
+        archer: config.archer,
+        store,
+        graphOf: (name) => {
+          const t = tenants.get(name);
+          if (!t) throw new Error(`phishing: no tenant named ${name}`);
+          return t.graph;
+        },
+        publicUrl: config.server.publicUrl,
+        logger: logger.child({ job: 'phishing' }),
+      });
+      units.push(...phishing.units);
+      phishingRegister = phishing.register;
+      cleanups.push(() => phishing.close());
+    }
     const runner = new LeaseRunner({
       store: leaseStore,
       owner: instance,
@@ -79,6 +98,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     let listenUrl = '';
     const publicUrl = () => config.server.publicUrl ?? listenUrl;
     const features: Array<(app: FastifyInstance) => Promise<void>> = [];
+    if (phishingRegister) features.push(phishingRegister);
     const live: JobStatuses = {};
     if (config.relay.enabled) {
       const relay = relayFeature({ config: config.relay, publicUrl, logger, version: VERSION });

@@ -2,8 +2,10 @@
 // Starts the emulated tenant, registers graphsoc's app in it, seeds sample data and returns the
 // configuration that points every tenant endpoint at the emulators.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_USER as ARCHER_USER } from '../emulators/archer/index.js';
 import { type Emulators, securityExport, startEmulators, syntheticSecurityData } from '../emulators/index.js';
 import type { RawConfig } from './platform/config/env-overrides.js';
+import { SANDBOX_REPORT_MAILBOX, sandboxReports } from './sandbox-reports.js';
 
 export interface SandboxTenant {
   name: string;
@@ -27,6 +29,8 @@ export interface Sandbox {
   sampleMachine: { type: string; value: string } | undefined;
   tenant: SandboxTenant;
   relayApp: SandboxRelayApp;
+  /** The mailbox the phishing job watches, seeded with sample reports. */
+  reportMailbox: string;
   /** A configuration token for the Graph Security module, as Threat Response would send it. */
   relayToken(audience: string): Promise<string>;
   /** Applies the sandbox's tenant and endpoints to a raw configuration object. */
@@ -46,7 +50,6 @@ const SAMPLE_PEOPLE = [
   ['Nestor', 'Wilke', 'Director'],
   ['Patti', 'Fernandez', 'President'],
 ] as const;
-
 export interface SandboxSeed {
   /** A folder with alerts_v2.json, incidents.json and/or alerts.json exported from a tenant. */
   alertsDir?: string | undefined;
@@ -68,7 +71,7 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
     clientId: tenant.clientId,
     displayName: 'graphsoc (sandbox)',
     secrets: [tenant.clientSecret],
-    roles: { graph: ['Organization.Read.All', 'User.Read.All'] },
+    roles: { graph: ['Organization.Read.All', 'User.Read.All', 'Mail.ReadWrite', 'Mail.Send'] },
   });
   const relayApp: SandboxRelayApp = {
     clientId: randomUUID(),
@@ -107,8 +110,15 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
   const sampleObservable = firstFileHash(security.alertsV2 ?? []) ?? { type: 'ip', value: '10.1.1.7' };
   const sampleMachine = firstMachine(security.alertsV2 ?? []);
 
+  // A report mailbox with reports of three phishing campaigns, for the phishing job.
+  const reportMailbox = `${SANDBOX_REPORT_MAILBOX}@${tenant.domain}`;
+  emu.seedMail(tenant.tenantId, {
+    mailboxes: [{ user: reportMailbox, messages: sandboxReports(tenant.domain).map((mime) => ({ mime })) }],
+  });
+
   const jwks = emulators.securexJwks;
   return {
+    reportMailbox,
     emulators,
     sampleObservable,
     sampleMachine,
@@ -137,6 +147,38 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
           defenderScope: 'https://api.securitycenter.microsoft.com/.default',
           caFile: emulators.caPath,
         },
+      };
+      raw.phishing = {
+        enabled: true,
+        mailboxes: [{ tenant: tenant.name, mailbox: reportMailbox }],
+        pollEverySec: 10,
+        ownDomains: [tenant.domain],
+        notify: { acknowledge: true },
+        // The emulated Archer has the seed's Security Incidents layout plus a "Message ID" text field,
+        // which stands in for the campaign key field an administrator adds (docs/phishing.md).
+        archer: {
+          campaignKeyField: 'Message ID',
+          reportCountField: 'Reports Received',
+          firstReportedField: 'Date Reported',
+          senderIpField: 'Sender IP',
+          attachmentField: 'Evidence',
+          values: {
+            'Incident Category': 'Phishing',
+            Source: 'E-mail',
+            'Criticality SOC': 'Low',
+            'SIEM Name': 'Not applicable',
+            'Other Incident Related?': 'No',
+            'Impact to Business': 'None',
+          },
+          crossReferences: { 'Related Device': [3961286] },
+        },
+      };
+      raw.archer = {
+        baseUrl: emulators.archer.url,
+        instanceName: ARCHER_USER.instanceName,
+        username: ARCHER_USER.username,
+        password: ARCHER_USER.password,
+        caFile: emulators.caPath,
       };
       raw.tenants = [
         {

@@ -83,6 +83,10 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     `    /respond/observables (e.g. -d '${JSON.stringify([sandbox.sampleMachine ?? sandbox.sampleObservable])}'),`,
     `    /tiles and /tiles/tile-data (-d '{"tile_id":"alerts-by-severity","period":"last_7_days"}').`,
     '',
+    '  Phishing reports → Archer incidents',
+    `    report mailbox ${sandbox.reportMailbox} (seeded with six reports of three campaigns)`,
+    `    Archer         ${sandbox.emulators.archer.url}/platformapi/core/  (emulated; incidents appear within seconds)`,
+    '',
     'Press Ctrl-C to stop.',
     '',
   ].join('\n');

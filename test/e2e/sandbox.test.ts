@@ -79,6 +79,35 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.ok(running.banner.includes(running.sandbox.sampleObservable.value));
   });
 
+  test('the phishing job files the seeded reports as three Archer incidents and acknowledges each reporter', async () => {
+    const archer = running.sandbox.emulators.archer;
+    const eg = running.sandbox.emulators.entraGraph;
+    await waitFor(
+      'six reports done',
+      async () => {
+        const rows = await running.runtime.store.db
+          .selectFrom('phishing_reports')
+          .select(['state'])
+          .execute();
+        return rows.length === 6 && rows.every((r) => r.state === 'done');
+      },
+      { timeoutMs: 60_000 },
+    );
+    const keys = await running.runtime.store.db
+      .selectFrom('phishing_campaigns')
+      .select(['key', 'archer_content_id', 'report_count'])
+      .execute();
+    assert.deepEqual(keys.map((k) => k.report_count).sort(), [1, 2, 3]);
+    assert.ok(keys.every((k) => k.archer_content_id !== null));
+    assert.equal(new Set(keys.map((k) => k.archer_content_id)).size, 3);
+    assert.ok(archer.requests().some((r) => r.method === 'POST' && r.path.endsWith('/core/content')));
+    assert.equal(
+      eg.sentMail().filter((m) => m.tenantId === running.sandbox.tenant.tenantId.toLowerCase()).length,
+      6,
+    );
+    assert.ok(running.banner.includes(running.sandbox.reportMailbox));
+  });
+
   test('refer, respond and tiles answer from the same token and the emulated Defender', async () => {
     const token = await running.sandbox.relayToken(running.runtime.url);
     const post = async (path: string, body: unknown) => {

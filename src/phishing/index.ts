@@ -1,0 +1,133 @@
+// The phishing job: report mailboxes → analysed campaigns → RSA Archer incidents. Builds one work unit
+// per mailbox (owned through leases), the Graph webhook that pokes them, and the Archer connection.
+import type { FastifyInstance } from 'fastify';
+import {
+  type ArcherClient,
+  ArcherMetadata,
+  archerConnection,
+  createArcherClient,
+  type RecordTarget,
+} from '../connectors/archer/index.js';
+import type { GraphClient } from '../connectors/microsoft/graph/index.js';
+import type { ArcherConfig, PhishingConfig } from '../platform/config/index.js';
+import { KvState, type Store } from '../platform/db/index.js';
+import type { WorkUnit } from '../platform/leases/index.js';
+import type { Logger } from '../platform/log.js';
+import type { WatchedFolder } from './ingest/folders.js';
+import { MailSubscriptions } from './ingest/subscriptions.js';
+import { registerMailWebhook } from './ingest/webhook.js';
+import { checkMapping } from './pipeline/check-mapping.js';
+import { mailboxUnit, pokeKey } from './pipeline/mailbox-unit.js';
+import { processedFolders } from './pipeline/processed-folder.js';
+import { CampaignStore, ReportStore } from './store/index.js';
+
+export interface PhishingFeatureOptions {
+  config: PhishingConfig;
+  archer: ArcherConfig;
+  store: Store;
+  /** Graph client of a `[[tenants]]` entry by name. */
+  graphOf(tenant: string): GraphClient;
+  /** server.publicUrl when set: without it (or without https) graphsoc polls only. */
+  publicUrl: string | undefined;
+  logger: Logger;
+}
+
+export interface PhishingFeature {
+  units: WorkUnit[];
+  register(app: FastifyInstance): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
+  const c = o.config;
+  const kv = new KvState(o.store.db);
+  const reports = new ReportStore(o.store.db);
+  const campaigns = new CampaignStore(o.store.db);
+  const archer: ArcherClient = createArcherClient(archerConnection(o.archer));
+  const target: RecordTarget = {
+    application: c.archer.application,
+    ...(c.archer.level ? { level: c.archer.level } : {}),
+    meta: new ArcherMetadata(archer),
+  };
+  // Checked once; a failure (Archer unreachable, a name that does not exist) is retried next round
+  // and logged with the names Archer does have.
+  let mappingChecked: Promise<void> | undefined;
+  const ready = () => {
+    mappingChecked ??= checkMapping(target, c.archer).catch((e) => {
+      mappingChecked = undefined;
+      throw e;
+    });
+    return mappingChecked;
+  };
+  const notificationUrl =
+    o.publicUrl?.startsWith('https://') === true
+      ? `${o.publicUrl.replace(/\/+$/, '')}${c.webhookPath}`
+      : undefined;
+  const subscriptionsOf = new Map<string, MailSubscriptions>();
+  const subscriptionsFor = (tenant: string) => {
+    if (!notificationUrl) return undefined;
+    let s = subscriptionsOf.get(tenant);
+    if (!s) {
+      s = new MailSubscriptions(o.graphOf(tenant), kv, { notificationUrl });
+      subscriptionsOf.set(tenant, s);
+    }
+    return s;
+  };
+  const units = c.mailboxes.map((m) => {
+    const graph = o.graphOf(m.tenant);
+    return mailboxUnit({
+      mailbox: m,
+      kv,
+      pollEveryMs: c.pollEverySec * 1000,
+      subscriptions: subscriptionsFor(m.tenant),
+      ready,
+      process: {
+        graph,
+        db: o.store.db,
+        reports,
+        sink: { client: archer, target, mapping: c.archer, campaigns },
+        config: c,
+        processedFolderId: processedFolders(() => graph),
+      },
+    });
+  });
+
+  /** The subscription's folder and the tenant whose app made it, from any tenant's records. */
+  const lookup = async (subscriptionId: string) => {
+    for (const tenant of new Set(c.mailboxes.map((m) => m.tenant))) {
+      const subs = subscriptionsFor(tenant);
+      const found = await subs?.resolve(subscriptionId);
+      if (found && subs) return { ...found, subs };
+    }
+    return undefined;
+  };
+  const poke = (f: WatchedFolder) => kv.set(pokeKey(f), String(Date.now()));
+
+  return {
+    units,
+    async register(app) {
+      if (!notificationUrl) return;
+      registerMailWebhook(app, {
+        path: c.webhookPath,
+        resolve: lookup,
+        onChange: (id) => {
+          void lookup(id)
+            .then((s) => s && poke(s.folder))
+            .catch((err) => o.logger.error({ err }, 'mail poke failed'));
+        },
+        onLifecycle: (id, event) => {
+          void (async () => {
+            const s = await lookup(id);
+            if (!s) return;
+            if (event === 'reauthorizationRequired') await s.subs.renew(id);
+            else if (event === 'subscriptionRemoved') await s.subs.recreate(id);
+            // Missed notifications, and a new subscription, are made good by a delta round.
+            await poke(s.folder);
+          })().catch((err) => o.logger.error({ err, event }, 'mail lifecycle event failed'));
+        },
+        logger: o.logger,
+      });
+    },
+    close: () => archer.close(),
+  };
+}

@@ -1,0 +1,87 @@
+// Sample phishing reports for the sandbox's report mailbox: users forwarding three phishing campaigns
+// as attachments (as Outlook's "Report" button and "Forward as attachment" do) and one forwarded inline.
+const PHISHES = [
+  {
+    id: 'sbx-quota@contoso-support.example',
+    from: '"IT Helpdesk" <helpdesk@contoso-support.example>',
+    subject: 'Your mailbox is almost full',
+    auth: 'spf=fail smtp.mailfrom=contoso-support.example; dkim=none; dmarc=fail action=quarantine',
+    body: '<p>Your mailbox is 98% full. <a href="https://contoso-support.example/quota?u=1">Increase quota</a></p>',
+  },
+  {
+    id: 'sbx-invoice@billing-paypa1.example',
+    from: '"PayPal Billing" <billing@billing-paypa1.example>',
+    subject: 'Invoice #48213 overdue',
+    auth: 'spf=softfail smtp.mailfrom=billing-paypa1.example; dkim=fail; dmarc=fail',
+    body: '<p>Pay now at <a href="http://billing-paypa1.example/pay">https://www.paypal.com/invoice</a></p>',
+  },
+  {
+    id: 'sbx-parcel@dhl-track.example',
+    from: '"DHL Express" <noreply@dhl-track.example>',
+    subject: 'Parcel on hold: customs fee',
+    auth: 'spf=pass smtp.mailfrom=dhl-track.example; dkim=pass; dmarc=pass',
+    body: '<p>Pay the fee of 1.99 EUR: <a href="https://dhl-track.example/fee">track</a></p>',
+  },
+];
+
+function original(p: (typeof PHISHES)[number]): string {
+  return [
+    'Received: from mail.attacker.example (mail.attacker.example [203.0.113.77]) by mx.contoso-sandbox.onmicrosoft.com; Mon, 2 Mar 2026 07:59:58 +0000',
+    `Authentication-Results: mx.contoso-sandbox.onmicrosoft.com; ${p.auth}`,
+    `From: ${p.from}`,
+    'To: staff@contoso-sandbox.onmicrosoft.com',
+    `Subject: ${p.subject}`,
+    `Message-ID: <${p.id}>`,
+    'Date: Mon, 02 Mar 2026 08:00:00 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    p.body,
+  ].join('\r\n');
+}
+
+function report(reporter: string, p: (typeof PHISHES)[number], n: number): string {
+  return [
+    `From: <${reporter}>`,
+    'To: phish-reports@contoso-sandbox.onmicrosoft.com',
+    `Subject: FW: ${p.subject}`,
+    `Message-ID: <sbx-report-${n}@contoso-sandbox.onmicrosoft.com>`,
+    `Date: Mon, 02 Mar 2026 09:${String(10 + n).padStart(2, '0')}:00 +0000`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="report-boundary"',
+    '',
+    '--report-boundary',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'This looks like phishing to me.',
+    '--report-boundary',
+    'Content-Type: message/rfc822',
+    'Content-Disposition: attachment; filename="original.eml"',
+    '',
+    original(p),
+    '--report-boundary--',
+    '',
+  ].join('\r\n');
+}
+
+/** Six reports of three campaigns, from the sandbox's sample users. */
+export function sandboxReports(domain: string): string[] {
+  const [quota, invoice, parcel] = PHISHES as [
+    (typeof PHISHES)[number],
+    (typeof PHISHES)[number],
+    (typeof PHISHES)[number],
+  ];
+  const users = ['ada.lovelace', 'alan.turing', 'grace.hopper', 'edsger.dijkstra'].map(
+    (u) => `${u}@${domain}`,
+  );
+  return [
+    report(users[0] as string, quota, 1),
+    report(users[1] as string, quota, 2),
+    report(users[2] as string, quota, 3),
+    report(users[3] as string, invoice, 4),
+    report(users[0] as string, invoice, 5),
+    report(users[1] as string, parcel, 6),
+  ];
+}
+
+export const SANDBOX_REPORT_MAILBOX = 'phish-reports';
