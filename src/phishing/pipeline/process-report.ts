@@ -140,12 +140,14 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
   const n = d.config.notify;
   const record = r.analysis ? (JSON.parse(r.analysis) as ReportRecord) : undefined;
   const to = record?.reporter;
-  if (to && (n.acknowledge || n.verdict)) {
-    const kind = n.verdict ? 'verdict' : 'ack';
+  // The verdict is known by now, so with both on the reporter gets both mails in one step; a crash
+  // between them can repeat the acknowledgement, never an incident.
+  const kinds = [...(n.acknowledge ? (['ack'] as const) : []), ...(n.verdict ? (['verdict'] as const) : [])];
+  for (const kind of to ? kinds : []) {
     const mail = renderReporterMail(kind, n.language, {
-      subject: record.subject,
-      from: record.from ?? undefined,
-      ...(record.analysis
+      subject: record?.subject ?? '',
+      from: record?.from ?? undefined,
+      ...(record?.analysis
         ? {
             level: record.analysis.verdict.level,
             reasons: record.analysis.verdict.reasons.map((x) => x.text),

@@ -72,7 +72,7 @@ describe('phishing pipeline end to end', () => {
   let kv: KvState;
   const config = phishingSchema.parse({
     mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
-    notify: { acknowledge: true },
+    notify: { acknowledge: true, verdict: true },
     ownDomains: ['contoso-pipe.example'],
     archer: {
       campaignKeyField: 'Message ID',
@@ -166,7 +166,10 @@ describe('phishing pipeline end to end', () => {
     assert.equal(keys.length, 2);
     for (const key of keys) assert.equal((await incidents(key)).length, 1, `one incident for ${key}`);
     const sent = eg.sentMail(tenantId);
-    assert.equal(sent.length, 3, 'each reporter was acknowledged');
+    assert.equal(sent.length, 6, 'each reporter got an acknowledgement and the verdict');
+    const verdicts = sent.filter((m) => String(m.message.subject).startsWith('Result of your report'));
+    assert.equal(verdicts.length, 3);
+    assert.match(JSON.stringify(verdicts[0]?.message.body), /phishing attack|looks suspicious/);
     const inbox = await graph.get(
       `/users/${encodeURIComponent(MAILBOX)}/mailFolders/inbox/messages`,
       z.looseObject({ value: z.array(z.unknown()) }),
