@@ -18,6 +18,7 @@ export const JOBS: readonly JobDescriptor[] = [
     title: 'Phishing reports → incidents',
     purpose:
       'Reads reported messages, analyses the original, groups campaigns and opens RSA Archer incidents.',
+    docs: 'docs/phishing.md',
   },
   {
     id: 'relay',

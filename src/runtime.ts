@@ -11,7 +11,7 @@ import { migrateToLatest, openDatabase, pingDatabase, type Store } from './platf
 import { HealthRegistry } from './platform/health/registry.js';
 import { LeaseRunner, LeaseStore, type WorkUnit } from './platform/leases/index.js';
 import { createLogger, type Logger } from './platform/log.js';
-import { phishingFeature } from './phishing/index.js';
+import { type PhishingFeature, phishingFeature } from './phishing/index.js';
 import { relayFeature } from './relay/index.js';
 import { buildServer } from './server.js';
 import { buildTenantClients, registerTenantChecks } from './tenants.js';
@@ -65,6 +65,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
     const leaseStore = new LeaseStore(store);
     let phishingRegister: ((app: FastifyInstance) => Promise<void>) | undefined;
+    let phishingJob: PhishingFeature | undefined;
     const units: WorkUnit[] = [housekeepingUnit(store)];
     if (config.phishing.enabled) {
       const phishing = phishingFeature({
@@ -80,6 +81,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         logger: logger.child({ job: 'phishing' }),
       });
       units.push(...phishing.units);
+      phishingJob = phishing;
       phishingRegister = phishing.register;
       cleanups.push(() => phishing.close());
     }
@@ -100,6 +102,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const features: Array<(app: FastifyInstance) => Promise<void>> = [];
     if (phishingRegister) features.push(phishingRegister);
     const live: JobStatuses = {};
+    if (phishingJob) live.phishing = phishingJob.status;
     if (config.relay.enabled) {
       const relay = relayFeature({ config: config.relay, publicUrl, logger, version: VERSION });
       cleanups.push(() => relay.close());
@@ -132,6 +135,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         database = { dialect: store.dialect, state: 'failing', detail: (e as Error).message };
       }
       const leases = await leaseStore.list().catch(() => []);
+      const quarantine = phishingJob ? await phishingJob.quarantined(20).catch(() => []) : undefined;
       return {
         mode: opts.mode,
         version: VERSION,
@@ -160,6 +164,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           epoch: l.epoch,
           expiresAt: new Date(l.expiresAt).toISOString(),
         })),
+        ...(quarantine ? { quarantine } : {}),
         generatedAt: new Date().toISOString(),
       };
     };

@@ -38,6 +38,15 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
             detail: '<script>alert(1)</script>',
           },
         ],
+        quarantine: [
+          {
+            id: 7,
+            mailbox: 'phish@contoso.com',
+            attempts: 8,
+            reason: '<img src=x onerror=alert(2)>',
+            since: '2026-03-02T09:00:00.000Z',
+          },
+        ],
       }),
   });
   return app;
@@ -106,6 +115,8 @@ describe('server', () => {
     assert.match(res.headers['content-type'] as string, /text\/html/);
     assert.ok(!res.body.includes('<script>alert(1)</script>'));
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(!res.body.includes('<img src=x'), 'a quarantine reason from a message stays text');
+    assert.match(res.body, /data-quarantine="7"/);
     assert.ok(res.body.includes('Phishing &lt;reports&gt;'));
     assert.match(res.headers['content-security-policy'] as string, /default-src 'self'/);
   });

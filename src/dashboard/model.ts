@@ -37,6 +37,15 @@ export interface LeaseRow {
   expiresAt: string;
 }
 
+/** A report the phishing job set aside after repeated failures, with the last reason. */
+export interface QuarantineRow {
+  id: number;
+  mailbox: string;
+  attempts: number;
+  reason: string;
+  since: string;
+}
+
 export interface DashboardModel {
   mode: 'sandbox' | 'serve';
   version: string;
@@ -46,6 +55,8 @@ export interface DashboardModel {
   dependencies: DependencyRow[];
   jobs: JobSummary[];
   leases: LeaseRow[];
+  /** Present when the phishing job runs. */
+  quarantine?: QuarantineRow[];
   generatedAt: string;
 }
 

@@ -1,6 +1,7 @@
 // The phishing job: report mailboxes → analysed campaigns → RSA Archer incidents. Builds one work unit
 // per mailbox (owned through leases), the Graph webhook that pokes them, and the Archer connection.
 import type { FastifyInstance } from 'fastify';
+import type { QuarantineRow } from '../dashboard/model.js';
 import {
   type ArcherClient,
   ArcherMetadata,
@@ -34,6 +35,9 @@ export interface PhishingFeatureOptions {
 
 export interface PhishingFeature {
   units: WorkUnit[];
+  /** For the dashboard: report counts by state. */
+  status(): Promise<{ state: 'running' | 'degraded'; detail: string }>;
+  quarantined(limit: number): Promise<QuarantineRow[]>;
   register(app: FastifyInstance): Promise<void>;
   close(): Promise<void>;
 }
@@ -105,6 +109,31 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
 
   return {
     units,
+    async status() {
+      const rows = await o.store.db
+        .selectFrom('phishing_reports')
+        .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+        .groupBy('state')
+        .execute();
+      const n = (s: string) => Number(rows.find((r) => r.state === s)?.n ?? 0);
+      const campaigns = await o.store.db
+        .selectFrom('phishing_campaigns')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      return {
+        state: n('quarantined') > 0 ? 'degraded' : 'running',
+        detail: `${c.mailboxes.length} mailbox(es); ${n('done')} reports filed as ${Number(campaigns?.n ?? 0)} campaigns, ${n('pending')} in progress, ${n('quarantined')} quarantined`,
+      };
+    },
+    async quarantined(limit) {
+      return (await reports.quarantined(limit)).map((r) => ({
+        id: r.id,
+        mailbox: r.mailbox,
+        attempts: r.attempts,
+        reason: r.last_error ?? '',
+        since: new Date(r.updated_at).toISOString(),
+      }));
+    },
     async register(app) {
       if (!notificationUrl) return;
       registerMailWebhook(app, {

@@ -106,6 +106,9 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
       6,
     );
     assert.ok(running.banner.includes(running.sandbox.reportMailbox));
+    const html = await (await get('/')).text();
+    assert.match(html, /6 reports filed as 3 campaigns, 0 in progress, 0 quarantined/);
+    assert.match(html, /No report is quarantined\./);
   });
 
   test('refer, respond and tiles answer from the same token and the emulated Defender', async () => {
