@@ -97,6 +97,14 @@ export class CampaignStore {
       .executeTakeFirstOrThrow();
   }
 
+  async #row(key: string): Promise<CampaignRow> {
+    return this.#db
+      .selectFrom('phishing_campaigns')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+  }
+
   /** Archer has the record as of `version`; an older acknowledgement never lowers it. */
   async applied(key: string, version: number): Promise<void> {
     await this.#db
