@@ -75,11 +75,7 @@ export class CampaignStore {
       .where('key', '=', key)
       .where('create_started_at', 'is', null)
       .execute();
-    return this.#db
-      .selectFrom('phishing_campaigns')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
+    return this.#row(key);
   }
 
   /** Step 3, or the result of a lookup after a crash. An id once recorded is never replaced. */
@@ -90,11 +86,7 @@ export class CampaignStore {
       .where('key', '=', key)
       .where('archer_content_id', 'is', null)
       .execute();
-    return this.#db
-      .selectFrom('phishing_campaigns')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirstOrThrow();
+    return this.#row(key);
   }
 
   async #row(key: string): Promise<CampaignRow> {
