@@ -1,0 +1,155 @@
+// kill -9 of a real worker process at each dangerous point, then a fresh worker: every report ends
+// done, in exactly one Archer incident, with the reporter acknowledged at least once.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { DEFAULT_USER } from '../../../emulators/archer/index.js';
+import { type Emulators, startEmulators } from '../../../emulators/index.js';
+import {
+  ArcherMetadata,
+  archerConnection,
+  createArcherClient,
+  findRecordIds,
+} from '../../../src/connectors/archer/index.js';
+import { migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+const MAILBOX = 'phish@contoso-kill.example';
+const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
+
+function report(reporter: string, mid: string): string {
+  return [
+    `From: <${reporter}>`,
+    `To: ${MAILBOX}`,
+    'Subject: FW: Password expires today',
+    `Message-ID: <${randomUUID()}@contoso-kill.example>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: message/rfc822',
+    '',
+    'From: <it@contoso-kill-support.example>',
+    // Each test its own campaign: its own subject and link, not only its own Message-ID.
+    `Subject: Password expires today (${mid})`,
+    `Message-ID: <${mid}>`,
+    'Content-Type: text/plain',
+    '',
+    `Renew at https://contoso-kill-support.example/renew/${encodeURIComponent(mid)}`,
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+function runWorker(
+  env: Record<string, string>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, ...env, NODE_EXTRA_CA_CERTS: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += String(d);
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, err }));
+  });
+}
+
+describe('phishing worker killed with SIGKILL at each step', () => {
+  let emulators: Emulators;
+  let store: Store;
+  let dbUrl: string;
+  let tenantId: string;
+  let setup: string;
+
+  before(async () => {
+    emulators = await startEmulators();
+    const eg = emulators.entraGraph;
+    tenantId = randomUUID();
+    const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
+    eg.addTenant({ id: tenantId, displayName: 'Kill', domains: ['contoso-kill.example'] });
+    eg.registerApp({
+      tenantId,
+      clientId: app.clientId,
+      secrets: [app.secret],
+      roles: { graph: ['Mail.ReadWrite', 'Mail.Send'] },
+    });
+    eg.seedMail(tenantId, { mailboxes: [{ user: MAILBOX }] });
+    dbUrl = `sqlite:${tempDir()}/graphsoc.db`;
+    store = await openDatabase(dbUrl);
+    await migrateToLatest(store);
+    setup = JSON.stringify({
+      db: dbUrl,
+      tenant: {
+        name: 't',
+        tenantId,
+        clientId: app.clientId,
+        clientSecret: app.secret,
+        authorityHost: eg.loginUrl,
+        graphBaseUrl: eg.graphUrl,
+        graphScope: 'https://graph.microsoft.com/.default',
+        caFile: emulators.caPath,
+      },
+      archer: {
+        baseUrl: emulators.archer.url,
+        instanceName: DEFAULT_USER.instanceName,
+        username: DEFAULT_USER.username,
+        password: DEFAULT_USER.password,
+        caFile: emulators.caPath,
+      },
+      phishing: {
+        mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
+        notify: { acknowledge: true },
+        archer: { campaignKeyField: 'Message ID' },
+      },
+    });
+  });
+  after(async () => {
+    await store.close();
+    await emulators.close();
+  });
+
+  const points = [
+    'after:fetched',
+    'after:analysed',
+    'before-record-created',
+    'after:cased',
+    'after:notified',
+  ];
+  for (const point of points) {
+    test(`killed at ${point}: 0 lost, 0 doubled`, async () => {
+      const mid = `kill-${point.replace(/\W/g, '-')}@evil.example`;
+      emulators.entraGraph.deliverMail(tenantId, MAILBOX, { mime: report('erin@contoso-kill.example', mid) });
+      const killed = await runWorker({ GSOC_WORKER: setup, GSOC_KILL_AT: point });
+      assert.equal(killed.signal, 'SIGKILL', killed.err.slice(-2000));
+      const resumed = await runWorker({ GSOC_WORKER: setup });
+      assert.equal(resumed.code, 0, resumed.err.slice(-2000));
+      const rows = await store.db.selectFrom('phishing_reports').selectAll().execute();
+      assert.ok(
+        rows.length > 0 && rows.every((r) => r.state === 'done'),
+        JSON.stringify(rows.map((r) => [r.state, r.step, r.last_error])),
+      );
+      const archer = createArcherClient(
+        archerConnection({
+          baseUrl: emulators.archer.url,
+          instanceName: DEFAULT_USER.instanceName,
+          username: DEFAULT_USER.username,
+          password: DEFAULT_USER.password,
+          caFile: emulators.caPath,
+        }),
+      );
+      try {
+        const target = { application: 'Security Incidents', meta: new ArcherMetadata(archer) };
+        const keys = new Set(rows.map((r) => r.campaign_key as string));
+        for (const key of keys)
+          assert.equal((await findRecordIds(archer, target, 'Message ID', key)).length, 1, key);
+      } finally {
+        await archer.close();
+      }
+    });
+  }
+});

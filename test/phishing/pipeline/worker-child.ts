@@ -1,0 +1,75 @@
+// A phishing worker in its own process, for the kill -9 tests: it syncs the report folder and
+// processes due reports against the emulators named in GSOC_WORKER (JSON), and SIGKILLs itself at the
+// point named by GSOC_KILL_AT: `after:<step>` once a step is recorded, or `before-record-created`
+// right after Archer created a record and before the database knows its id.
+import {
+  ArcherMetadata,
+  archerConnection,
+  createArcherClient,
+} from '../../../src/connectors/archer/index.js';
+import { createGraphClient } from '../../../src/connectors/microsoft/graph/index.js';
+import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
+import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
+import { processReport } from '../../../src/phishing/pipeline/process-report.js';
+import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
+import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
+import { phishingSchema, tenantSchema } from '../../../src/platform/config/index.js';
+import { KvState, openDatabase } from '../../../src/platform/db/index.js';
+
+interface WorkerSetup {
+  db: string;
+  tenant: Record<string, unknown>;
+  archer: { baseUrl: string; instanceName: string; username: string; password: string; caFile: string };
+  phishing: unknown;
+}
+
+const setup = JSON.parse(process.env.GSOC_WORKER ?? '{}') as WorkerSetup;
+const killAt = process.env.GSOC_KILL_AT ?? '';
+const die = () => process.kill(process.pid, 'SIGKILL');
+
+const config = phishingSchema.parse(setup.phishing);
+const mailbox = config.mailboxes[0];
+if (!mailbox) throw new Error('no mailbox');
+const tenant = tenantSchema.parse(setup.tenant);
+const graph = createGraphClient(tenant, createTokenProvider(tenant));
+const archer = createArcherClient(archerConnection(setup.archer));
+const store = await openDatabase(setup.db);
+
+class Reports extends ReportStore {
+  override async advance(...args: Parameters<ReportStore['advance']>): Promise<void> {
+    await super.advance(...args);
+    if (killAt === `after:${args[1]}`) die();
+  }
+}
+class Campaigns extends CampaignStore {
+  override async recordCreated(key: string, contentId: number) {
+    if (killAt === 'before-record-created') die();
+    return super.recordCreated(key, contentId);
+  }
+}
+
+const reports = new Reports(store.db);
+const kv = new KvState(store.db);
+await syncFolder(graph, reports, kv, { mailbox: mailbox.mailbox, folder: mailbox.folder });
+for (const r of await reports.due(100, mailbox.mailbox)) {
+  await processReport(
+    {
+      graph,
+      db: store.db,
+      reports,
+      sink: {
+        client: archer,
+        target: { application: config.archer.application, meta: new ArcherMetadata(archer) },
+        mapping: config.archer,
+        campaigns: new Campaigns(store.db),
+      },
+      config,
+      processedFolderId: processedFolders(() => graph),
+    },
+    mailbox,
+    r,
+  );
+}
+await archer.close();
+await graph.close();
+await store.close();
