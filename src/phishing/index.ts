@@ -1,7 +1,6 @@
 // The phishing job: report mailboxes → analysed campaigns → RSA Archer incidents. Builds one work unit
 // per mailbox (owned through leases), the Graph webhook that pokes them, and the Archer connection.
 import type { FastifyInstance } from 'fastify';
-import type { QuarantineRow } from '../dashboard/model.js';
 import {
   type ArcherClient,
   ArcherMetadata,
@@ -33,11 +32,20 @@ export interface PhishingFeatureOptions {
   logger: Logger;
 }
 
+/** A report set aside after repeated failures (the dashboard lists them; features import no dashboard). */
+export interface QuarantinedReport {
+  id: number;
+  mailbox: string;
+  attempts: number;
+  reason: string;
+  since: string;
+}
+
 export interface PhishingFeature {
   units: WorkUnit[];
   /** For the dashboard: report counts by state. */
   status(): Promise<{ state: 'running' | 'degraded'; detail: string }>;
-  quarantined(limit: number): Promise<QuarantineRow[]>;
+  quarantined(limit: number): Promise<QuarantinedReport[]>;
   register(app: FastifyInstance): Promise<void>;
   close(): Promise<void>;
 }
