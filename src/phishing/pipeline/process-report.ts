@@ -13,7 +13,7 @@ import type { CaseSinkDeps } from '../cases/sink.js';
 import { syncCase } from '../cases/sink.js';
 import { renderReporterMail } from '../notify/render.js';
 import { parseReport } from '../parse/index.js';
-import type { ReportRow, ReportStore } from '../store/index.js';
+import { DEFAULT_RETRY, type ReportRow, type ReportStore } from '../store/index.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
@@ -68,8 +68,8 @@ export async function processReport(
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     const state = await d.reports.fail(row.id, reason, {
+      ...DEFAULT_RETRY,
       maxAttempts: d.config.maxAttempts,
-      backoffMs: (n) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, n - 1)),
     });
     if (state === 'quarantined') {
       await d.graph
