@@ -6,40 +6,25 @@
 // alone would allow. Only successful verifications are kept.
 import { createHash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
+import { TtlCache } from '../../platform/ttl-cache.js';
 
 export class VerifiedTokens {
   readonly #ttlMs: number;
-  readonly #max: number;
-  readonly #now: () => number;
-  readonly #entries = new Map<string, { payload: JWTPayload; until: number }>();
+  readonly #cache: TtlCache<JWTPayload>;
 
   constructor(ttlMs: number, max = 1000, now: () => number = Date.now) {
     this.#ttlMs = ttlMs;
-    this.#max = max;
-    this.#now = now;
+    this.#cache = new TtlCache(max, now);
   }
 
   get(token: string, audiences: readonly string[]): JWTPayload | undefined {
-    const key = keyOf(token, audiences);
-    const e = this.#entries.get(key);
-    if (!e) return undefined;
-    if (e.until <= this.#now()) {
-      this.#entries.delete(key);
-      return undefined;
-    }
-    return e.payload;
+    return this.#cache.get(keyOf(token, audiences));
   }
 
   set(token: string, audiences: readonly string[], payload: JWTPayload, clockToleranceSec: number): void {
     if (typeof payload.exp !== 'number') return; // legacy tokens without exp are verified every time
-    const until = Math.min((payload.exp + clockToleranceSec) * 1000, this.#now() + this.#ttlMs);
-    const key = keyOf(token, audiences);
-    this.#entries.delete(key);
-    this.#entries.set(key, { payload: Object.freeze({ ...payload }), until });
-    for (const k of this.#entries.keys()) {
-      if (this.#entries.size <= this.#max) break;
-      this.#entries.delete(k);
-    }
+    const until = Math.min((payload.exp + clockToleranceSec) * 1000, this.#cache.now() + this.#ttlMs);
+    this.#cache.set(keyOf(token, audiences), Object.freeze({ ...payload }), until);
   }
 }
 
