@@ -1,20 +1,6 @@
-// Benchmark of the phishing job (run: npm run bench:phishing). Prints one JSON line:
-// - analysis: parse + analyse of a typical ~60 KB report (item attachment with a PDF) on one core,
-//   beside bare postal-mime parsing of the same bytes, and their ratio;
-// - pipeline: BENCH_REPORTS reports (default 1,000) of BENCH_CAMPAIGNS campaigns (default 300) delivered
-//   to the Graph mail emulator (10 ms latency) and filed in the Archer emulator by one worker: wall
-//   time, Graph requests used against the mailbox budget (10,000 per 10 minutes), incidents created,
-//   doubled and lost.
-import { randomUUID } from 'node:crypto';
 import PostalMime from 'postal-mime';
-import { DEFAULT_USER } from '../emulators/archer/index.js';
 import { startEmulators } from '../emulators/index.js';
-import {
-  ArcherMetadata,
-  archerConnection,
-  createArcherClient,
-  findRecordIds,
-} from '../src/connectors/archer/index.js';
+import { ArcherMetadata, createArcherClient, findRecordIds } from '../src/connectors/archer/index.js';
 import { createGraphClient } from '../src/connectors/microsoft/graph/index.js';
 import { createTokenProvider } from '../src/connectors/microsoft/identity/index.js';
 import { analyzeReport } from '../src/phishing/analyze/index.js';
@@ -23,10 +9,11 @@ import { parseReport } from '../src/phishing/parse/index.js';
 import { processReport } from '../src/phishing/pipeline/process-report.js';
 import { processedFolders } from '../src/phishing/pipeline/processed-folder.js';
 import { CampaignStore, ReportStore } from '../src/phishing/store/index.js';
-import { phishingSchema, tenantSchema } from '../src/platform/config/index.js';
+import { phishingSchema } from '../src/platform/config/index.js';
 import { KvState, migrateToLatest, openDatabase } from '../src/platform/db/index.js';
 import { asItemAttachment, credentialPhish, seeded, withFiles } from '../test/phishing/corpus/index.js';
 import { tempDir } from '../test/helpers/tmp.js';
+import { emulatedArcher, mailTenant } from '../test/phishing/emulated-tenant.js';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,16 +52,8 @@ async function analysisThroughput() {
 async function pipeline(reportsWanted: number, campaignsWanted: number) {
   const emulators = await startEmulators({ entraGraph: { latencyMs: 10 } });
   const eg = emulators.entraGraph;
-  const tenantId = randomUUID();
-  const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
   const mailbox = 'phish@contoso-bench.example';
-  eg.addTenant({ id: tenantId, displayName: 'Bench', domains: ['contoso-bench.example'] });
-  eg.registerApp({
-    tenantId,
-    clientId: app.clientId,
-    secrets: [app.secret],
-    roles: { graph: ['Mail.ReadWrite'] },
-  });
+  const { tenantId, tenant } = mailTenant(emulators, { domain: 'contoso-bench.example', mailbox, name: 'b' });
   const rng = seeded(11);
   const originals = Array.from({ length: campaignsWanted }, (_, i) =>
     credentialPhish(rng, { subject: `Account notice ${i}`, messageId: `<bench-${i}@evil.example>` }),
@@ -87,26 +66,9 @@ async function pipeline(reportsWanted: number, campaignsWanted: number) {
     ),
   );
   eg.seedMail(tenantId, { mailboxes: [{ user: mailbox, messages: mails.map((mime) => ({ mime })) }] });
-  const tenant = tenantSchema.parse({
-    name: 'b',
-    tenantId,
-    clientId: app.clientId,
-    clientSecret: app.secret,
-    authorityHost: eg.loginUrl,
-    graphBaseUrl: eg.graphUrl,
-    graphScope: 'https://graph.microsoft.com/.default',
-    caFile: emulators.caPath,
-  });
   const graph = createGraphClient(tenant, createTokenProvider(tenant));
-  const archer = createArcherClient(
-    archerConnection({
-      baseUrl: emulators.archer.url,
-      instanceName: DEFAULT_USER.instanceName,
-      username: DEFAULT_USER.username,
-      password: DEFAULT_USER.password,
-      caFile: emulators.caPath,
-    }),
-  );
+  const archer = createArcherClient(emulatedArcher(emulators));
+
   const store = await openDatabase(`sqlite:${tempDir()}/bench.db`);
   await migrateToLatest(store);
   const config = phishingSchema.parse({

@@ -13,11 +13,11 @@ import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { MailSubscriptions } from '../../../src/phishing/ingest/subscriptions.js';
 import { registerMailWebhook } from '../../../src/phishing/ingest/webhook.js';
 import { ReportStore } from '../../../src/phishing/store/index.js';
-import { tenantSchema } from '../../../src/platform/config/index.js';
 import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { createLogger } from '../../../src/platform/log.js';
 import { listenLoopback } from '../../helpers/listen.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { mailTenant } from '../emulated-tenant.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const MAILBOX = 'abuse@contoso-ingest.example';
@@ -46,30 +46,16 @@ describe('phishing ingest against the Graph mail emulator', () => {
 
   before(async () => {
     emulators = await startEmulators();
-    const eg = emulators.entraGraph;
-    tenantId = randomUUID();
-    const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
-    eg.addTenant({ id: tenantId, displayName: 'Ingest tests', domains: ['contoso-ingest.example'] });
-    eg.registerApp({
-      tenantId,
-      clientId: app.clientId,
-      secrets: [app.secret],
-      roles: { graph: ['Mail.ReadWrite', 'Mail.Send'] },
+    const world = mailTenant(emulators, {
+      domain: 'contoso-ingest.example',
+      mailbox: MAILBOX,
+      name: 'ingest',
     });
-    eg.seedMail(tenantId, {
+    tenantId = world.tenantId;
+    emulators.entraGraph.seedMail(tenantId, {
       mailboxes: [{ user: MAILBOX, messages: [{ mime: mime(1) }, { mime: mime(2) }] }],
     });
-    const tenant = tenantSchema.parse({
-      name: 'ingest',
-      tenantId,
-      clientId: app.clientId,
-      clientSecret: app.secret,
-      authorityHost: eg.loginUrl,
-      graphBaseUrl: eg.graphUrl,
-      graphScope: 'https://graph.microsoft.com/.default',
-      caFile: emulators.caPath,
-    });
-    graph = createGraphClient(tenant, createTokenProvider(tenant));
+    graph = createGraphClient(world.tenant, createTokenProvider(world.tenant));
     store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
     await migrateToLatest(store);
     reports = new ReportStore(store.db);

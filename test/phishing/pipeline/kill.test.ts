@@ -5,16 +5,11 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_USER } from '../../../emulators/archer/index.js';
 import { type Emulators, startEmulators } from '../../../emulators/index.js';
-import {
-  ArcherMetadata,
-  archerConnection,
-  createArcherClient,
-  findRecordIds,
-} from '../../../src/connectors/archer/index.js';
+import { ArcherMetadata, createArcherClient, findRecordIds } from '../../../src/connectors/archer/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { emulatedArcher, mailTenant } from '../emulated-tenant.js';
 
 const MAILBOX = 'phish@contoso-kill.example';
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
@@ -68,39 +63,15 @@ describe('phishing worker killed with SIGKILL at each step', () => {
 
   before(async () => {
     emulators = await startEmulators();
-    const eg = emulators.entraGraph;
-    tenantId = randomUUID();
-    const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
-    eg.addTenant({ id: tenantId, displayName: 'Kill', domains: ['contoso-kill.example'] });
-    eg.registerApp({
-      tenantId,
-      clientId: app.clientId,
-      secrets: [app.secret],
-      roles: { graph: ['Mail.ReadWrite', 'Mail.Send'] },
-    });
-    eg.seedMail(tenantId, { mailboxes: [{ user: MAILBOX }] });
+    const world = mailTenant(emulators, { domain: 'contoso-kill.example', mailbox: MAILBOX });
+    tenantId = world.tenantId;
     dbUrl = `sqlite:${tempDir()}/graphsoc.db`;
     store = await openDatabase(dbUrl);
     await migrateToLatest(store);
     setup = JSON.stringify({
       db: dbUrl,
-      tenant: {
-        name: 't',
-        tenantId,
-        clientId: app.clientId,
-        clientSecret: app.secret,
-        authorityHost: eg.loginUrl,
-        graphBaseUrl: eg.graphUrl,
-        graphScope: 'https://graph.microsoft.com/.default',
-        caFile: emulators.caPath,
-      },
-      archer: {
-        baseUrl: emulators.archer.url,
-        instanceName: DEFAULT_USER.instanceName,
-        username: DEFAULT_USER.username,
-        password: DEFAULT_USER.password,
-        caFile: emulators.caPath,
-      },
+      tenant: world.tenant,
+      archer: emulatedArcher(emulators),
       phishing: {
         mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
         notify: { acknowledge: true },
@@ -133,15 +104,7 @@ describe('phishing worker killed with SIGKILL at each step', () => {
         rows.length > 0 && rows.every((r) => r.state === 'done'),
         JSON.stringify(rows.map((r) => [r.state, r.step, r.last_error])),
       );
-      const archer = createArcherClient(
-        archerConnection({
-          baseUrl: emulators.archer.url,
-          instanceName: DEFAULT_USER.instanceName,
-          username: DEFAULT_USER.username,
-          password: DEFAULT_USER.password,
-          caFile: emulators.caPath,
-        }),
-      );
+      const archer = createArcherClient(emulatedArcher(emulators));
       try {
         const target = { application: 'Security Incidents', meta: new ArcherMetadata(archer) };
         const keys = new Set(rows.map((r) => r.campaign_key as string));

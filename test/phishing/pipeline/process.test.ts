@@ -6,12 +6,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
-import { DEFAULT_USER } from '../../../emulators/archer/index.js';
 import { type Emulators, startEmulators } from '../../../emulators/index.js';
 import {
   ArcherMetadata,
   type ArcherClient,
-  archerConnection,
   createArcherClient,
   findRecordIds,
 } from '../../../src/connectors/archer/index.js';
@@ -21,9 +19,10 @@ import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { type ProcessDeps, processReport } from '../../../src/phishing/pipeline/process-report.js';
 import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
 import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
-import { phishingSchema, tenantSchema } from '../../../src/platform/config/index.js';
+import { phishingSchema } from '../../../src/platform/config/index.js';
 import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { emulatedArcher, mailTenant } from '../emulated-tenant.js';
 
 const MAILBOX = 'phish@contoso-pipe.example';
 
@@ -92,37 +91,10 @@ describe('phishing pipeline end to end', () => {
 
   before(async () => {
     emulators = await startEmulators();
-    const eg = emulators.entraGraph;
-    tenantId = randomUUID();
-    const app = { clientId: randomUUID(), secret: `secret-${randomUUID()}` };
-    eg.addTenant({ id: tenantId, displayName: 'Pipeline', domains: ['contoso-pipe.example'] });
-    eg.registerApp({
-      tenantId,
-      clientId: app.clientId,
-      secrets: [app.secret],
-      roles: { graph: ['Mail.ReadWrite', 'Mail.Send'] },
-    });
-    eg.seedMail(tenantId, { mailboxes: [{ user: MAILBOX }] });
-    const tenant = tenantSchema.parse({
-      name: 't',
-      tenantId,
-      clientId: app.clientId,
-      clientSecret: app.secret,
-      authorityHost: eg.loginUrl,
-      graphBaseUrl: eg.graphUrl,
-      graphScope: 'https://graph.microsoft.com/.default',
-      caFile: emulators.caPath,
-    });
-    graph = createGraphClient(tenant, createTokenProvider(tenant));
-    archer = createArcherClient(
-      archerConnection({
-        baseUrl: emulators.archer.url,
-        instanceName: DEFAULT_USER.instanceName,
-        username: DEFAULT_USER.username,
-        password: DEFAULT_USER.password,
-      }),
-      { caPem: emulators.archer.caPem },
-    );
+    const world = mailTenant(emulators, { domain: 'contoso-pipe.example', mailbox: MAILBOX });
+    tenantId = world.tenantId;
+    graph = createGraphClient(world.tenant, createTokenProvider(world.tenant));
+    archer = createArcherClient(emulatedArcher(emulators));
     store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
     await migrateToLatest(store);
     reports = new ReportStore(store.db);

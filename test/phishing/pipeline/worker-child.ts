@@ -3,8 +3,8 @@
 // point named by GSOC_KILL_AT: `after:<step>` once a step is recorded, or `before-record-created`
 // right after Archer created a record and before the database knows its id.
 import {
+  type ArcherConnection,
   ArcherMetadata,
-  archerConnection,
   createArcherClient,
 } from '../../../src/connectors/archer/index.js';
 import { createGraphClient } from '../../../src/connectors/microsoft/graph/index.js';
@@ -19,7 +19,7 @@ import { KvState, openDatabase } from '../../../src/platform/db/index.js';
 interface WorkerSetup {
   db: string;
   tenant: Record<string, unknown>;
-  archer: { baseUrl: string; instanceName: string; username: string; password: string; caFile: string };
+  archer: ArcherConnection;
   phishing: unknown;
 }
 
@@ -32,7 +32,7 @@ const mailbox = config.mailboxes[0];
 if (!mailbox) throw new Error('no mailbox');
 const tenant = tenantSchema.parse(setup.tenant);
 const graph = createGraphClient(tenant, createTokenProvider(tenant));
-const archer = createArcherClient(archerConnection(setup.archer));
+const archer = createArcherClient(setup.archer);
 const store = await openDatabase(setup.db);
 
 class Reports extends ReportStore {
