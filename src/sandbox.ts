@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_USER as ARCHER_USER } from '../emulators/archer/index.js';
 import { type Emulators, securityExport, startEmulators, syntheticSecurityData } from '../emulators/index.js';
 import type { RawConfig } from './platform/config/env-overrides.js';
+import { SANDBOX_ARCHER_MAPPING } from './sandbox-archer-mapping.js';
 import { SANDBOX_REPORT_MAILBOX, sandboxReports } from './sandbox-reports.js';
 
 export interface SandboxTenant {
@@ -154,24 +155,7 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
         pollEverySec: 10,
         ownDomains: [tenant.domain],
         notify: { acknowledge: true },
-        // The emulated Archer has the seed's Security Incidents layout plus a "Message ID" text field,
-        // which stands in for the campaign key field an administrator adds (docs/phishing.md).
-        archer: {
-          campaignKeyField: 'Message ID',
-          reportCountField: 'Reports Received',
-          firstReportedField: 'Date Reported',
-          senderIpField: 'Sender IP',
-          attachmentField: 'Evidence',
-          values: {
-            'Incident Category': 'Phishing',
-            Source: 'E-mail',
-            'Criticality SOC': 'Low',
-            'SIEM Name': 'Not applicable',
-            'Other Incident Related?': 'No',
-            'Impact to Business': 'None',
-          },
-          crossReferences: { 'Related Device': [3961286] },
-        },
+        archer: SANDBOX_ARCHER_MAPPING,
       };
       raw.archer = {
         baseUrl: emulators.archer.url,

@@ -18,30 +18,10 @@ import { type ArcherMapping, syncCase } from '../../../src/phishing/cases/sink.j
 import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
 import { phishingSchema } from '../../../src/platform/config/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { SANDBOX_ARCHER_MAPPING } from '../../../src/sandbox-archer-mapping.js';
 import { tempDir } from '../../helpers/tmp.js';
 
-// The seed's layout (docs/phishing.md), with "Message ID" standing in for the campaign key field.
-const MAPPING: ArcherMapping = phishingSchema.parse({
-  archer: {
-    application: 'Security Incidents',
-    titleField: 'Title',
-    descriptionField: 'Incident Description',
-    campaignKeyField: 'Message ID',
-    reportCountField: 'Reports Received',
-    firstReportedField: 'Date Reported',
-    senderIpField: 'Sender IP',
-    attachmentField: 'Evidence',
-    values: {
-      'Incident Category': 'Phishing',
-      Source: 'E-mail',
-      'Criticality SOC': 'Low',
-      'SIEM Name': 'Not applicable',
-      'Other Incident Related?': 'No',
-      'Impact to Business': 'None',
-    },
-    crossReferences: { 'Related Device': [3961286] },
-  },
-}).archer;
+const MAPPING: ArcherMapping = phishingSchema.parse({ archer: SANDBOX_ARCHER_MAPPING }).archer;
 
 const record = (n: number, over: Partial<ReportRecord> = {}): ReportRecord => ({
   reportedAt: Date.UTC(2026, 2, 2, 9, n),
