@@ -63,6 +63,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     health.start();
     cleanups.push(() => health.stop());
 
+    // The relay's token audience is its public URL; without one configured, the listen address.
+    let listenUrl = '';
     const leaseStore = new LeaseStore(store);
     let phishingRegister: ((app: FastifyInstance) => Promise<void>) | undefined;
     let phishingJob: PhishingFeature | undefined;
@@ -77,7 +79,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           if (!t) throw new Error(`phishing: no tenant named ${name}`);
           return t.graph;
         },
-        publicUrl: config.server.publicUrl,
+        // The sandbox has no public URL but its emulated Graph reaches the listen address.
+        publicUrl: () =>
+          config.server.publicUrl ?? (opts.mode === 'sandbox' ? listenUrl || undefined : undefined),
         logger: logger.child({ job: 'phishing' }),
       });
       units.push(...phishing.units);
@@ -93,11 +97,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       renewEveryMs: config.leases.renewEverySec * 1000,
       logger,
     });
-    runner.start();
-    cleanups.push(() => runner.stop());
-
-    // The relay's token audience is its public URL; without one configured, the listen address.
-    let listenUrl = '';
     const publicUrl = () => config.server.publicUrl ?? listenUrl;
     const features: Array<(app: FastifyInstance) => Promise<void>> = [];
     if (phishingRegister) features.push(phishingRegister);
@@ -183,6 +182,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const url = `http://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
     listenUrl = url;
     logger.info({ url, mode: opts.mode, version: VERSION }, 'graphsoc listening');
+    // Work starts once the server answers: a change subscription is validated against its webhook.
+    runner.start();
+    cleanups.push(() => runner.stop());
 
     let stopping: Promise<void> | undefined;
     const stop = () => {

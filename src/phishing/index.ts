@@ -13,12 +13,14 @@ import type { ArcherConfig, PhishingConfig } from '../platform/config/index.js';
 import { KvState, type Store } from '../platform/db/index.js';
 import type { WorkUnit } from '../platform/leases/index.js';
 import type { Logger } from '../platform/log.js';
-import type { WatchedFolder } from './ingest/folders.js';
+import { folderKey, type WatchedFolder } from './ingest/folders.js';
+import { notificationUrlOf } from './ingest/notification-url.js';
 import { MailSubscriptions } from './ingest/subscriptions.js';
 import { registerMailWebhook } from './ingest/webhook.js';
 import { checkMapping } from './pipeline/check-mapping.js';
 import { mailboxUnit, pokeKey } from './pipeline/mailbox-unit.js';
 import { processedFolders } from './pipeline/processed-folder.js';
+import { Wakeups } from './pipeline/wakeups.js';
 import { CampaignStore, ReportStore } from './store/index.js';
 
 export interface PhishingFeatureOptions {
@@ -27,8 +29,11 @@ export interface PhishingFeatureOptions {
   store: Store;
   /** Graph client of a `[[tenants]]` entry by name. */
   graphOf(tenant: string): GraphClient;
-  /** server.publicUrl when set: without it (or without https) graphsoc polls only. */
-  publicUrl: string | undefined;
+  /**
+   * Base URL Graph can reach graphsoc at (server.publicUrl; the sandbox's listen address). Without one
+   * that is https (or http on loopback, for emulators), graphsoc polls only.
+   */
+  publicUrl(): string | undefined;
   logger: Logger;
 }
 
@@ -71,27 +76,29 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
     });
     return mappingChecked;
   };
-  const notificationUrl =
-    o.publicUrl?.startsWith('https://') === true
-      ? `${o.publicUrl.replace(/\/+$/, '')}${c.webhookPath}`
-      : undefined;
+  // The URL can be known only once the server listens (the sandbox picks its port), so it is asked
+  // for each round; a changed URL gets new subscriptions.
   const subscriptionsOf = new Map<string, MailSubscriptions>();
   const subscriptionsFor = (tenant: string) => {
+    const notificationUrl = notificationUrlOf(o.publicUrl(), c.webhookPath);
     if (!notificationUrl) return undefined;
-    let s = subscriptionsOf.get(tenant);
+    const key = `${tenant}\n${notificationUrl}`;
+    let s = subscriptionsOf.get(key);
     if (!s) {
       s = new MailSubscriptions(o.graphOf(tenant), kv, { notificationUrl });
-      subscriptionsOf.set(tenant, s);
+      subscriptionsOf.set(key, s);
     }
     return s;
   };
+  const wakeups = new Wakeups();
   const units = c.mailboxes.map((m) => {
     const graph = o.graphOf(m.tenant);
     return mailboxUnit({
       mailbox: m,
       kv,
       pollEveryMs: c.pollEverySec * 1000,
-      subscriptions: subscriptionsFor(m.tenant),
+      subscriptions: () => subscriptionsFor(m.tenant),
+      wakeups,
       ready,
       process: {
         graph,
@@ -113,7 +120,10 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
     }
     return undefined;
   };
-  const poke = (f: WatchedFolder) => kv.set(pokeKey(f), String(Date.now()));
+  const poke = async (f: WatchedFolder) => {
+    wakeups.wake(folderKey(f));
+    await kv.set(pokeKey(f), String(Date.now()));
+  };
 
   return {
     units,
@@ -143,7 +153,6 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
       }));
     },
     async register(app) {
-      if (!notificationUrl) return;
       registerMailWebhook(app, {
         path: c.webhookPath,
         resolve: lookup,

@@ -1,10 +1,17 @@
 // The emulated world the phishing tests and benchmark run against: a tenant whose app may read and
 // send mail, its report mailbox, and the connection to the emulated Archer.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { DEFAULT_USER } from '../../emulators/archer/index.js';
 import type { Emulators } from '../../emulators/index.js';
 import type { ArcherConnection } from '../../src/connectors/archer/index.js';
-import { tenantSchema, type TenantConfig } from '../../src/platform/config/index.js';
+import {
+  type LoadedConfig,
+  loadConfig,
+  tenantSchema,
+  type TenantConfig,
+} from '../../src/platform/config/index.js';
+import { SANDBOX_ARCHER_MAPPING } from '../../src/sandbox-archer-mapping.js';
 
 export interface MailTenant {
   tenantId: string;
@@ -52,4 +59,54 @@ export function emulatedArcher(emulators: Emulators): ArcherConnection {
     password: DEFAULT_USER.password,
     caFile: emulators.caPath,
   };
+}
+
+export interface PhishingRuntimeOptions {
+  mail: MailTenant;
+  mailbox: string;
+  databaseUrl: string;
+  /** server.publicUrl; leave out to run polling only. */
+  publicUrl?: string;
+  /** server.port; 0 picks a free one. */
+  port?: number;
+  pollEverySec?: number;
+  ownDomains?: string[];
+  maxAttempts?: number;
+}
+
+/** A whole graphsoc configuration running the phishing job against the emulators, as serve loads it. */
+export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOptions): LoadedConfig {
+  const archer = emulatedArcher(emulators);
+  return loadConfig({
+    noFile: true,
+    env: {},
+    overrides: (raw) => {
+      raw.server = {
+        host: '127.0.0.1',
+        port: o.port ?? 0,
+        ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
+      };
+      raw.database = { url: o.databaseUrl };
+      raw.tenants = [{ ...o.mail.tenant }];
+      raw.archer = { ...archer };
+      raw.phishing = {
+        enabled: true,
+        mailboxes: [{ tenant: o.mail.tenant.name, mailbox: o.mailbox }],
+        pollEverySec: o.pollEverySec ?? 3600,
+        ownDomains: o.ownDomains ?? [],
+        ...(o.maxAttempts ? { maxAttempts: o.maxAttempts } : {}),
+        archer: SANDBOX_ARCHER_MAPPING,
+      };
+    },
+  });
+}
+
+/** A TCP port nobody listens on right now, for a server.publicUrl that must be known before start. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no TCP address');
+  return address.port;
 }

@@ -15,6 +15,8 @@ const stateSchema = z.object({
   id: z.string(),
   expiresAt: z.number(),
   folder: z.object({ mailbox: z.string(), folder: z.string() }),
+  /** Where it notifies; absent in state written before this was kept. */
+  url: z.string().optional(),
 });
 export type SubscriptionState = z.infer<typeof stateSchema>;
 
@@ -54,6 +56,7 @@ export class MailSubscriptions {
   async ensure(f: WatchedFolder): Promise<SubscriptionState> {
     const current = await this.#stateOf(byFolder(f));
     if (!current) return this.#create(f);
+    if (current.url !== undefined && current.url !== this.#o.notificationUrl) return this.#move(current);
     if (current.expiresAt - this.#now() > this.#o.renewBeforeMs) return current;
     return this.renew(current.id);
   }
@@ -71,6 +74,7 @@ export class MailSubscriptions {
         id: body.id,
         expiresAt: Date.parse(body.expirationDateTime),
         folder: current.folder,
+        url: this.#o.notificationUrl,
       });
     } catch (e) {
       if (e instanceof GraphError && e.status === 404) return this.recreate(subscriptionId);
@@ -107,7 +111,27 @@ export class MailSubscriptions {
       },
       subscriptionSchema,
     );
-    return this.#save({ id: body.id, expiresAt: Date.parse(body.expirationDateTime), folder: f });
+    return this.#save({
+      id: body.id,
+      expiresAt: Date.parse(body.expirationDateTime),
+      folder: f,
+      url: this.#o.notificationUrl,
+    });
+  }
+
+  /**
+   * graphsoc's public URL changed: the old subscription would notify an address nobody answers (and
+   * Graph would end it after failed deliveries), so it is deleted and one for the new URL is made.
+   */
+  async #move(old: SubscriptionState): Promise<SubscriptionState> {
+    try {
+      await this.#graph.delete(`/subscriptions/${encodeURIComponent(old.id)}`);
+    } catch (e) {
+      if (!(e instanceof GraphError && e.status === 404)) throw e;
+    }
+    await this.#kv.delete(byId(old.id));
+    await this.#kv.delete(byFolder(old.folder));
+    return this.#create(old.folder);
   }
 
   async #save(s: SubscriptionState): Promise<SubscriptionState> {

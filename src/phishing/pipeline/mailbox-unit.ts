@@ -1,15 +1,17 @@
 // One report mailbox as a lease-owned unit of work: only the instance holding `phishing:<mailbox>`
 // reads and processes it. Each round: renew the change subscription when a public URL exists, run a
-// delta round, process every due report; then wait for the poll interval, a notification (any
-// instance's webhook sets the folder's poke in the database) or the next due retry.
-import { setTimeout as sleep } from 'node:timers/promises';
+// delta round, process every due report; then wait for the poll interval, a notification (this
+// instance's webhook wakes the unit at once; another instance's sets the folder's poke in the database)
+// or the next due retry.
 import type { KvState } from '../../platform/db/index.js';
 import type { WorkUnit } from '../../platform/leases/index.js';
+import type { Logger } from '../../platform/log.js';
 import type { PhishingConfig } from '../../platform/config/index.js';
 import { folderKey, type WatchedFolder } from '../ingest/folders.js';
 import { syncFolder } from '../ingest/folder-sync.js';
 import type { MailSubscriptions } from '../ingest/subscriptions.js';
 import { type ProcessDeps, processReport } from './process-report.js';
+import type { Wakeups } from './wakeups.js';
 
 type Mailbox = PhishingConfig['mailboxes'][number];
 
@@ -17,13 +19,17 @@ export const pokeKey = (f: WatchedFolder) => `phishing:poke:${folderKey(f)}`;
 
 /** How often the owner looks for a poke between rounds. */
 const POKE_CHECK_MS = 2000;
+/** Reports processed per round before the folder is read again. */
+const BATCH = 200;
 
 export interface MailboxUnitDeps {
   mailbox: Mailbox;
   process: ProcessDeps;
   kv: KvState;
   pollEveryMs: number;
-  subscriptions?: MailSubscriptions | undefined;
+  /** Undefined while graphsoc has no usable public URL: then it only polls. */
+  subscriptions(): MailSubscriptions | undefined;
+  wakeups: Wakeups;
   /** Before the first round: e.g. the Archer mapping check. */
   ready(): Promise<void>;
 }
@@ -35,14 +41,19 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
     async run({ signal, logger }) {
       const log = logger.child({ mailbox: d.mailbox.mailbox });
       let lastPoke = (await d.kv.get(pokeKey(folder))) ?? '';
+      // A full batch means more reports are due: the next round starts at once.
+      let busy = false;
       while (!signal.aborted) {
         const roundStarted = Date.now();
+        busy = false;
         try {
           await d.ready();
-          if (d.subscriptions) await d.subscriptions.ensure(folder);
+          await ensureSubscription(d, folder, log);
           const synced = await syncFolder(d.process.graph, d.process.reports, d.kv, folder, { signal });
           if (synced.added > 0) log.info({ added: synced.added }, 'new reports');
-          for (const r of await d.process.reports.due(200, d.mailbox.mailbox)) {
+          const due = await d.process.reports.due(BATCH, d.mailbox.mailbox);
+          busy = due.length === BATCH;
+          for (const r of due) {
             if (signal.aborted) break;
             const state = await processReport(d.process, d.mailbox, r);
             if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
@@ -51,10 +62,10 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
           log.error({ err }, 'mailbox round failed; the next round tries again');
         }
         // Wait for the poll interval, a poke, or a report becoming due.
-        while (!signal.aborted && Date.now() - roundStarted < d.pollEveryMs) {
-          await sleep(POKE_CHECK_MS, undefined, { signal }).catch(() => undefined);
+        while (!busy && !signal.aborted && Date.now() - roundStarted < d.pollEveryMs) {
+          const woken = await d.wakeups.wait(folderKey(folder), POKE_CHECK_MS, signal);
           const poke = (await d.kv.get(pokeKey(folder)).catch(() => lastPoke)) ?? '';
-          if (poke !== lastPoke) {
+          if (woken || poke !== lastPoke) {
             lastPoke = poke;
             break;
           }
@@ -63,4 +74,15 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
       }
     },
   };
+}
+
+/** A subscription that cannot be made or renewed costs latency, not reports: the round still runs. */
+async function ensureSubscription(d: MailboxUnitDeps, folder: WatchedFolder, log: Logger): Promise<void> {
+  const subs = d.subscriptions();
+  if (!subs) return;
+  try {
+    await subs.ensure(folder);
+  } catch (err) {
+    log.warn({ err }, 'change subscription could not be made; polling until the next round');
+  }
 }

@@ -1,0 +1,156 @@
+// The phishing job inside a running graphsoc (startRuntime, as `serve` runs it) with a public URL:
+// it subscribes to the report folder, a delivered report becomes an incident through the change
+// notification alone (polling is hourly here), and lifecycle events renew, re-create and catch up.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Emulators, startEmulators } from '../../emulators/index.js';
+import { ArcherMetadata, createArcherClient, findRecordIds } from '../../src/connectors/archer/index.js';
+import { folderKey } from '../../src/phishing/ingest/folders.js';
+import { KvState } from '../../src/platform/db/index.js';
+import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { LogCapture } from '../helpers/log-capture.js';
+import { tempDir } from '../helpers/tmp.js';
+import { waitFor } from '../helpers/wait.js';
+import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
+import {
+  emulatedArcher,
+  freePort,
+  type MailTenant,
+  mailTenant,
+  phishingRuntimeConfig,
+} from './emulated-tenant.js';
+
+const MAILBOX = 'phish@contoso-feature.example';
+
+describe('phishing job in a running graphsoc with a public URL', () => {
+  let emulators: Emulators;
+  let mail: MailTenant;
+  let runtime: Runtime;
+  const log = new LogCapture();
+  const rng = seeded(5);
+
+  before(async () => {
+    emulators = await startEmulators();
+    mail = mailTenant(emulators, { domain: 'contoso-feature.example', mailbox: MAILBOX });
+    const port = await freePort();
+    runtime = await startRuntime({
+      loaded: phishingRuntimeConfig(emulators, {
+        mail,
+        mailbox: MAILBOX,
+        databaseUrl: `sqlite:${tempDir()}/feature.db`,
+        publicUrl: `http://127.0.0.1:${port}`,
+        port,
+        pollEverySec: 3600,
+      }),
+      mode: 'serve',
+      logDestination: log,
+    });
+  });
+  after(async () => {
+    await runtime?.stop();
+    await emulators?.close();
+  });
+
+  const eg = () => emulators.entraGraph;
+  const subscriptionRequests = (method: string) =>
+    eg()
+      .requests()
+      .filter((r) => r.method === method && /\/subscriptions(\/[^/]+)?$/.test(r.path) && r.status < 300);
+  const doneReports = async () =>
+    Number(
+      (
+        await runtime.store.db
+          .selectFrom('phishing_reports')
+          .where('state', '=', 'done')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const subscriptionId = async () => {
+    const raw = await new KvState(runtime.store.db).get(
+      `phishing:sub:${folderKey({ mailbox: MAILBOX, folder: 'inbox' })}`,
+    );
+    return raw ? (JSON.parse(raw) as { id: string }).id : undefined;
+  };
+  let n = 0;
+  const newReport = () => {
+    n += 1;
+    return asItemAttachment(
+      credentialPhish(rng, { subject: `Password expiry ${n}`, messageId: `<feature-${n}@evil.example>` }),
+      { name: `User ${n}`, address: `user${n}@contoso-feature.example` },
+      `f${n}`,
+    );
+  };
+
+  test('subscribes to the report folder once the server answers the validation request', async () => {
+    await waitFor('subscription created', () => subscriptionRequests('POST').length === 1);
+    const validations = eg()
+      .mailNotifications()
+      .filter((x) => x.kind === 'validation');
+    // Graph checks the notification URL and the lifecycle URL: both are graphsoc's webhook.
+    assert.equal(validations.length, 2);
+    for (const v of validations) {
+      assert.equal(v.status, 200);
+      assert.equal(v.url, `${runtime.url}/webhooks/graph/mail`);
+    }
+    assert.ok(await subscriptionId());
+  });
+
+  test('a delivered report becomes an Archer incident through the notification alone', async () => {
+    eg().deliverMail(mail.tenantId, MAILBOX, { mime: newReport() });
+    await waitFor('report filed', async () => (await doneReports()) === 1);
+    const sent = eg()
+      .mailNotifications()
+      .filter((x) => x.kind === 'notification');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]?.status, 202);
+    const archer = createArcherClient(emulatedArcher(emulators));
+    try {
+      const target = { application: 'Security Incidents', meta: new ArcherMetadata(archer) };
+      const key = (
+        await runtime.store.db.selectFrom('phishing_reports').select('campaign_key').executeTakeFirstOrThrow()
+      ).campaign_key as string;
+      assert.equal((await findRecordIds(archer, target, 'Message ID', key)).length, 1);
+    } finally {
+      await archer.close();
+    }
+  });
+
+  test('reauthorizationRequired renews the subscription', async () => {
+    const id = (await subscriptionId()) as string;
+    const before = subscriptionRequests('PATCH').length;
+    await eg().fireMailLifecycle(id, 'reauthorizationRequired');
+    await waitFor('subscription renewed', () => subscriptionRequests('PATCH').length === before + 1);
+    assert.equal(await subscriptionId(), id);
+  });
+
+  test('subscriptionRemoved: a new subscription is made and reports still arrive by notification', async () => {
+    const old = (await subscriptionId()) as string;
+    await eg().fireMailLifecycle(old, 'subscriptionRemoved');
+    await waitFor('subscription re-created', async () => {
+      const id = await subscriptionId();
+      return id !== undefined && id !== old;
+    });
+    eg().deliverMail(mail.tenantId, MAILBOX, { mime: newReport() });
+    await waitFor('second report filed', async () => (await doneReports()) === 2);
+  });
+
+  test('missed: a delta round picks up a report whose notification never came', async () => {
+    // seedMail adds the message without notifying anyone.
+    eg().seedMail(mail.tenantId, { mailboxes: [{ user: MAILBOX, messages: [{ mime: newReport() }] }] });
+    await eg().fireMailLifecycle((await subscriptionId()) as string, 'missed');
+    await waitFor('third report filed', async () => (await doneReports()) === 3);
+  });
+
+  test('a notification with a wrong clientState is ignored and logged', async () => {
+    const res = await fetch(`${runtime.url}/webhooks/graph/mail`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        value: [{ subscriptionId: await subscriptionId(), clientState: 'forged', changeType: 'created' }],
+      }),
+    });
+    assert.equal(res.status, 202);
+    await waitFor('warning logged', () => log.text.includes('wrong clientState'));
+  });
+});
