@@ -72,6 +72,7 @@ export interface PhishingRuntimeOptions {
   pollEverySec?: number;
   ownDomains?: string[];
   maxAttempts?: number;
+  retryBaseSec?: number;
 }
 
 /** A whole graphsoc configuration running the phishing job against the emulators, as serve loads it. */
@@ -95,6 +96,7 @@ export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOp
         pollEverySec: o.pollEverySec ?? 3600,
         ownDomains: o.ownDomains ?? [],
         ...(o.maxAttempts ? { maxAttempts: o.maxAttempts } : {}),
+        ...(o.retryBaseSec ? { retryBaseSec: o.retryBaseSec } : {}),
         archer: SANDBOX_ARCHER_MAPPING,
       };
     },

@@ -3,6 +3,7 @@
 // delta round, process every due report; then wait for the poll interval, a notification (this
 // instance's webhook wakes the unit at once; another instance's sets the folder's poke in the database)
 // or the next due retry.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { KvState } from '../../platform/db/index.js';
 import type { WorkUnit } from '../../platform/leases/index.js';
 import type { Logger } from '../../platform/log.js';
@@ -43,9 +44,13 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
       let lastPoke = (await d.kv.get(pokeKey(folder))) ?? '';
       // A full batch means more reports are due: the next round starts at once.
       let busy = false;
+      // During an outage neither notifications nor due reports start a round before this time.
+      let outageUntil = 0;
+      let retryRound = false;
       while (!signal.aborted) {
         const roundStarted = Date.now();
         busy = false;
+        retryRound = false;
         try {
           await d.ready();
           await ensureSubscription(d, folder, log);
@@ -57,12 +62,30 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
             if (signal.aborted) break;
             const state = await processReport(d.process, d.mailbox, r);
             if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
+            if (state === 'outage') {
+              // The rest would fail the same way: the backlog waits for the service, not its attempts.
+              const latest = await d.process.reports.get(r.id);
+              log.warn({ report: r.id, err: latest?.last_error }, 'service unavailable; retrying later');
+              outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
+              busy = false;
+              break;
+            }
           }
         } catch (err) {
+          // The delta round or the mapping check failed: nothing tells the unit to try again, so it
+          // does after the retry interval instead of the poll interval.
           log.error({ err }, 'mailbox round failed; the next round tries again');
+          outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
+          retryRound = true;
         }
         // Wait for the poll interval, a poke, or a report becoming due.
         while (!busy && !signal.aborted && Date.now() - roundStarted < d.pollEveryMs) {
+          const outageLeft = outageUntil - Date.now();
+          if (outageLeft > 0) {
+            await sleep(Math.min(outageLeft, d.pollEveryMs), undefined, { signal }).catch(() => undefined);
+            continue;
+          }
+          if (retryRound) break;
           const woken = await d.wakeups.wait(folderKey(folder), POKE_CHECK_MS, signal);
           const poke = (await d.kv.get(pokeKey(folder)).catch(() => lastPoke)) ?? '';
           if (woken || poke !== lastPoke) {

@@ -2,8 +2,10 @@
 // resumes where it stopped and nothing is lost or done twice:
 //   fetched (MIME stored) → analysed (record + campaign) → cased (Archer up to date)
 //   → notified (reporter told, when configured) → moved (categorised, in the Processed folder) → done
-// A failure counts an attempt with backoff; the last allowed one quarantines the report with its
-// reason and marks the message with the failed category so it is visible in the mailbox too.
+// A failure of the report's own counts an attempt with backoff; the last allowed one quarantines the
+// report with its reason and marks the message with the failed category so it is visible in the
+// mailbox too. An outage (Archer or Graph down, throttling, 5xx) counts no attempt: 'outage' tells
+// the caller to stop the round and come back after the retry interval.
 import { z } from 'zod';
 import type { GraphClient } from '../../connectors/microsoft/graph/index.js';
 import type { PhishingConfig } from '../../platform/config/index.js';
@@ -13,7 +15,8 @@ import type { CaseSinkDeps } from '../cases/sink.js';
 import { syncCase } from '../cases/sink.js';
 import { renderReporterMail } from '../notify/render.js';
 import { parseReport } from '../parse/index.js';
-import { DEFAULT_RETRY, type ReportRow, type ReportStore } from '../store/index.js';
+import { type ReportRow, type ReportStore, retryPolicy } from '../store/index.js';
+import { isGsocError } from '../../platform/errors.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
@@ -28,7 +31,14 @@ export interface ProcessDeps {
   sink: Omit<CaseSinkDeps, 'recordsOf' | 'firstMessage'>;
   config: Pick<
     PhishingConfig,
-    'limits' | 'notify' | 'campaignWindowHours' | 'ownDomains' | 'allowDomains' | 'maxAttempts'
+    | 'limits'
+    | 'notify'
+    | 'campaignWindowHours'
+    | 'ownDomains'
+    | 'allowDomains'
+    | 'maxAttempts'
+    | 'retryBaseSec'
+    | 'maxOutageHours'
   >;
   /** Processed folder id per mailbox, resolved (and created) once. */
   processedFolderId(mailbox: Mailbox): Promise<string>;
@@ -43,7 +53,7 @@ export async function processReport(
   d: ProcessDeps,
   mailbox: Mailbox,
   row: ReportRow,
-): Promise<'done' | 'pending' | 'quarantined'> {
+): Promise<'done' | 'pending' | 'outage' | 'quarantined'> {
   try {
     let r = row;
     if (r.mime === null && r.state === 'pending' && r.step === 'fetched') r = await fetchMime(d, mailbox, r);
@@ -67,10 +77,17 @@ export async function processReport(
     return 'done';
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    const state = await d.reports.fail(row.id, reason, {
-      ...DEFAULT_RETRY,
-      maxAttempts: d.config.maxAttempts,
-    });
+    const outage = isOutage(e);
+    const state = await d.reports.fail(
+      row.id,
+      reason,
+      retryPolicy({
+        maxAttempts: d.config.maxAttempts,
+        retryBaseMs: d.config.retryBaseSec * 1000,
+        maxOutageMs: d.config.maxOutageHours * 3_600_000,
+      }),
+      { outage },
+    );
     if (state === 'quarantined') {
       await d.graph
         .patch(
@@ -79,10 +96,14 @@ export async function processReport(
           { prefer: IMMUTABLE },
         )
         .catch(() => undefined);
+      return state;
     }
-    return state;
+    return outage ? 'outage' : state;
   }
 }
+
+/** Archer or Graph unreachable, throttling or failing (already retried by the HTTP client). */
+const isOutage = (e: unknown) => isGsocError(e) && e.retryable;
 
 async function reload(d: ProcessDeps, id: number): Promise<ReportRow> {
   const r = await d.reports.get(id);

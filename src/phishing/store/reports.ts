@@ -14,17 +14,36 @@ export interface SeenMessage {
 }
 
 export interface RetryPolicy {
-  /** Failures after which a report is quarantined. */
+  /** Failures of the report's own after which it is quarantined. */
   maxAttempts: number;
   /** Wait before attempt `n + 1` after `n` failures. */
   backoffMs(attempts: number): number;
+  /** Wait after an outage failure (network, 429, 5xx): the service is retried, not the report blamed. */
+  outageRetryMs: number;
+  /** A report failing only through outages for longer than this is quarantined after all. */
+  maxOutageMs: number;
 }
 
-/** Exponential from 30 s, doubling, at most an hour: a broken Archer gets time to come back. */
-export const DEFAULT_RETRY: RetryPolicy = {
+/** The retry policy from its settings: exponential from `retryBaseMs`, doubling, at most an hour. */
+export function retryPolicy(o: {
+  maxAttempts: number;
+  retryBaseMs: number;
+  maxOutageMs: number;
+}): RetryPolicy {
+  return {
+    maxAttempts: o.maxAttempts,
+    backoffMs: (n) => Math.min(3_600_000, o.retryBaseMs * 2 ** Math.max(0, n - 1)),
+    outageRetryMs: o.retryBaseMs,
+    maxOutageMs: o.maxOutageMs,
+  };
+}
+
+/** 8 attempts from 30 s; a day of outage. */
+export const DEFAULT_RETRY: RetryPolicy = retryPolicy({
   maxAttempts: 8,
-  backoffMs: (n) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, n - 1)),
-};
+  retryBaseMs: 30_000,
+  maxOutageMs: 86_400_000,
+});
 
 const ERROR_MAX = 2000;
 
@@ -55,6 +74,7 @@ export class ReportStore {
         campaign_key: null,
         analysis: null,
         mime: null,
+        failing_since: null,
         created_at: now,
         updated_at: now,
       })
@@ -91,6 +111,7 @@ export class ReportStore {
       .set({
         step,
         next_attempt_at: this.#now(),
+        failing_since: null,
         updated_at: this.#now(),
         ...(produced.analysis !== undefined ? { analysis: produced.analysis } : {}),
         ...(produced.campaignKey !== undefined ? { campaign_key: produced.campaignKey } : {}),
@@ -102,32 +123,39 @@ export class ReportStore {
   }
 
   /**
-   * Counts a failure: the report waits for its backoff, or is quarantined with the reason once it
-   * has failed `maxAttempts` times. Returns the state it is left in.
+   * Records a failure and returns the state the report is left in. A failure of the report's own
+   * counts an attempt: the report waits for its backoff, or is quarantined with the reason once it has
+   * failed `maxAttempts` times. An outage failure (`outage: true`) counts none: the report is retried
+   * after `outageRetryMs`, and quarantined only when such failures have lasted longer than `maxOutageMs`.
    */
   async fail(
     id: number,
     reason: string,
     policy: RetryPolicy = DEFAULT_RETRY,
+    opts: { outage?: boolean } = {},
   ): Promise<'pending' | 'quarantined'> {
     const row = await this.get(id);
     // A report already done or quarantined keeps its state; a failure report for it is stale.
     if (!row) return 'pending';
     if (row.state !== 'pending') return row.state === 'quarantined' ? 'quarantined' : 'pending';
-    const attempts = row.attempts + 1;
-    const quarantine = attempts >= policy.maxAttempts;
     const now = this.#now();
+    const attempts = opts.outage ? row.attempts : row.attempts + 1;
+    const failingSince = opts.outage ? (row.failing_since ?? now) : null;
+    const quarantine =
+      attempts >= policy.maxAttempts || (failingSince !== null && now - failingSince > policy.maxOutageMs);
+    const wait = opts.outage ? policy.outageRetryMs : policy.backoffMs(attempts);
     await this.#db
       .updateTable('phishing_reports')
       .set({
         attempts,
+        failing_since: failingSince,
         state: quarantine ? 'quarantined' : 'pending',
-        next_attempt_at: quarantine ? now : now + policy.backoffMs(attempts),
+        next_attempt_at: quarantine ? now : now + wait,
         last_error: reason.slice(0, ERROR_MAX),
         updated_at: now,
       })
       .where('id', '=', id)
-      .where('attempts', '=', row.attempts)
+      .where('updated_at', '=', row.updated_at)
       .execute();
     return quarantine ? 'quarantined' : 'pending';
   }
@@ -156,7 +184,13 @@ export class ReportStore {
   async release(id: number): Promise<boolean> {
     const r = await this.#db
       .updateTable('phishing_reports')
-      .set({ state: 'pending', attempts: 0, next_attempt_at: this.#now(), updated_at: this.#now() })
+      .set({
+        state: 'pending',
+        attempts: 0,
+        failing_since: null,
+        next_attempt_at: this.#now(),
+        updated_at: this.#now(),
+      })
       .where('id', '=', id)
       .where('state', '=', 'quarantined')
       .executeTakeFirst();

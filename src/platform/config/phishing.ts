@@ -103,8 +103,17 @@ export const phishingSchema = z
       .default('/webhooks/graph/mail'),
     /** A delta round runs at least this often even without notifications (they can be lost). */
     pollEverySec: z.coerce.number().int().min(10).max(3600).default(300),
-    /** Failures after which a report is quarantined with its reason. */
+    /** Failures of a report's own (not outages) after which it is quarantined with its reason. */
     maxAttempts: z.coerce.number().int().min(1).max(50).default(8),
+    /** First wait after a failure (doubling per failure, at most an hour); the retry interval in an outage. */
+    retryBaseSec: z.coerce.number().int().min(1).max(3600).default(30),
+    /** A report failing only through outages (network, 429, 5xx) this long is quarantined after all. */
+    maxOutageHours: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     /** Reports of one campaign must arrive within this window to be grouped by sender, subject and URLs. */
     campaignWindowHours: z.coerce
       .number()

@@ -55,6 +55,8 @@ export interface PhishingReportsTable {
   analysis: string | null;
   /** The report's MIME until the report is done (the original goes to Archer as an attachment). */
   mime: Uint8Array | null;
+  /** Start of the current run of outage failures (network, 429, 5xx); null when the last step went well. */
+  failing_since: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -12,7 +12,12 @@ import {
 } from '../../../src/phishing/store/index.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 
-const POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: (n) => n * 1000 };
+const POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  backoffMs: (n) => n * 1000,
+  outageRetryMs: 500,
+  maxOutageMs: 3_600_000,
+};
 
 for (const dialect of DIALECTS) {
   describe(`phishing store on ${dialect}`, () => {
@@ -85,6 +90,48 @@ for (const dialect of DIALECTS) {
       const back = await reports.get(report.id);
       assert.deepEqual({ state: back?.state, attempts: back?.attempts }, { state: 'pending', attempts: 0 });
       assert.equal(await reports.release(report.id), false, 'only a quarantined report can be released');
+    });
+
+    test('outage failures use no attempts; a step that succeeds ends the outage run', async () => {
+      const { report } = await reports.seen(message());
+      for (let i = 0; i < 10; i++) {
+        assert.equal(await reports.fail(report.id, 'Archer 503', POLICY, { outage: true }), 'pending');
+        now += 60_000;
+      }
+      let r = await reports.get(report.id);
+      assert.deepEqual(
+        { attempts: r?.attempts, next: (r?.next_attempt_at ?? 0) - (now - 60_000), error: r?.last_error },
+        { attempts: 0, next: 500, error: 'Archer 503' },
+      );
+      assert.equal(r?.failing_since, now - 600_000, 'the run began with the first outage failure');
+      await reports.advance(report.id, 'analysed');
+      r = await reports.get(report.id);
+      assert.equal(r?.failing_since, null);
+      // A failure of its own counts and ends an outage run too.
+      assert.equal(await reports.fail(report.id, 'Archer refused a value', POLICY), 'pending');
+      assert.deepEqual(
+        {
+          attempts: (await reports.get(report.id))?.attempts,
+          since: (await reports.get(report.id))?.failing_since,
+        },
+        { attempts: 1, since: null },
+      );
+    });
+
+    test('a report failing only through outages longer than maxOutageMs is quarantined', async () => {
+      const { report } = await reports.seen(message());
+      assert.equal(await reports.fail(report.id, 'timeout', POLICY, { outage: true }), 'pending');
+      now += POLICY.maxOutageMs;
+      assert.equal(
+        await reports.fail(report.id, 'timeout', POLICY, { outage: true }),
+        'pending',
+        'not yet past',
+      );
+      now += 1;
+      assert.equal(await reports.fail(report.id, 'timeout', POLICY, { outage: true }), 'quarantined');
+      assert.equal(await reports.release(report.id), true);
+      const back = await reports.get(report.id);
+      assert.deepEqual({ state: back?.state, since: back?.failing_since }, { state: 'pending', since: null });
     });
 
     test('due lists pending reports oldest first, per mailbox when asked', async () => {

@@ -5,11 +5,13 @@ import type { Dialect } from '../url.js';
 import { leases } from './0001_leases.js';
 import { phishing } from './0002_phishing.js';
 import { phishingAliases } from './0003_phishing_aliases.js';
+import { phishingFailingSince } from './0004_phishing_failing_since.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_leases': leases(dialect),
     '0002_phishing': phishing(dialect),
     '0003_phishing_aliases': phishingAliases(),
+    '0004_phishing_failing_since': phishingFailingSince(),
   };
 }
