@@ -88,7 +88,9 @@ export async function processReport(
       }),
       { outage },
     );
-    if (state === 'quarantined') {
+    // The mailbox shows a report's trouble from its first failure of its own (success replaces the
+    // category); an outage could not set it anyway.
+    if (state === 'quarantined' || (!outage && row.attempts === 0)) {
       await d.graph
         .patch(
           messagePath(mailbox, row.message_id),
@@ -96,8 +98,8 @@ export async function processReport(
           { prefer: IMMUTABLE },
         )
         .catch(() => undefined);
-      return state;
     }
+    if (state === 'quarantined') return state;
     return outage ? 'outage' : state;
   }
 }

@@ -149,6 +149,41 @@ describe('phishing pipeline end to end', () => {
     assert.equal(inbox.value.length, 0, 'all moved to the Processed folder');
   });
 
+  test('a failure of its own marks the message failed at once and counts; the retry succeeds and clears it', async () => {
+    const eg = emulators.entraGraph;
+    const fault = emulators.archer.addFault({
+      method: 'POST',
+      pathRegex: '/core/content$',
+      status: 400,
+      times: 1,
+    });
+    const { immutableId } = eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('erin@contoso-pipe.example', 'phish-own@evil', 'Benefits update'),
+    });
+    await drain();
+    emulators.archer.removeFault(fault);
+    const row = (await store.db.selectFrom('phishing_reports').selectAll().execute()).find(
+      (r) => r.message_id === immutableId,
+    );
+    assert.deepEqual(
+      { state: row?.state, attempts: row?.attempts },
+      { state: 'pending', attempts: 1 },
+      row?.last_error ?? '',
+    );
+    const message = z.looseObject({ categories: z.array(z.string()), parentFolderId: z.string() });
+    const path = `/users/${encodeURIComponent(MAILBOX)}/messages/${immutableId}`;
+    const prefer = ['IdType="ImmutableId"'];
+    assert.deepEqual((await graph.get(path, message, { prefer })).categories, [mailbox.failedCategory]);
+    await store.db
+      .updateTable('phishing_reports')
+      .set({ next_attempt_at: 0 })
+      .where('id', '=', row?.id as number)
+      .execute();
+    await drain();
+    assert.equal((await reports.get(row?.id as number))?.state, 'done');
+    assert.deepEqual((await graph.get(path, message, { prefer })).categories, [mailbox.processedCategory]);
+  });
+
   for (const step of ['fetched', 'analysed', 'cased', 'notified'] as const) {
     test(`a worker killed after "${step}" resumes: nothing lost, nothing doubled`, async () => {
       const eg = emulators.entraGraph;
