@@ -55,19 +55,21 @@ async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRo
     if (found.length > 0) return d.campaigns.recordCreated(c.key, Math.min(...found));
   }
   await d.campaigns.beginCreate(c.key);
+  // The version is read before the reports: a report joining meanwhile may or may not be in the
+  // fields, so only what was certainly there counts as applied and a later one triggers an update.
+  const version = (await d.campaigns.get(c.key))?.version ?? c.version;
   const fields = await fieldsOf(d, c.key);
   const file = m.attachmentField && d.firstMessage ? await d.firstMessage(c.key) : undefined;
   const id = await createRecord(d.client, d.target, {
     ...fields,
     ...(file && m.attachmentField ? { [m.attachmentField]: await uploaded(d, file) } : {}),
   });
-  const created = await d.campaigns.recordCreated(c.key, id);
+  await d.campaigns.recordCreated(c.key, id);
   const back = await readRecord(d.client, d.target, id);
   if (back[m.campaignKeyField] !== c.key || back[m.titleField] !== fields[m.titleField]) {
     throw new CaseReadBackError(id, [m.campaignKeyField, m.titleField]);
   }
-  // The create carried every report up to now.
-  await d.campaigns.applied(c.key, created.version);
+  await d.campaigns.applied(c.key, version);
   return (await d.campaigns.get(c.key)) as CampaignRow;
 }
 

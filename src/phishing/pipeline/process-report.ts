@@ -58,7 +58,7 @@ export async function processReport(
     let r = row;
     if (r.mime === null && r.state === 'pending' && r.step === 'fetched') r = await fetchMime(d, mailbox, r);
     if (r.step === 'fetched') r = await analyse(d, r);
-    if (r.step === 'analysed') r = await fileCase(d, r);
+    if (r.step === 'analysed') r = await fileCase(d, mailbox, r);
     if (r.step === 'cased') r = await notify(d, mailbox, r);
     if (r.step === 'notified') {
       await d.graph.patch(
@@ -76,6 +76,10 @@ export async function processReport(
     }
     return 'done';
   } catch (e) {
+    if (e instanceof CampaignBusy) {
+      await d.reports.postpone(row.id, CASE_BUSY_RETRY_MS);
+      return 'pending';
+    }
     const reason = e instanceof Error ? e.message : String(e);
     const outage = isOutage(e);
     const state = await d.reports.fail(
@@ -144,17 +148,33 @@ async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
   return reload(d, r.id);
 }
 
-async function fileCase(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
+/** Longer than any case write takes: a claim left by a crashed worker of another mailbox frees itself then. */
+const CASE_CLAIM_MS = 10 * 60_000;
+/** A report whose campaign another mailbox's worker is writing tries again this soon. */
+const CASE_BUSY_RETRY_MS = 2_000;
+
+/** Another mailbox's worker is writing this campaign's record: not a failure, just later. */
+class CampaignBusy extends Error {}
+
+async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const key = r.campaign_key;
   if (!key) throw new Error(`report ${r.id} has no campaign`);
-  await syncCase(
-    {
-      ...d.sink,
-      recordsOf: (k) => recordsOf(d.db, k),
-      firstMessage: async (k) => firstMessage(d.db, k),
-    },
-    key,
-  );
+  // One writer per campaign across instances; the mailbox is the owner because one instance at a
+  // time works it (its lease), so a restarted worker takes its own claim back at once.
+  const owner = m.mailbox.toLowerCase();
+  if (!(await d.sink.campaigns.claimCase(key, owner, CASE_CLAIM_MS))) throw new CampaignBusy(key);
+  try {
+    await syncCase(
+      {
+        ...d.sink,
+        recordsOf: (k) => recordsOf(d.db, k),
+        firstMessage: async (k) => firstMessage(d.db, k),
+      },
+      key,
+    );
+  } finally {
+    await d.sink.campaigns.releaseCase(key, owner);
+  }
   await d.reports.advance(r.id, 'cased');
   return reload(d, r.id);
 }

@@ -8,6 +8,9 @@
 //   3. recordCreated(key, id).
 // After a crash between 1 and 3, `needsLookup` says the record may exist: the caller searches Archer
 // by the key and records what it finds, and creates only when nothing is there.
+//
+// Only one worker writes a campaign's record at a time (claimCase/releaseCase): reports of one
+// campaign may come through several mailboxes, owned by several instances.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PhishingCampaignsTable } from '../../platform/db/index.js';
 
@@ -95,6 +98,37 @@ export class CampaignStore {
       .selectAll()
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Claims the right to write the campaign's Archer record until `ttlMs` from now; false while another
+   * owner holds an unexpired claim. The owner is the report mailbox, which one instance works at a
+   * time, so a restarted worker gets its own claim back at once.
+   */
+  async claimCase(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = this.#now();
+    const r = await this.#db
+      .updateTable('phishing_campaigns')
+      .set({ case_owner: owner, case_claimed_until: now + ttlMs })
+      .where('key', '=', key)
+      .where((eb) =>
+        eb.or([
+          eb('case_owner', 'is', null),
+          eb('case_owner', '=', owner),
+          eb('case_claimed_until', '<=', now),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async releaseCase(key: string, owner: string): Promise<void> {
+    await this.#db
+      .updateTable('phishing_campaigns')
+      .set({ case_owner: null, case_claimed_until: null })
+      .where('key', '=', key)
+      .where('case_owner', '=', owner)
+      .execute();
   }
 
   /** Archer has the record as of `version`; an older acknowledgement never lowers it. */

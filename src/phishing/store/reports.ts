@@ -160,6 +160,16 @@ export class ReportStore {
     return quarantine ? 'quarantined' : 'pending';
   }
 
+  /** Tries the report again after `ms`, counting nothing: it waited for another worker, not failed. */
+  async postpone(id: number, ms: number): Promise<void> {
+    await this.#db
+      .updateTable('phishing_reports')
+      .set({ next_attempt_at: this.#now() + ms, updated_at: this.#now() })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .execute();
+  }
+
   /** The report is finished: its MIME is no longer kept. */
   async finish(id: number): Promise<void> {
     await this.#db

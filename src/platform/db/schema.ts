@@ -70,6 +70,9 @@ export interface PhishingCampaignsTable {
   applied_version: number;
   first_report_at: number;
   last_report_at: number;
+  /** The worker writing the Archer record now (its mailbox), and until when its claim holds. */
+  case_owner: string | null;
+  case_claimed_until: number | null;
   updated_at: number;
 }
 

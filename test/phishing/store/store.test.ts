@@ -134,6 +134,32 @@ for (const dialect of DIALECTS) {
       assert.deepEqual({ state: back?.state, since: back?.failing_since }, { state: 'pending', since: null });
     });
 
+    test('one owner at a time may write a campaign record; its own claim comes back, an expired one frees', async () => {
+      const key = `campaign-${dialect}-claim`;
+      const r = (await reports.seen(message())).report;
+      await campaigns.join(key, r.id, 1);
+      assert.equal(await campaigns.claimCase(key, 'eu', 60_000), true);
+      assert.equal(await campaigns.claimCase(key, 'us', 60_000), false, 'held by eu');
+      assert.equal(await campaigns.claimCase(key, 'eu', 60_000), true, 'a restarted eu worker takes it back');
+      await campaigns.releaseCase(key, 'us');
+      assert.equal(await campaigns.claimCase(key, 'us', 60_000), false, 'only the owner releases');
+      await campaigns.releaseCase(key, 'eu');
+      assert.equal(await campaigns.claimCase(key, 'us', 60_000), true);
+      now += 60_000;
+      assert.equal(await campaigns.claimCase(key, 'eu', 60_000), true, 'us crashed; its claim expired');
+      assert.equal(await campaigns.claimCase('no-such-campaign', 'eu', 60_000), false);
+    });
+
+    test('a postponed report waits without a failure', async () => {
+      const { report } = await reports.seen(message());
+      await reports.postpone(report.id, 2_000);
+      const r = await reports.get(report.id);
+      assert.deepEqual(
+        { attempts: r?.attempts, error: r?.last_error, wait: (r?.next_attempt_at ?? 0) - now },
+        { attempts: 0, error: null, wait: 2_000 },
+      );
+    });
+
     test('due lists pending reports oldest first, per mailbox when asked', async () => {
       const a = (await reports.seen(message({ mailbox: 'a@x' }))).report;
       const b = (await reports.seen(message({ mailbox: 'b@x' }))).report;

@@ -6,6 +6,7 @@ import { leases } from './0001_leases.js';
 import { phishing } from './0002_phishing.js';
 import { phishingAliases } from './0003_phishing_aliases.js';
 import { phishingFailingSince } from './0004_phishing_failing_since.js';
+import { phishingCaseClaims } from './0005_phishing_case_claims.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -13,5 +14,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_phishing': phishing(dialect),
     '0003_phishing_aliases': phishingAliases(),
     '0004_phishing_failing_since': phishingFailingSince(),
+    '0005_phishing_case_claims': phishingCaseClaims(),
   };
 }
