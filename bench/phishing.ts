@@ -18,15 +18,9 @@ import { phishingSchema } from '../src/platform/config/index.js';
 import { KvState, migrateToLatest, openDatabase } from '../src/platform/db/index.js';
 import { asItemAttachment, credentialPhish, seeded, withFiles } from '../test/phishing/corpus/index.js';
 import { tempDir } from '../test/helpers/tmp.js';
-import {
-  emulatedArcher,
-  freePort,
-  mailTenant,
-  phishingRuntimeConfig,
-} from '../test/phishing/emulated-tenant.js';
+import { emulatedArcher, mailTenant, startWebhookRuntime } from '../test/phishing/emulated-tenant.js';
 import { LogCapture } from '../test/helpers/log-capture.js';
 import { waitFor } from '../test/helpers/wait.js';
-import { startRuntime } from '../src/runtime.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const pct = (xs: number[], p: number) => {
@@ -149,17 +143,10 @@ async function webhookRun(reportsWanted: number, campaignsWanted: number, ratePe
   const eg = emulators.entraGraph;
   const mailbox = 'phish@contoso-live.example';
   const mail = mailTenant(emulators, { domain: 'contoso-live.example', mailbox, name: 'live' });
-  const port = await freePort();
-  const runtime = await startRuntime({
-    loaded: phishingRuntimeConfig(emulators, {
-      mail,
-      mailbox,
-      databaseUrl: `sqlite:${tempDir()}/live.db`,
-      publicUrl: `http://127.0.0.1:${port}`,
-      port,
-      pollEverySec: 3600,
-    }),
-    mode: 'serve',
+  const runtime = await startWebhookRuntime(emulators, {
+    mail,
+    mailbox,
+    pollEverySec: 3600,
     logDestination: new LogCapture(),
   });
   const db = runtime.store.db;

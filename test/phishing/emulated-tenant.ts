@@ -4,10 +4,23 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { DEFAULT_USER } from '../../emulators/archer/index.js';
 import type { Emulators } from '../../emulators/index.js';
-import type { ArcherConnection } from '../../src/connectors/archer/index.js';
+import {
+  type ArcherClient,
+  type ArcherConnection,
+  ArcherMetadata,
+} from '../../src/connectors/archer/index.js';
+import type { GraphClient } from '../../src/connectors/microsoft/graph/index.js';
+import type { ProcessDeps } from '../../src/phishing/pipeline/process-report.js';
+import { processedFolders } from '../../src/phishing/pipeline/processed-folder.js';
+import { CampaignStore, ReportStore } from '../../src/phishing/store/index.js';
+import type { Store } from '../../src/platform/db/index.js';
+import { type Runtime, startRuntime } from '../../src/runtime.js';
+import type { DestinationStream } from 'pino';
+import { tempDir } from '../helpers/tmp.js';
 import {
   type LoadedConfig,
   loadConfig,
+  type PhishingConfig,
   tenantSchema,
   type TenantConfig,
 } from '../../src/platform/config/index.js';
@@ -101,6 +114,52 @@ export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOp
       };
     },
   });
+}
+
+/**
+ * graphsoc as `serve` runs it with the phishing job on, its database in a temporary directory unless
+ * given, and a loopback public URL the emulated Graph notifies.
+ */
+export async function startWebhookRuntime(
+  emulators: Emulators,
+  o: Omit<PhishingRuntimeOptions, 'publicUrl' | 'port' | 'databaseUrl'> & {
+    databaseUrl?: string;
+    logDestination?: DestinationStream;
+  },
+): Promise<Runtime> {
+  const port = await freePort();
+  return startRuntime({
+    loaded: phishingRuntimeConfig(emulators, {
+      ...o,
+      databaseUrl: o.databaseUrl ?? `sqlite:${tempDir()}/graphsoc.db`,
+      publicUrl: `http://127.0.0.1:${port}`,
+      port,
+    }),
+    mode: 'serve',
+    ...(o.logDestination ? { logDestination: o.logDestination } : {}),
+  });
+}
+
+/** What processReport needs, for one instance's database connection. */
+export function pipelineDeps(
+  store: Pick<Store, 'db'>,
+  graph: GraphClient,
+  archer: ArcherClient,
+  config: PhishingConfig,
+): ProcessDeps {
+  return {
+    graph,
+    db: store.db,
+    reports: new ReportStore(store.db),
+    sink: {
+      client: archer,
+      target: { application: config.archer.application, meta: new ArcherMetadata(archer) },
+      mapping: config.archer,
+      campaigns: new CampaignStore(store.db),
+    },
+    config,
+    processedFolderId: processedFolders(() => graph),
+  };
 }
 
 /** A TCP port nobody listens on right now, for a server.publicUrl that must be known before start. */

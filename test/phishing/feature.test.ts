@@ -7,18 +7,11 @@ import { type Emulators, startEmulators } from '../../emulators/index.js';
 import { ArcherMetadata, createArcherClient, findRecordIds } from '../../src/connectors/archer/index.js';
 import { folderKey } from '../../src/phishing/ingest/folders.js';
 import { KvState } from '../../src/platform/db/index.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
 import { LogCapture } from '../helpers/log-capture.js';
-import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
-import {
-  emulatedArcher,
-  freePort,
-  type MailTenant,
-  mailTenant,
-  phishingRuntimeConfig,
-} from './emulated-tenant.js';
+import { emulatedArcher, type MailTenant, mailTenant, startWebhookRuntime } from './emulated-tenant.js';
 
 const MAILBOX = 'phish@contoso-feature.example';
 
@@ -32,17 +25,13 @@ describe('phishing job in a running graphsoc with a public URL', () => {
   before(async () => {
     emulators = await startEmulators();
     mail = mailTenant(emulators, { domain: 'contoso-feature.example', mailbox: MAILBOX });
-    const port = await freePort();
-    runtime = await startRuntime({
-      loaded: phishingRuntimeConfig(emulators, {
-        mail,
-        mailbox: MAILBOX,
-        databaseUrl: `sqlite:${tempDir()}/feature.db`,
-        publicUrl: `http://127.0.0.1:${port}`,
-        port,
-        pollEverySec: 3600,
-      }),
-      mode: 'serve',
+    // Graph refuses the first subscription: graphsoc must try again soon, not after the hourly poll.
+    emulators.entraGraph.addFault({ method: 'POST', path: '/v1.0/subscriptions', status: 400, times: 1 });
+    runtime = await startWebhookRuntime(emulators, {
+      mail,
+      mailbox: MAILBOX,
+      pollEverySec: 3600,
+      retryBaseSec: 1,
       logDestination: log,
     });
   });
@@ -82,8 +71,12 @@ describe('phishing job in a running graphsoc with a public URL', () => {
     );
   };
 
-  test('subscribes to the report folder once the server answers the validation request', async () => {
+  test('subscribes to the report folder (again after a refusal) once the server answers the validation request', async () => {
     await waitFor('subscription created', () => subscriptionRequests('POST').length === 1);
+    const refused = eg()
+      .requests()
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/subscriptions') && r.status === 400);
+    assert.equal(refused.length, 1, 'the first attempt met the refusal');
     const validations = eg()
       .mailNotifications()
       .filter((x) => x.kind === 'validation');

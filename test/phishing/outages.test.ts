@@ -12,18 +12,11 @@ import {
   findRecordIds,
   readRecord,
 } from '../../src/connectors/archer/index.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
 import { LogCapture } from '../helpers/log-capture.js';
-import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
-import {
-  emulatedArcher,
-  freePort,
-  type MailTenant,
-  mailTenant,
-  phishingRuntimeConfig,
-} from './emulated-tenant.js';
+import { emulatedArcher, type MailTenant, mailTenant, startWebhookRuntime } from './emulated-tenant.js';
 
 const MAILBOX = 'phish@contoso-outage.example';
 const CAMPAIGNS = 5;
@@ -61,18 +54,11 @@ describe('phishing job through outages', () => {
   before(async () => {
     emulators = await startEmulators();
     mail = mailTenant(emulators, { domain: 'contoso-outage.example', mailbox: MAILBOX });
-    const port = await freePort();
-    runtime = await startRuntime({
-      loaded: phishingRuntimeConfig(emulators, {
-        mail,
-        mailbox: MAILBOX,
-        databaseUrl: `sqlite:${tempDir()}/outage.db`,
-        publicUrl: `http://127.0.0.1:${port}`,
-        port,
-        retryBaseSec: 1,
-        maxAttempts: 2,
-      }),
-      mode: 'serve',
+    runtime = await startWebhookRuntime(emulators, {
+      mail,
+      mailbox: MAILBOX,
+      retryBaseSec: 1,
+      maxAttempts: 2,
       logDestination: log,
     });
     archer = createArcherClient(emulatedArcher(emulators));

@@ -47,13 +47,17 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
       // During an outage neither notifications nor due reports start a round before this time.
       let outageUntil = 0;
       let retryRound = false;
+      // A subscription that could not be made is tried again this soon, not only after the poll interval.
+      let subscribeAgainAt = 0;
       while (!signal.aborted) {
         const roundStarted = Date.now();
         busy = false;
         retryRound = false;
         try {
           await d.ready();
-          await ensureSubscription(d, folder, log);
+          subscribeAgainAt = (await ensureSubscription(d, folder, log))
+            ? 0
+            : Date.now() + d.process.config.retryBaseSec * 1000;
           const synced = await syncFolder(d.process.graph, d.process.reports, d.kv, folder, { signal });
           if (synced.added > 0) log.info({ added: synced.added }, 'new reports');
           const due = await d.process.reports.due(BATCH, d.mailbox.mailbox);
@@ -85,7 +89,7 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
             await sleep(Math.min(outageLeft, d.pollEveryMs), undefined, { signal }).catch(() => undefined);
             continue;
           }
-          if (retryRound) break;
+          if (retryRound || (subscribeAgainAt > 0 && Date.now() >= subscribeAgainAt)) break;
           const woken = await d.wakeups.wait(folderKey(folder), POKE_CHECK_MS, signal);
           const poke = (await d.kv.get(pokeKey(folder)).catch(() => lastPoke)) ?? '';
           if (woken || poke !== lastPoke) {
@@ -99,13 +103,18 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
   };
 }
 
-/** A subscription that cannot be made or renewed costs latency, not reports: the round still runs. */
-async function ensureSubscription(d: MailboxUnitDeps, folder: WatchedFolder, log: Logger): Promise<void> {
+/**
+ * A subscription that cannot be made or renewed costs latency, not reports: the round still runs.
+ * False when it failed.
+ */
+async function ensureSubscription(d: MailboxUnitDeps, folder: WatchedFolder, log: Logger): Promise<boolean> {
   const subs = d.subscriptions();
-  if (!subs) return;
+  if (!subs) return true;
   try {
     await subs.ensure(folder);
+    return true;
   } catch (err) {
-    log.warn({ err }, 'change subscription could not be made; polling until the next round');
+    log.warn({ err }, 'change subscription could not be made; polling, and trying again soon');
+    return false;
   }
 }

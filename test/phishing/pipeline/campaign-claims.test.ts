@@ -6,7 +6,6 @@ import { after, before, describe, test } from 'node:test';
 import { type Emulators, startEmulators } from '../../../emulators/index.js';
 import {
   type ArcherClient,
-  ArcherMetadata,
   createArcherClient,
   findRecordIds,
   readRecord,
@@ -15,13 +14,12 @@ import { createGraphClient, type GraphClient } from '../../../src/connectors/mic
 import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
 import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { type ProcessDeps, processReport } from '../../../src/phishing/pipeline/process-report.js';
-import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
-import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
+import type { ReportStore } from '../../../src/phishing/store/index.js';
 import { phishingSchema } from '../../../src/platform/config/index.js';
 import { KvState, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { asItemAttachment, credentialPhish, seeded } from '../corpus/index.js';
-import { emulatedArcher, type MailTenant, mailTenant } from '../emulated-tenant.js';
+import { emulatedArcher, type MailTenant, mailTenant, pipelineDeps } from '../emulated-tenant.js';
 
 const BOXES = ['phish-eu@contoso-claims.example', 'phish-us@contoso-claims.example'];
 
@@ -37,19 +35,7 @@ for (const dialect of DIALECTS) {
       mailboxes: BOXES.map((mailbox) => ({ tenant: 't', mailbox })),
       archer: { campaignKeyField: 'Message ID', reportCountField: 'Reports Received' },
     });
-    const instance = (store: Store): ProcessDeps => ({
-      graph,
-      db: store.db,
-      reports: new ReportStore(store.db),
-      sink: {
-        client: archer,
-        target: { application: config.archer.application, meta: new ArcherMetadata(archer) },
-        mapping: config.archer,
-        campaigns: new CampaignStore(store.db),
-      },
-      config,
-      processedFolderId: processedFolders(() => graph),
-    });
+    const instance = (store: Store) => pipelineDeps(store, graph, archer, config);
 
     before(async () => {
       emulators = await startEmulators();

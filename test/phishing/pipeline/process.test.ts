@@ -8,7 +8,6 @@ import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
 import { type Emulators, startEmulators } from '../../../emulators/index.js';
 import {
-  ArcherMetadata,
   type ArcherClient,
   createArcherClient,
   findRecordIds,
@@ -17,12 +16,11 @@ import { createGraphClient, type GraphClient } from '../../../src/connectors/mic
 import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
 import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { type ProcessDeps, processReport } from '../../../src/phishing/pipeline/process-report.js';
-import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
-import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
+import { ReportStore } from '../../../src/phishing/store/index.js';
 import { phishingSchema } from '../../../src/platform/config/index.js';
 import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { emulatedArcher, mailTenant } from '../emulated-tenant.js';
+import { emulatedArcher, mailTenant, pipelineDeps } from '../emulated-tenant.js';
 
 const MAILBOX = 'phish@contoso-pipe.example';
 
@@ -97,21 +95,9 @@ describe('phishing pipeline end to end', () => {
     archer = createArcherClient(emulatedArcher(emulators));
     store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
     await migrateToLatest(store);
-    reports = new ReportStore(store.db);
     kv = new KvState(store.db);
-    deps = {
-      graph,
-      db: store.db,
-      reports,
-      sink: {
-        client: archer,
-        target: { application: config.archer.application, meta: new ArcherMetadata(archer) },
-        mapping: config.archer,
-        campaigns: new CampaignStore(store.db),
-      },
-      config,
-      processedFolderId: processedFolders(() => graph),
-    };
+    deps = pipelineDeps(store, graph, archer, config);
+    reports = deps.reports;
   });
   after(async () => {
     await archer.close();
