@@ -2,8 +2,11 @@
 // postal-mime parsing; (b) reports arriving at BENCH_RATE per second to a running graphsoc driven by
 // Graph change notifications, with report-to-incident latency; (c) the same number of reports as a
 // backlog processed in one go. Graph emulator at 10 ms latency; Archer emulator local.
-// BENCH_REPORTS (1000), BENCH_CAMPAIGNS (300), BENCH_RATE (10) change the run.
+// (d) `graphsoc phishing analyze` on a generated directory with --jobs 1 and --jobs 2 beside bare MIME
+// parsing (bench/phishing-directory.ts). BENCH_REPORTS (1000), BENCH_CAMPAIGNS (300), BENCH_RATE (10)
+// change the run.
 import PostalMime from 'postal-mime';
+import { directoryFigures } from './phishing-directory.js';
 import { startEmulators } from '../emulators/index.js';
 import { ArcherMetadata, createArcherClient, findRecordIds } from '../src/connectors/archer/index.js';
 import { createGraphClient } from '../src/connectors/microsoft/graph/index.js';
@@ -218,4 +221,5 @@ const reports = Number(process.env.BENCH_REPORTS ?? 1000);
 const campaigns = Number(process.env.BENCH_CAMPAIGNS ?? 300);
 const webhooks = await webhookRun(reports, campaigns, Number(process.env.BENCH_RATE ?? 10));
 const backlog = await pipeline(reports, campaigns);
-console.log(JSON.stringify({ bench: 'phishing', analysis, webhooks, backlog }));
+const directory = await directoryFigures();
+console.log(JSON.stringify({ bench: 'phishing', analysis, webhooks, backlog, directory }));

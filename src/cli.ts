@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // graphsoc <command>: the one entry point for operators. Each command has --help.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkConfig } from './cli/config-check.js';
 import { VERSION } from './version.js';
 
@@ -83,6 +83,73 @@ relay
     process.exitCode = await runRelayToken({
       ...(opts as Omit<Parameters<typeof runRelayToken>[0], 'configPath'>),
       configPath: cmd.optsWithGlobals().config,
+    });
+  });
+
+const phishing = program.command('phishing').description('Phishing report tools.');
+phishing
+  .command('analyze')
+  .description(
+    "Analyse .eml and .msg files offline with the pipeline's code: verdict and reasons, sender, authentication, Received IPs, IOCs, campaign key.",
+  )
+  .addHelpText(
+    'after',
+    '\nExit status: 0 every input was read (some may be unparseable), 1 an input could not be read,\n2 usage or configuration error. With the global --config, phishing.ownDomains, allowDomains\nand limits apply; without it no configuration is read.',
+  )
+  .argument('<path...>', 'files, directories (searched recursively for .eml and .msg), or - for stdin')
+  .option('--json', 'JSON Lines, one object per message, IOCs not defanged (schema in docs/phishing.md)')
+  .option(
+    '-j, --jobs <n>',
+    'worker threads (default: the number of CPUs from 64 files, else 1)',
+    // 256 is MAX_JOBS of cli/phishing-analyze.ts, not imported so other commands start light.
+    (v: string) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > 256)
+        throw new InvalidArgumentError('expected a whole number 1-256');
+      return n;
+    },
+  )
+  .option(
+    '--allow-domain <domain>',
+    'a benign domain whose URLs, addresses and subdomains are no IOCs; repeat',
+    (v: string, all: string[]) => [...all, v],
+    [],
+  )
+  .option(
+    '--own-domain <domain>',
+    "your organisation's domain: never an IOC, and what lookalikes imitate; repeat",
+    (v: string, all: string[]) => [...all, v],
+    [],
+  )
+  // Usage errors exit 2, as config errors do; commander's own default is 1.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
+    const { runPhishingAnalyze } = await import('./cli/phishing-analyze.js');
+    // Only an explicit --config counts: the tool is local and reads no environment configuration.
+    const explicit = cmd.getOptionValueSourceWithGlobals('config') === 'cli';
+    process.exitCode = await runPhishingAnalyze({
+      paths,
+      json: opts.json === true,
+      jobs: opts.jobs as number | undefined,
+      allowDomain: opts.allowDomain as string[],
+      ownDomain: opts.ownDomain as string[],
+      configPath: explicit ? cmd.optsWithGlobals().config : undefined,
+    });
+  });
+
+phishing
+  .command('release')
+  .description(
+    'List quarantined phishing reports, or send the given ones (or --all) back to the pipeline once their cause is fixed.',
+  )
+  .argument('[report...]', 'report ids as the dashboard and the listing show them')
+  .option('--all', 'release every quarantined report')
+  .action(async (ids: string[], opts: { all?: boolean }, cmd: Command) => {
+    const { runPhishingRelease } = await import('./cli/phishing-release.js');
+    process.exitCode = await runPhishingRelease({
+      configPath: cmd.optsWithGlobals().config,
+      ids,
+      all: opts.all === true,
     });
   });
 

@@ -9,6 +9,7 @@ import { errors as config } from './platform/config/errors.js';
 import { errors as database } from './platform/db/errors.js';
 import { errors as http } from './platform/http/errors.js';
 import { errors as leases } from './platform/leases/errors.js';
+import { errors as phishingAnalyze } from './phishing/analyze-files/errors.js';
 import { errors as phishingCases } from './phishing/cases/errors.js';
 import { errors as ctim } from './relay/ctim/errors.js';
 import { errors as relay } from './relay/errors.js';
@@ -26,6 +27,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   'Threat Response relay': relay,
   'CTIM data model': ctim,
   'Phishing cases': phishingCases,
+  'Phishing analyze command': phishingAnalyze,
 };
 
 /** Codes raised by the HTTP server itself rather than by an area. */

@@ -12,6 +12,9 @@ const COMMANDS = [
   ['db', 'migrate'],
   ['relay'],
   ['relay', 'token'],
+  ['phishing'],
+  ['phishing', 'analyze'],
+  ['phishing', 'release'],
 ];
 
 test('every command answers --help with its usage and exits 0', () => {

@@ -11,12 +11,15 @@ export function defang(value: string): string {
 
 /**
  * Free text (a subject, a verdict reason) with every link and host-like word defanged, the rest kept:
- * mail clients and browsers turn bare host names into links too.
+ * mail clients and browsers turn bare host names into links too. Punctuation around a word (a sentence's
+ * full stop, brackets, quotes) is set aside first, so "…from c0ntoso.com." is caught too.
  */
 export function defangProse(text: string): string {
-  return text.replace(/\S+/g, (w) =>
-    /^[a-z][a-z0-9+.-]*:\/\//i.test(w) || /^[^\s/]*[a-z0-9-]\.[a-z]{2,63}(?=$|[/:?#),;!])/i.test(w)
-      ? defang(w)
-      : w,
-  );
+  return text.replace(/\S+/g, (word) => {
+    const [, head = '', core = word, tail = ''] = /^([(<["']*)(.*?)([.,;:!?)\]>'"]*)$/s.exec(word) ?? [];
+    return linkLike(core) ? head + defang(core) + tail : word;
+  });
 }
+
+const linkLike = (w: string) =>
+  /^[a-z][a-z0-9+.-]*:\/\//i.test(w) || /^[^\s/]*[a-z0-9-]\.[a-z]{2,63}(?=$|[/:?#),;!])/i.test(w);

@@ -14,6 +14,12 @@ const cases: Array<[string, string]> = [
   ['mail bob@evil.example today', 'mail bob[@]evil[.]example today'],
   ['version 1.2 and e.g. things', 'version 1.2 and e.g. things'],
   ['ftp://files.evil.example/x.zip', 'fxp://files[.]evil[.]example/x.zip'],
+  // A host at the end of a sentence, in brackets or quotes keeps its punctuation and loses its link.
+  ["The sender's domain c0ntoso.com.", "The sender's domain c0ntoso[.]com."],
+  ['From <it@c0ntoso.com>, see (evil.example).', 'From <it[@]c0ntoso[.]com>, see (evil[.]example).'],
+  ['Go to "https://evil.example/a".', 'Go to "hxxps://evil[.]example/a".'],
+  ['Message-ID <abc.123@mail.evil.example>', 'Message-ID <abc[.]123[@]mail[.]evil[.]example>'],
+  ['Done. Really!', 'Done. Really!'],
 ];
 
 for (const [input, expected] of cases) {
