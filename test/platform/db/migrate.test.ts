@@ -19,7 +19,13 @@ import {
 
 /** The tables of the store's own schema (other tests' schemas share the PostgreSQL database). */
 /** Every migration in order; a new one is added here too. */
-const ALL_MIGRATIONS = ['0001_leases', '0002_phishing', '0003_phishing_aliases'];
+const ALL_MIGRATIONS = [
+  '0001_leases',
+  '0002_phishing',
+  '0003_phishing_aliases',
+  '0004_phishing_failing_since',
+  '0005_phishing_case_claims',
+];
 
 const tableNames = async (store: Store, schema: string | undefined) =>
   (await store.db.introspection.getTables({ withInternalKyselyTables: true }))
