@@ -1,4 +1,4 @@
-// npm run bench:phishing — one JSON line: (a) analysis throughput of a typical 60 KB report beside bare
+// npm run bench:phishing (builds first: worker threads and throughput as the installed CLI runs them) — one JSON line: (a) analysis throughput of a typical 60 KB report beside bare
 // postal-mime parsing; (b) reports arriving at BENCH_RATE per second to a running graphsoc driven by
 // Graph change notifications, with report-to-incident latency; (c) the same number of reports as a
 // backlog processed in one go. Graph emulator at 10 ms latency; Archer emulator local.
