@@ -1,5 +1,6 @@
-// npm run bench:phishing (builds first: worker threads and throughput as the installed CLI runs them) — one JSON line: (a) analysis throughput of a typical 60 KB report beside bare
-// postal-mime parsing; (b) reports arriving at BENCH_RATE per second to a running graphsoc driven by
+// npm run bench:phishing (builds first, so worker threads and throughput are those of the installed
+// CLI) — one JSON line: (a) analysis throughput of a typical 60 KB report beside bare postal-mime
+// parsing; (b) reports arriving at BENCH_RATE per second to a running graphsoc driven by
 // Graph change notifications, with report-to-incident latency; (c) the same number of reports as a
 // backlog processed in one go. Graph emulator at 10 ms latency; Archer emulator local.
 // (d) `graphsoc phishing analyze` on a generated directory with --jobs 1 and --jobs 2 beside bare MIME
