@@ -86,6 +86,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     '  Phishing reports → Archer incidents',
     `    report mailbox ${sandbox.reportMailbox} (seeded with six reports of three campaigns)`,
     `    Archer         ${sandbox.emulators.archer.url}/platformapi/core/  (emulated; incidents appear within seconds)`,
+    `    more reports   POST ${emu.graphUrl}/_emulator/mail/deliver (docs/sandbox.md); graphsoc hears by webhook`,
     '',
     'Press Ctrl-C to stop.',
     '',

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchSandbox, type RunningSandbox } from '../../src/cli/sandbox.js';
+import { sandboxReports } from '../../src/sandbox-reports.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
@@ -109,6 +110,25 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     const html = await (await get('/')).text();
     assert.match(html, /6 reports filed as 3 campaigns, 0 in progress, 0 quarantined/);
     assert.match(html, /No report is quarantined\./);
+  });
+
+  test('a report delivered while the sandbox runs reaches graphsoc by webhook and joins its campaign', async () => {
+    const eg = running.sandbox.emulators.entraGraph;
+    const [again] = sandboxReports(running.sandbox.tenant.domain);
+    eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, { mime: again as string });
+    await waitFor('the seventh report done', async () => {
+      const rows = await running.runtime.store.db.selectFrom('phishing_reports').select(['state']).execute();
+      return rows.length === 7 && rows.every((r) => r.state === 'done');
+    });
+    const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
+    assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
+    assert.ok(notified.every((n) => n.url === `${running.runtime.url}/webhooks/graph/mail`));
+    const campaigns = await running.runtime.store.db
+      .selectFrom('phishing_campaigns')
+      .select('report_count')
+      .execute();
+    assert.equal(campaigns.length, 3, 'the same phish again is no new incident');
+    assert.ok(running.banner.includes('/_emulator/mail/deliver'));
   });
 
   test('refer, respond and tiles answer from the same token and the emulated Defender', async () => {
