@@ -12,6 +12,7 @@ import type { GraphClient } from '../connectors/microsoft/graph/index.js';
 import type { ArcherConfig, PhishingConfig } from '../platform/config/index.js';
 import { KvState, type Store } from '../platform/db/index.js';
 import type { WorkUnit } from '../platform/leases/index.js';
+import { KeyedLock } from '../platform/keyed-lock.js';
 import type { Logger } from '../platform/log.js';
 import { folderKey, type WatchedFolder } from './ingest/folders.js';
 import { notificationUrlOf } from './ingest/notification-url.js';
@@ -91,6 +92,8 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
     return s;
   };
   const wakeups = new Wakeups();
+  // One per instance: every mailbox unit's case writes of one campaign go one at a time.
+  const caseLock = new KeyedLock();
   const units = c.mailboxes.map((m) => {
     const graph = o.graphOf(m.tenant);
     return mailboxUnit({
@@ -107,6 +110,7 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
         sink: { client: archer, target, mapping: c.archer, campaigns },
         config: c,
         processedFolderId: processedFolders(() => graph),
+        caseLock,
       },
     });
   });

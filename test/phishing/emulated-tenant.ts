@@ -14,6 +14,7 @@ import type { ProcessDeps } from '../../src/phishing/pipeline/process-report.js'
 import { processedFolders } from '../../src/phishing/pipeline/processed-folder.js';
 import { CampaignStore, ReportStore } from '../../src/phishing/store/index.js';
 import type { Store } from '../../src/platform/db/index.js';
+import { KeyedLock } from '../../src/platform/keyed-lock.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
 import type { DestinationStream } from 'pino';
 import { tempDir } from '../helpers/tmp.js';
@@ -159,6 +160,7 @@ export function pipelineDeps(
     },
     config,
     processedFolderId: processedFolders(() => graph),
+    caseLock: new KeyedLock(),
   };
 }
 

@@ -11,6 +11,7 @@ import type { PhishingConfig } from '../../platform/config/index.js';
 import { folderKey, type WatchedFolder } from '../ingest/folders.js';
 import { syncFolder } from '../ingest/folder-sync.js';
 import type { MailSubscriptions } from '../ingest/subscriptions.js';
+import type { ReportRow } from '../store/index.js';
 import { type ProcessDeps, processReport } from './process-report.js';
 import type { Wakeups } from './wakeups.js';
 
@@ -62,18 +63,10 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
           if (synced.added > 0) log.info({ added: synced.added }, 'new reports');
           const due = await d.process.reports.due(BATCH, d.mailbox.mailbox);
           busy = due.length === BATCH;
-          for (const r of due) {
-            if (signal.aborted) break;
-            const state = await processReport(d.process, d.mailbox, r);
-            if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
-            if (state === 'outage') {
-              // The rest would fail the same way: the backlog waits for the service, not its attempts.
-              const latest = await d.process.reports.get(r.id);
-              log.warn({ report: r.id, err: latest?.last_error }, 'service unavailable; retrying later');
-              outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
-              busy = false;
-              break;
-            }
+          const outage = await processAll(d, due, signal, log);
+          if (outage) {
+            outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
+            busy = false;
           }
         } catch (err) {
           // The delta round or the mapping check failed: nothing tells the unit to try again, so it
@@ -117,4 +110,42 @@ async function ensureSubscription(d: MailboxUnitDeps, folder: WatchedFolder, log
     log.warn({ err }, 'change subscription could not be made; polling, and trying again soon');
     return false;
   }
+}
+
+/**
+ * Works the due reports, `phishing.concurrency` at a time, oldest first. After an outage no further
+ * report is started (the rest would fail the same way); true when one happened.
+ */
+async function processAll(
+  d: MailboxUnitDeps,
+  due: readonly ReportRow[],
+  signal: AbortSignal,
+  log: Logger,
+): Promise<boolean> {
+  let next = 0;
+  let outage = false;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!outage && !failure && !signal.aborted && next < due.length) {
+      const r = due[next++] as ReportRow;
+      const state = await processReport(d.process, d.mailbox, r);
+      if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
+      if (state === 'outage' && !outage) {
+        outage = true;
+        // The backlog waits for the service, not for its attempts.
+        const latest = await d.process.reports.get(r.id);
+        log.warn({ report: r.id, err: latest?.last_error }, 'service unavailable; retrying later');
+      }
+    }
+  };
+  // Every lane ends before the round does, even when one fails: a lane still running into the next
+  // round would work a report twice at once.
+  const lanes = Array.from({ length: Math.min(d.process.config.concurrency, due.length) }, () =>
+    lane().catch((error: unknown) => {
+      failure ??= { error };
+    }),
+  );
+  await Promise.all(lanes);
+  if (failure) throw failure.error;
+  return outage;
 }

@@ -17,6 +17,7 @@ import { renderReporterMail } from '../notify/render.js';
 import { parseReport } from '../parse/index.js';
 import { type ReportRow, type ReportStore, retryPolicy } from '../store/index.js';
 import { isGsocError } from '../../platform/errors.js';
+import type { KeyedLock } from '../../platform/keyed-lock.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
@@ -39,7 +40,13 @@ export interface ProcessDeps {
     | 'maxAttempts'
     | 'retryBaseSec'
     | 'maxOutageHours'
+    | 'concurrency'
   >;
+  /**
+   * Case writes of one campaign inside this process, one at a time (reports of a mailbox are worked
+   * on concurrently); the claim in the database does the same across instances.
+   */
+  caseLock: KeyedLock;
   /** Processed folder id per mailbox, resolved (and created) once. */
   processedFolderId(mailbox: Mailbox): Promise<string>;
   now?: () => number;
@@ -159,22 +166,25 @@ class CampaignBusy extends Error {}
 async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const key = r.campaign_key;
   if (!key) throw new Error(`report ${r.id} has no campaign`);
-  // One writer per campaign across instances; the mailbox is the owner because one instance at a
-  // time works it (its lease), so a restarted worker takes its own claim back at once.
+  // One writer per campaign: in this process by the lock, across instances by the claim, whose owner
+  // is the mailbox because one instance at a time works it (its lease), so a restarted worker takes
+  // its own claim back at once.
   const owner = m.mailbox.toLowerCase();
-  if (!(await d.sink.campaigns.claimCase(key, owner, CASE_CLAIM_MS))) throw new CampaignBusy(key);
-  try {
-    await syncCase(
-      {
-        ...d.sink,
-        recordsOf: (k) => recordsOf(d.db, k),
-        firstMessage: async (k) => firstMessage(d.db, k),
-      },
-      key,
-    );
-  } finally {
-    await d.sink.campaigns.releaseCase(key, owner);
-  }
+  await d.caseLock.run(key, async () => {
+    if (!(await d.sink.campaigns.claimCase(key, owner, CASE_CLAIM_MS))) throw new CampaignBusy(key);
+    try {
+      await syncCase(
+        {
+          ...d.sink,
+          recordsOf: (k) => recordsOf(d.db, k),
+          firstMessage: async (k) => firstMessage(d.db, k),
+        },
+        key,
+      );
+    } finally {
+      await d.sink.campaigns.releaseCase(key, owner);
+    }
+  });
   await d.reports.advance(r.id, 'cased');
   return reload(d, r.id);
 }

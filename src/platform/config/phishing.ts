@@ -105,6 +105,11 @@ export const phishingSchema = z
     pollEverySec: z.coerce.number().int().min(10).max(3600).default(300),
     /** Failures of a report's own (not outages) after which it is quarantined with its reason. */
     maxAttempts: z.coerce.number().int().min(1).max(50).default(8),
+    /**
+     * Reports of one mailbox worked on at once. Graph allows an app 4 concurrent requests per mailbox
+     * and each report makes one at a time, so more would only meet 429s.
+     */
+    concurrency: z.coerce.number().int().min(1).max(4).default(4),
     /** First wait after a failure (doubling per failure, at most an hour); the retry interval in an outage. */
     retryBaseSec: z.coerce.number().int().min(1).max(3600).default(30),
     /** A report failing only through outages (network, 429, 5xx) this long is quarantined after all. */

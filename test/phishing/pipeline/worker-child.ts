@@ -15,6 +15,7 @@ import { processedFolders } from '../../../src/phishing/pipeline/processed-folde
 import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
 import { phishingSchema, tenantSchema } from '../../../src/platform/config/index.js';
 import { KvState, openDatabase } from '../../../src/platform/db/index.js';
+import { KeyedLock } from '../../../src/platform/keyed-lock.js';
 
 interface WorkerSetup {
   db: string;
@@ -65,6 +66,7 @@ for (const r of await reports.due(100, mailbox.mailbox)) {
       },
       config,
       processedFolderId: processedFolders(() => graph),
+      caseLock: new KeyedLock(),
     },
     mailbox,
     r,
