@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Emulators, startEmulators } from '../../emulators/index.js';
-import { ArcherMetadata, createArcherClient, findRecordIds } from '../../src/connectors/archer/index.js';
+import {
+  ArcherMetadata,
+  createArcherClient,
+  findRecordIds,
+  readRecord,
+} from '../../src/connectors/archer/index.js';
 import { folderKey } from '../../src/phishing/ingest/folders.js';
 import { KvState } from '../../src/platform/db/index.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -86,7 +91,7 @@ describe('phishing job in a running graphsoc with a public URL', () => {
       assert.equal(v.status, 200);
       assert.equal(v.url, `${runtime.url}/webhooks/graph/mail`);
     }
-    assert.ok(await subscriptionId());
+    await waitFor('subscription saved', subscriptionId);
   });
 
   test('a delivered report becomes an Archer incident through the notification alone', async () => {
@@ -133,6 +138,40 @@ describe('phishing job in a running graphsoc with a public URL', () => {
     eg().seedMail(mail.tenantId, { mailboxes: [{ user: MAILBOX, messages: [{ mime: newReport() }] }] });
     await eg().fireMailLifecycle((await subscriptionId()) as string, 'missed');
     await waitFor('third report filed', async () => (await doneReports()) === 3);
+  });
+
+  test('eight reports of one phish worked four at a time: one incident counting all eight', async () => {
+    const phish = credentialPhish(rng, { subject: 'Mailbox quota', messageId: '<burst@evil.example>' });
+    const messages = Array.from({ length: 8 }, (_, i) => ({
+      mime: asItemAttachment(
+        phish,
+        { name: `Burst ${i}`, address: `burst${i}@contoso-feature.example` },
+        `b${i}`,
+      ),
+    }));
+    eg().seedMail(mail.tenantId, { mailboxes: [{ user: MAILBOX, messages }] });
+    // A slow Archer keeps several case writes of the campaign in flight at once, were they allowed.
+    emulators.archer.setLatency(40);
+    const before = await doneReports();
+    await eg().fireMailLifecycle((await subscriptionId()) as string, 'missed');
+    await waitFor('burst filed', async () => (await doneReports()) === before + 8);
+    emulators.archer.setLatency(0);
+    const keys = await runtime.store.db
+      .selectFrom('phishing_campaigns')
+      .select(['key', 'report_count'])
+      .where('report_count', '=', 8)
+      .execute();
+    assert.equal(keys.length, 1);
+    const archer = createArcherClient(emulatedArcher(emulators));
+    try {
+      const target = { application: 'Security Incidents', meta: new ArcherMetadata(archer) };
+      const ids = await findRecordIds(archer, target, 'Message ID', keys[0]?.key as string);
+      assert.equal(ids.length, 1, 'doubled');
+      const record = await readRecord(archer, target, ids[0] as number);
+      assert.equal(Number(record['Reports Received']), 8);
+    } finally {
+      await archer.close();
+    }
   });
 
   test('a notification with a wrong clientState is ignored and logged', async () => {
