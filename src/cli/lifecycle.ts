@@ -1,13 +1,31 @@
 // Stops a running instance cleanly on SIGINT/SIGTERM; a second signal exits at once.
-export function stopOnSignals(stop: () => Promise<void>, log: (msg: string) => void): Promise<void> {
+// Ctrl-C in a terminal signals the whole foreground process group, and a wrapper in that group (npm,
+// tsx) passes the same signal on once more: a repeat within REPEAT_MS is that echo, not a person
+// pressing Ctrl-C again, and must not cut the clean stop short.
+const REPEAT_MS = 1000;
+
+export function stopOnSignals(
+  stop: () => Promise<void>,
+  log: (msg: string) => void,
+  opts: {
+    now?: () => number;
+    exit?: (code: number) => void;
+    on?: (signal: NodeJS.Signals, f: () => void) => void;
+  } = {},
+): Promise<void> {
+  const now = opts.now ?? Date.now;
+  const exit = opts.exit ?? ((code: number) => process.exit(code));
+  const on = opts.on ?? ((signal: NodeJS.Signals, f: () => void) => process.on(signal, f));
   return new Promise((resolve) => {
-    let stopping = false;
+    let firstAt: number | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) {
+      if (firstAt !== undefined) {
+        if (now() - firstAt < REPEAT_MS) return;
         log(`${signal} again: exiting without waiting`);
-        process.exit(130);
+        exit(130);
+        return;
       }
-      stopping = true;
+      firstAt = now();
       log(`${signal} received: stopping`);
       stop().then(resolve, (e: unknown) => {
         log(`error while stopping: ${(e as Error).message}`);
@@ -15,7 +33,7 @@ export function stopOnSignals(stop: () => Promise<void>, log: (msg: string) => v
         resolve();
       });
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    on('SIGINT', () => onSignal('SIGINT'));
+    on('SIGTERM', () => onSignal('SIGTERM'));
   });
 }
