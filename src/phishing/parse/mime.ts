@@ -14,14 +14,14 @@ export class MimeLimit extends Error {
   }
 }
 
-export function firstMailbox(a: Address | undefined): MailAddress | null {
+function firstMailbox(a: Address | undefined): MailAddress | null {
   if (!a) return null;
   if (a.address !== undefined) return { name: a.name, address: a.address };
   const m = a.group[0];
   return m ? { name: m.name, address: m.address } : null;
 }
 
-export function mailboxes(list: Address[] | undefined): MailAddress[] {
+function mailboxes(list: Address[] | undefined): MailAddress[] {
   return (list ?? []).flatMap((a) =>
     a.address !== undefined ? [{ name: a.name, address: a.address }] : a.group.map((m) => ({ ...m })),
   );

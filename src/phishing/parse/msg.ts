@@ -7,7 +7,7 @@ import PostalMime from 'postal-mime';
 import { ansiEncodingFor, decodeCodepage } from './codepage.js';
 import { embeddedKind } from './embedded.js';
 import type { Budget } from './limits.js';
-import { firstMailbox, mailboxes } from './mime.js';
+import { toParsedMessage } from './mime.js';
 import type { EmbeddedRef, MessageNode } from './node.js';
 import type { HeaderField, ParsedMessage, ReportAttachment } from './types.js';
 
@@ -29,18 +29,8 @@ async function fromTransportHeaders(text: string, budget: Budget): Promise<Parse
     maxHeadersSize: budget.limits.maxHeaderBytes,
   });
   budget.checkHeaders(email.headers.length);
-  return {
-    headers: email.headers.map((h) => ({ name: h.originalKey, value: h.value })),
-    from: firstMailbox(email.from) ?? firstMailbox(email.sender),
-    replyTo: mailboxes(email.replyTo),
-    returnPath: email.returnPath?.replace(/^<|>$/g, '') || null,
-    messageId: email.messageId ?? null,
-    subject: email.subject ?? '',
-    date: email.date ?? null,
-    text: '',
-    html: '',
-    attachments: [],
-  };
+  // The bodies and attachments come from the .msg's own properties, not from this header-only parse.
+  return { ...toParsedMessage(email), text: '', html: '', attachments: [] };
 }
 
 /** Without transport headers the message properties are all there is; headers are rebuilt from them. */
