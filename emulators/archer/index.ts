@@ -1,10 +1,7 @@
-// RSA Archer REST API emulator over real HTTPS: login/logout with session tokens, metadata, content,
-// attachments, the Content API search aid, fault injection and a request log. Written from Archer's
-// documentation (reference/archer-phishing.md §2); imports nothing from src/.
-import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { registerControlApi } from '../shared/control.js';
 import { type FaultRule, FaultStore, retryAfterValue } from '../shared/faults.js';
+import { readSeedJson } from '../shared/seed-file.js';
 import { createHttpsApp, listenHttps } from '../shared/https-server.js';
 import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
 import {
@@ -104,7 +101,7 @@ export async function startArcherEmulator(opts: ArcherEmulatorOptions = {}): Pro
     latency = opts.latencyMs ?? 0;
     if (opts.defaultSeed !== false) seed(defaultSeed());
     if (opts.seed) seed(opts.seed);
-    if (opts.seedFile) seed(JSON.parse(readFileSync(opts.seedFile, 'utf8')) as ArcherSeed);
+    if (opts.seedFile) seed(readSeedJson(opts.seedFile) as ArcherSeed);
   };
   reset();
 

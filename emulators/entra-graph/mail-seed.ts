@@ -2,9 +2,10 @@
 // A message is given as its MIME (raw RFC 822 text or base64, or a file path in seed directories);
 // subject, sender, ids, dates and attachments are derived from it, as Exchange would on delivery.
 // Layout: mail/mailboxes.json, a JSON array (or {"value": [...]}) of {tenantId?, user, folders?, messages?}.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import { readSeedList } from '../shared/seed-file.js';
 import { mailOfDirectory } from './mail-state.js';
 import { type MailAttachment, type Mailbox, type NewMessage, opaqueId } from './mail-store.js';
 import type { DirectoryState } from './state.js';
@@ -76,14 +77,8 @@ export function applyMailSeed(
 /** Reads `<dir>/mail/mailboxes.json` if it exists. */
 export function loadMailSeedDir(state: DirectoryState, dir: string): void {
   const path = join(dir, 'mail', 'mailboxes.json');
-  if (!existsSync(path)) return;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`seed file ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  const list = Array.isArray(json) ? json : (json as { value?: unknown }).value;
+  const list = readSeedList(path);
+  if (list === undefined) return;
   const parsed = mailSeedSchema.safeParse({ mailboxes: list });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -6,11 +6,12 @@
 //   security/synthetic.json   {tenantId, count, seed?}: generated alerts, incidents and legacy alerts
 //   security/<tenant>/...     the same files for one tenant (GUID or domain); tenant fields inside are ignored
 // An object without a tenant goes to the only tenant the emulator has.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { GUID_RE } from '../shared/ids.js';
-import { type SecurityData, isRecord } from './security-store.js';
+import { readSeedList } from '../shared/seed-file.js';
+import type { SecurityData } from './security-store.js';
 import { syntheticSecurityData } from './security-synthetic.js';
 import type { DirectoryState } from './state.js';
 
@@ -77,8 +78,7 @@ export function loadSecuritySeedDir(state: DirectoryState, dir: string): void {
  * Graph collection or array) as data for one emulated tenant, whatever tenant the objects name.
  */
 export function securityExport(folder: string): SecurityData {
-  const raw: Record<string, unknown> = {};
-  for (const [kind, file] of Object.entries(FILES)) raw[kind] = readList(join(folder, file));
+  const raw = readSecurityFiles(folder);
   const parsed = securitySeedSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`alerts folder ${folder}: ${describe(parsed.error)}`);
   const { alertsV2, incidents, legacyAlerts } = parsed.data;
@@ -92,10 +92,19 @@ export function securityExport(folder: string): SecurityData {
   };
 }
 
+/** Each file of FILES in the folder as its list; a single saved entity counts as a list of one. */
+function readSecurityFiles(folder: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(FILES).map(([kind, file]) => [
+      kind,
+      readSeedList(join(folder, file), { singleEntity: true }),
+    ]),
+  );
+}
+
 function loadFolder(state: DirectoryState, folder: string, tenantId: string | undefined): void {
-  const raw: Record<string, unknown> = {};
-  for (const [kind, file] of Object.entries(FILES)) raw[kind] = readList(join(folder, file));
-  const synthetic = readList(join(folder, 'synthetic.json'));
+  const raw = readSecurityFiles(folder);
+  const synthetic = readSeedList(join(folder, 'synthetic.json'), { singleEntity: true });
   const parsed = securitySeedSchema.safeParse({ ...raw, ...(tenantId ? { tenantId } : {}) });
   if (!parsed.success) throw new Error(`seed folder ${folder}: ${describe(parsed.error)}`);
   applySecuritySeed(state, parsed.data);
@@ -104,21 +113,6 @@ function loadFolder(state: DirectoryState, folder: string, tenantId: string | un
     if (!one.success) throw new Error(`seed file ${join(folder, 'synthetic.json')}: ${describe(one.error)}`);
     applySecuritySeed(state, { tenantId: one.data.tenantId ?? tenantId, synthetic: one.data });
   }
-}
-
-function readList(path: string): unknown[] | undefined {
-  if (!existsSync(path)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`seed file ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (Array.isArray(json)) return json;
-  if (isRecord(json) && Array.isArray(json.value)) return json.value;
-  // A single Graph entity (e.g. one GET /security/alerts_v2/{id} response) counts as a list of one.
-  if (isRecord(json) && typeof json.id === 'string') return [json];
-  throw new Error(`seed file ${path} must hold a JSON array or {"value": [...]}`);
 }
 
 /** A tenant GUID or domain to a known tenant id; an unknown GUID adds the tenant, as users seeding does. */

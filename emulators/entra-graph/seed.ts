@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { GUID_RE } from '../shared/ids.js';
+import { readSeedList } from '../shared/seed-file.js';
 import { loadMailSeedDir } from './mail-seed.js';
 import { applySecuritySeed, loadSecuritySeedDir, securitySeedSchema } from './security-seed.js';
 import type { DirectoryState } from './state.js';
@@ -83,19 +84,7 @@ export function applySeed(state: DirectoryState, seed: SeedData, baseDir?: strin
 /** Reads the seed files of `dir` (see the layout above) and applies them. */
 export function loadSeedDir(state: DirectoryState, dir: string): void {
   if (!existsSync(dir)) throw new Error(`seed directory ${dir} does not exist`);
-  const read = (name: string): unknown[] | undefined => {
-    const path = join(dir, name);
-    if (!existsSync(path)) return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new Error(`seed file ${path} is not valid JSON: ${(error as Error).message}`);
-    }
-    const list = Array.isArray(json) ? json : (json as { value?: unknown }).value;
-    if (!Array.isArray(list)) throw new Error(`seed file ${path} must hold a JSON array or {"value": [...]}`);
-    return list;
-  };
+  const read = (name: string) => readSeedList(join(dir, name));
   const raw = {
     organization: read('organization.json'),
     tenants: read('tenants.json'),
