@@ -1,12 +1,5 @@
 // Public types of the RSA Archer connector.
-import type { Dispatcher } from 'undici';
-import type {
-  CallOptions,
-  Clock,
-  LimitOptions,
-  RetryOptions,
-  TimeoutOptions,
-} from '../../platform/http/index.js';
+import type { ConnectorCallOptions, ConnectorClientOptions } from '../../platform/http/index.js';
 
 /** A complete Archer connection; built from the `[archer]` config by `archerConnection`. */
 export interface ArcherConnection {
@@ -22,20 +15,10 @@ export interface ArcherConnection {
   caFile?: string | undefined;
 }
 
-export interface ArcherClientOptions {
-  /** Extra CA (PEM) to trust besides caFile (emulators). */
-  caPem?: string;
-  dispatcher?: Dispatcher;
-  retry?: Partial<RetryOptions>;
-  timeout?: Partial<TimeoutOptions>;
-  /** Archer documents no rate limit; a few requests in flight keep its web tier comfortable. */
-  limits?: LimitOptions;
-  clock?: Clock;
-  random?: () => number;
-}
+/** Archer documents no rate limit; the default `limits` of a few requests in flight spare its web tier. */
+export type ArcherClientOptions = ConnectorClientOptions;
 
-/** What every call may carry: cancellation, the deadline and per-call step overrides. */
-export type ArcherCallOptions = Pick<CallOptions, 'signal' | 'deadlineAt' | 'wait' | 'retry' | 'timeout'>;
+export type ArcherCallOptions = ConnectorCallOptions;
 
 /** A field value by meaning; the field's Archer type decides the wire shape (reference §2.7). */
 export type FieldInput =

@@ -9,6 +9,7 @@ export {
   type HttpClientOptions,
 } from './client.js';
 export { type Clock, systemClock } from './clock.js';
+export type { ConnectorCallOptions, ConnectorClientOptions } from './connector-options.js';
 export {
   describeTarget,
   errors,

@@ -1,28 +1,11 @@
 // Public types of the Microsoft Defender for Endpoint connector.
-import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import type {
-  CallOptions,
-  Clock,
-  LimitOptions,
-  RetryOptions,
-  TimeoutOptions,
-} from '../../../platform/http/index.js';
+import type { ConnectorCallOptions, ConnectorClientOptions } from '../../../platform/http/index.js';
 import type { indicatorSchema, machineActionSchema, machineSchema } from './schemas.js';
 
-export interface DefenderClientOptions {
-  /** Extra CA (PEM) to trust besides the tenant's caFile (emulators). */
-  caPem?: string;
-  dispatcher?: Dispatcher;
-  retry?: Partial<RetryOptions>;
-  timeout?: Partial<TimeoutOptions>;
-  limits?: LimitOptions;
-  clock?: Clock;
-  random?: () => number;
-}
+export type DefenderClientOptions = ConnectorClientOptions;
 
-/** What every call may carry: cancellation, the deadline and the upstream clock. */
-export type DefenderCallOptions = Pick<CallOptions, 'signal' | 'deadlineAt' | 'wait' | 'retry' | 'timeout'>;
+export type DefenderCallOptions = ConnectorCallOptions;
 
 export type Machine = z.output<typeof machineSchema>;
 export type MachineAction = z.output<typeof machineActionSchema>;

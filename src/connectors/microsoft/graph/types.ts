@@ -1,29 +1,17 @@
 // Public types of the Microsoft Graph connector.
-import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type {
+  ConnectorClientOptions,
   CallOptions,
-  Clock,
   HttpResponse,
-  LimitOptions,
-  RetryOptions,
-  TimeoutOptions,
   UpstreamWait,
 } from '../../../platform/http/index.js';
 import type { GraphError } from './errors.js';
 
-export interface GraphClientOptions {
+/** `limits` defaults to 16 requests in flight per host. */
+export interface GraphClientOptions extends ConnectorClientOptions {
   /** API version path segment; default 'v1.0'. */
   version?: 'v1.0' | 'beta';
-  /** Extra CA (PEM) to trust besides the tenant's caFile (emulators). */
-  caPem?: string;
-  dispatcher?: Dispatcher;
-  retry?: Partial<RetryOptions>;
-  timeout?: Partial<TimeoutOptions>;
-  /** Per-host concurrency and rate; Graph defaults to 16 in flight. */
-  limits?: LimitOptions;
-  clock?: Clock;
-  random?: () => number;
   /** $batch chunks in flight at once (default 4, max 20). */
   batchConcurrency?: number;
   /** Retries of one throttled $batch item (default 10, max 20); the deadline bounds them too. */
