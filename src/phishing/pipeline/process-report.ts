@@ -118,7 +118,9 @@ export async function processReport(
 /** Archer or Graph unreachable, throttling or failing (already retried by the HTTP client). */
 const isOutage = (e: unknown) => isGsocError(e) && e.retryable;
 
-async function reload(d: ProcessDeps, id: number): Promise<ReportRow> {
+/** The row a step left; read again only when the step changed nothing (the report is no longer pending). */
+async function after(d: ProcessDeps, id: number, row: ReportRow | undefined): Promise<ReportRow> {
+  if (row) return row;
   const r = await d.reports.get(id);
   if (!r) throw new Error(`report ${id} vanished`);
   return r;
@@ -130,8 +132,7 @@ async function fetchMime(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<Repo
     url: `${messagePath(m, r.message_id)}/$value`,
     prefer: IMMUTABLE,
   });
-  await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(res.body) });
-  return reload(d, r.id);
+  return after(d, r.id, await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(res.body) }));
 }
 
 async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
@@ -151,8 +152,8 @@ async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
     windowMs: d.config.campaignWindowHours * 3_600_000,
     ...(d.now ? { now: d.now } : {}),
   });
-  await d.reports.advance(r.id, 'analysed', { analysis: JSON.stringify(record), campaignKey: c.key });
-  return reload(d, r.id);
+  const produced = { analysis: JSON.stringify(record), campaignKey: c.key };
+  return after(d, r.id, await d.reports.advance(r.id, 'analysed', produced));
 }
 
 /** Longer than any case write takes: a claim left by a crashed worker of another mailbox frees itself then. */
@@ -185,8 +186,7 @@ async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<Repor
       await d.sink.campaigns.releaseCase(key, owner);
     }
   });
-  await d.reports.advance(r.id, 'cased');
-  return reload(d, r.id);
+  return after(d, r.id, await d.reports.advance(r.id, 'cased'));
 }
 
 async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
@@ -221,8 +221,7 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
       },
     });
   }
-  await d.reports.advance(r.id, 'notified');
-  return reload(d, r.id);
+  return after(d, r.id, await d.reports.advance(r.id, 'notified'));
 }
 
 export async function recordsOf(db: Kysely<Database>, key: string): Promise<ReportRecord[]> {

@@ -100,13 +100,16 @@ export class ReportStore {
     return q.orderBy('received_at').orderBy('id').limit(limit).execute();
   }
 
-  /** Marks a step done, with what it produced; the next attempt may start at once. */
+  /**
+   * Marks a step done, with what it produced; the next attempt may start at once. Returns the row as
+   * it is now, or undefined when the report is no longer pending (nothing changed).
+   */
   async advance(
     id: number,
     step: PhishingReportStep,
     produced: { analysis?: string; campaignKey?: string; mime?: Uint8Array } = {},
-  ): Promise<void> {
-    await this.#db
+  ): Promise<ReportRow | undefined> {
+    return this.#db
       .updateTable('phishing_reports')
       .set({
         step,
@@ -119,7 +122,8 @@ export class ReportStore {
       })
       .where('id', '=', id)
       .where('state', '=', 'pending')
-      .execute();
+      .returningAll()
+      .executeTakeFirst();
   }
 
   /**

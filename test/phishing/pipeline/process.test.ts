@@ -182,8 +182,9 @@ describe('phishing pipeline end to end', () => {
       const killed = new ReportStore(store.db);
       const original = killed.advance.bind(killed);
       killed.advance = async (id, s, produced) => {
-        await original(id, s, produced);
+        const row = await original(id, s, produced);
         if (s === step) throw new Error(`killed after ${step}`);
+        return row;
       };
       await processReport({ ...deps, reports: killed }, mailbox, row);
       // A new worker takes over: the failure backoff is skipped by releasing the report's wait.

@@ -37,9 +37,10 @@ const archer = createArcherClient(setup.archer);
 const store = await openDatabase(setup.db);
 
 class Reports extends ReportStore {
-  override async advance(...args: Parameters<ReportStore['advance']>): Promise<void> {
-    await super.advance(...args);
+  override async advance(...args: Parameters<ReportStore['advance']>) {
+    const row = await super.advance(...args);
     if (killAt === `after:${args[1]}`) die();
+    return row;
   }
 }
 class Campaigns extends CampaignStore {

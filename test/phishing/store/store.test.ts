@@ -60,8 +60,9 @@ for (const dialect of DIALECTS) {
       const { report } = await reports.seen(message());
       const mime = new Uint8Array([0, 1, 2, 255, 13, 10]);
       await reports.advance(report.id, 'fetched', { mime });
-      await reports.advance(report.id, 'analysed', { analysis: '{"verdict":"malicious"}' });
+      const returned = await reports.advance(report.id, 'analysed', { analysis: '{"verdict":"malicious"}' });
       const row = await reports.get(report.id);
+      assert.deepEqual(returned, row, 'advance hands back the row as stored');
       assert.equal(row?.step, 'analysed');
       assert.equal(row?.analysis, '{"verdict":"malicious"}');
       assert.deepEqual([...(row?.mime ?? [])], [...mime]);
@@ -69,6 +70,7 @@ for (const dialect of DIALECTS) {
       const done = await reports.get(report.id);
       assert.deepEqual({ state: done?.state, mime: done?.mime }, { state: 'done', mime: null });
       assert.ok(!(await reports.due(100)).some((r) => r.id === report.id));
+      assert.equal(await reports.advance(report.id, 'notified'), undefined, 'a done report is not advanced');
     });
 
     test('a failure waits for its backoff; the last allowed failure quarantines with the reason', async () => {
