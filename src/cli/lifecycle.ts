@@ -1,7 +1,9 @@
 // Stops a running instance cleanly on SIGINT/SIGTERM; a second signal exits at once.
 // Ctrl-C in a terminal signals the whole foreground process group, and a wrapper in that group (npm,
 // tsx) passes the same signal on once more: a repeat within REPEAT_MS is that echo, not a person
-// pressing Ctrl-C again, and must not cut the clean stop short.
+// pressing Ctrl-C again, and must not cut the clean stop short. (npm start runs `node --import tsx`,
+// one process: the tsx CLI's own relay SIGKILLs its child when the child is slow to acknowledge a
+// signal, which on a loaded machine cut the clean stop short in CI.)
 const REPEAT_MS = 1000;
 
 export function stopOnSignals(

@@ -69,6 +69,8 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
             busy = false;
           }
         } catch (err) {
+          // Stopping (or losing the lease) cancels the round's calls: that is not a failure to report.
+          if (signal.aborted) break;
           // The delta round or the mapping check failed: nothing tells the unit to try again, so it
           // does after the retry interval instead of the poll interval.
           log.error({ err }, 'mailbox round failed; the next round tries again');
