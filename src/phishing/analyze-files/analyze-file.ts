@@ -81,6 +81,7 @@ export async function analyzeBytes(
     maxTotalBytes: o.limits.maxBytes,
     maxDepth: o.limits.maxDepth,
     maxParts: o.limits.maxParts,
+    forwarderDomains: [...o.ownDomains],
   });
   if (isUnparseable(parsed)) return failedRecord(file, parsed.unparseable, parsed.detail);
   const options: AnalyzeOptions = { ownDomains: [...o.ownDomains], allowDomains: [...o.allowDomains] };

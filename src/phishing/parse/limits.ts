@@ -40,6 +40,25 @@ export const parseOptionsSchema = z
     maxMimeNesting: z.number().int().positive().max(256).default(DEFAULT_LIMITS.maxMimeNesting),
     /** `innermost` follows attached messages to the bottom (a forward of a forward of the phish). */
     pick: z.enum(['innermost', 'outermost']).default('innermost'),
+    /**
+     * Not a bound: domains whose people may forward a phish inline before it is reported (the
+     * organisation's own). A report mail's sender's domain always counts.
+     */
+    forwarderDomains: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(253)
+          .transform((d) => d.toLowerCase()),
+      )
+      .max(1000)
+      .default([]),
+    /**
+     * Not a bound: the top message is a report mail and its sender the reporter, so a plain forward in
+     * it is followed whoever sent it. False for a message file in hand, which may be the phish itself.
+     */
+    reportMail: z.boolean().default(true),
   })
   .strict();
 

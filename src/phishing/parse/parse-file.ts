@@ -5,7 +5,9 @@
 // as a separate attachment: beside a header-only stand-in for the report mail. The stand-in costs one
 // level, which is given back: the depth limit is one higher and the result's depth one lower, so the
 // .msg file itself is depth 0 (source `msg`), a message attached to it depth 1, and so on.
-// Not done: a .msg that is a plain (inline) forward is not searched for a forwarded header block.
+// A file in hand may be the phish itself, so it is not a report mail (options.reportMail false): a
+// forwarded header block in it is followed only when the file is plainly a forward from inside
+// (forward-from-inside.ts; options.forwarderDomains name the organisation's domains).
 import { isCompoundFile } from './embedded.js';
 import { DEFAULT_LIMITS, type ParseOptions } from './limits.js';
 import { parseReport } from './parse-report.js';
@@ -20,7 +22,7 @@ const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 const shiftLevel = (w: string) => w.replace(/:(\d+)$/, (_, n: string) => `:${Math.max(0, Number(n) - 1)}`);
 
 export async function parseMessageFile(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  if (!isCompoundFile(bytes)) return parseReport(bytes, [], options);
+  if (!isCompoundFile(bytes)) return parseReport(bytes, [], { ...options, reportMail: false });
   const maxDepth = options.maxDepth ?? DEFAULT_LIMITS.maxDepth;
   const maxTotalBytes = options.maxTotalBytes ?? DEFAULT_LIMITS.maxTotalBytes;
   const r = await parseReport(
@@ -35,6 +37,7 @@ export async function parseMessageFile(bytes: Uint8Array, options: ParseOptions 
     ],
     {
       ...options,
+      reportMail: false,
       maxDepth: Math.min(MAX_DEPTH, maxDepth + 1),
       maxTotalBytes: Math.min(MAX_TOTAL_BYTES, maxTotalBytes + STAND_IN.byteLength),
     },
@@ -43,15 +46,14 @@ export async function parseMessageFile(bytes: Uint8Array, options: ParseOptions 
   // Depth 0 means parseReport could not open the .msg and fell back to the empty stand-in.
   if (r.depth === 0)
     return { unparseable: 'parser-failed', detail: 'not a readable Outlook .msg (damaged or empty)' };
+  const isFile = r.depth === 1 && r.source === 'msg';
   return {
     ...r,
     reporter: null,
     // The file's own envelope is known only when the file is the original.
-    wrapper:
-      r.depth === 1
-        ? { subject: r.original.subject, messageId: r.original.messageId, date: r.original.date }
-        : { subject: '', messageId: null, date: null },
-    source: r.depth === 1 ? 'msg' : r.source,
+    wrapper: isFile
+      ? { subject: r.original.subject, messageId: r.original.messageId, date: r.original.date }
+      : { subject: '', messageId: null, date: null },
     depth: r.depth - 1,
     warnings: r.warnings.map(shiftLevel),
   };

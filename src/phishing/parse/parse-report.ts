@@ -5,12 +5,13 @@
 // Attachments handed in separately are used only when the MIME itself carries no attached message.
 import { z } from 'zod';
 import { embeddedKind } from './embedded.js';
+import { domainOf, isForwardFromInside } from './forward-from-inside.js';
 import { findInlineForward } from './inline-forward.js';
 import { Budget, LimitExceeded, type ParseOptions, parseOptionsSchema } from './limits.js';
 import { MimeLimit } from './mime.js';
 import { parseMsg } from './msg.js';
 import type { EmbeddedRef } from './node.js';
-import type { ParseResult, ParsedReport, Unparseable } from './types.js';
+import type { ParsedMessage, ParseResult, ParsedReport, Unparseable } from './types.js';
 import { descend, mimeNode } from './walk.js';
 
 /** An attachment as Graph hands it out: fileAttachment contentBytes, or an itemAttachment's $value. */
@@ -71,20 +72,40 @@ async function run(
     depth: descent.depth,
     warnings,
   };
+  const reporterDomain = limits.reportMail ? domainOf(wrapper.from?.address) : null;
+  const forwarders = [...limits.forwarderDomains, ...(reporterDomain ? [reporterDomain] : [])];
   if (descent.source === 'wrapper') {
-    const inline = findInlineForward(wrapper.text, wrapper.html);
-    if (inline) {
-      inline.attachments = wrapper.attachments;
-      return {
-        ...report,
-        original: inline,
-        source: 'inline-forward',
-        warnings: [...warnings, 'headers-lost-in-forward'],
-      };
-    }
-    warnings.push('no-original-found');
+    // The reporter's own plain forward is followed whoever they are; a file in hand only when it is
+    // plainly a forward from inside (it may be the phish, with a fake forwarded block of its own).
+    if (limits.reportMail || isForwardFromInside(wrapper, forwarders)) {
+      const inline = viaInlineForward(report, wrapper, []);
+      if (inline) return inline;
+    } else if (findInlineForward(wrapper.text, wrapper.html)) warnings.push('inline-forward-not-followed');
+    if (limits.reportMail) warnings.push('no-original-found');
+    return report;
   }
+  const inner = descent.node;
+  if (inner.embedded.length === 0 && isForwardFromInside(inner.message, forwarders))
+    return viaInlineForward(report, inner.message, ['forwarded-from-inside']) ?? report;
   return report;
+}
+
+/** The report with the original taken from the forwarded header block in `carrier`, if it has one. */
+function viaInlineForward(
+  report: ParsedReport,
+  carrier: ParsedMessage,
+  moreWarnings: string[],
+): ParsedReport | null {
+  const inline = findInlineForward(carrier.text, carrier.html);
+  if (!inline) return null;
+  // The forward carried the phish's attachments along.
+  inline.attachments = carrier.attachments;
+  return {
+    ...report,
+    original: inline,
+    source: 'inline-forward',
+    warnings: [...report.warnings, 'headers-lost-in-forward', ...moreWarnings],
+  };
 }
 
 export async function parseReport(

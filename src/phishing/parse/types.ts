@@ -44,7 +44,10 @@ export interface ParsedReport {
   wrapper: { subject: string; messageId: string | null; date: string | null };
   original: ParsedMessage;
   source: OriginalSource;
-  /** 0 for the wrapper itself or an inline forward, 1 for a message attached to the report, and so on. */
+  /**
+   * 0 for the wrapper itself or an inline forward in it, 1 for a message attached to the report (or an
+   * inline forward in that message), and so on.
+   */
   depth: number;
   warnings: string[];
 }

@@ -141,6 +141,7 @@ async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
     maxTotalBytes: limits.maxBytes,
     maxDepth: limits.maxDepth,
     maxParts: limits.maxParts,
+    forwarderDomains: [...d.config.ownDomains],
   });
   const options: AnalyzeOptions = {
     ownDomains: [...d.config.ownDomains],
