@@ -107,7 +107,17 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
         graph,
         db: o.store.db,
         reports,
-        sink: { client: archer, target, mapping: c.archer, campaigns },
+        sink: {
+          client: archer,
+          target,
+          mapping: c.archer,
+          campaigns,
+          onRecordGone: (campaign, contentId) =>
+            o.logger.warn(
+              { campaign, contentId, mailbox: m.mailbox },
+              'the campaign’s Archer record no longer exists; it is found by its key or created again',
+            ),
+        },
         config: c,
         processedFolderId: processedFolders(() => graph),
         caseLock,

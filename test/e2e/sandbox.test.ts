@@ -8,6 +8,14 @@ import { LogCapture } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 
+/** Another user reporting the first seeded phish: a new report mail (its own Message-ID). */
+function anotherReport(r: RunningSandbox, id: string): string {
+  const [seeded] = sandboxReports(r.sandbox.tenant.domain);
+  const mime = (seeded as string).replace(/^Message-ID: <[^>]+>/m, `Message-ID: <${id}@reports.example>`);
+  assert.notEqual(mime, seeded);
+  return mime;
+}
+
 describe('sandbox: graphsoc against the emulated tenant', () => {
   let running: RunningSandbox;
   const log = new LogCapture();
@@ -114,8 +122,9 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
 
   test('a report delivered while the sandbox runs reaches graphsoc by webhook and joins its campaign', async () => {
     const eg = running.sandbox.emulators.entraGraph;
-    const [again] = sandboxReports(running.sandbox.tenant.domain);
-    eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, { mime: again as string });
+    eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, {
+      mime: anotherReport(running, 'again-1'),
+    });
     await waitFor('the seventh report done', async () => {
       const rows = await running.runtime.store.db.selectFrom('phishing_reports').select(['state']).execute();
       return rows.length === 7 && rows.every((r) => r.state === 'done');
@@ -204,5 +213,53 @@ describe('sandbox with alerts exported from a tenant (--alerts)', () => {
       body.data?.sightings?.docs.map((d) => d.external_ids[0]),
       ['da-exported-1'],
     );
+  });
+});
+
+describe('sandbox restarted on the same data directory', () => {
+  // The emulators start afresh (new ports, new subscription ids, the seeded mailbox again); the
+  // database remembers a deltaLink and a subscription of the previous run.
+  const dataDir = tempDir();
+  let running: RunningSandbox | undefined;
+  after(() => running?.stop());
+
+  const reportsDone = (r: RunningSandbox, n: number) =>
+    waitFor(
+      `${n} reports done`,
+      async () => {
+        const rows = await r.runtime.store.db.selectFrom('phishing_reports').select(['state']).execute();
+        return rows.length === n && rows.every((x) => x.state === 'done');
+      },
+      { timeoutMs: 60_000 },
+    );
+
+  test('hears of new reports by webhook again and counts no report twice', async () => {
+    const first = await launchSandbox({ port: 0, dataDir, logLevel: 'silent' });
+    await reportsDone(first, 6);
+    await first.stop();
+
+    const log = new LogCapture();
+    running = await launchSandbox({ port: 0, dataDir, logLevel: 'warn', logDestination: log });
+    const eg = running.sandbox.emulators.entraGraph;
+    await waitFor('subscribed at the new Graph', () =>
+      eg.requests().some((r) => r.method === 'POST' && r.path.endsWith('/subscriptions')),
+    );
+    eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, {
+      mime: anotherReport(running, 'again-2'),
+    });
+    await reportsDone(running, 7);
+    const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
+    assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
+    const counts = await running.runtime.store.db
+      .selectFrom('phishing_campaigns')
+      .select('report_count')
+      .execute();
+    assert.deepEqual(
+      counts.map((c) => c.report_count).sort(),
+      [1, 2, 4],
+      'the re-seeded mails are copies of recorded reports; only the delivered one is new',
+    );
+    const errors = log.records().filter((r) => Number(r.level) >= 50);
+    assert.deepEqual(errors, [], 'no round failed on the previous run’s links');
   });
 });

@@ -3,11 +3,14 @@
 //   no record id, started before → find it by the campaign key field (a crash may have hit after
 //                                  Archer created it); recordCreated with what is found, else create
 //   record behind the campaign   → update with the content rebuilt from all its reports, applied(v)
+//   record gone from Archer      → recordGone, then as "started before": found by key, else created
 // Archer silently ignores values it does not accept, so the title and key are read back after a
 // create: a record without them could not be found again, and that is an error, not a success.
 import {
   type ArcherClient,
+  ArcherValidationError,
   createRecord,
+  errors as archerErrors,
   type FieldInput,
   findRecordIds,
   readRecord,
@@ -30,23 +33,37 @@ export interface CaseSinkDeps {
   campaigns: CampaignStore;
   /** The records of the campaign's reports, oldest first. */
   recordsOf(key: string): Promise<ReportRecord[]>;
+  /** Told when the campaign's record no longer exists in Archer and is made again. */
+  onRecordGone?(key: string, contentId: number): void;
   /** Uploads the first report's message for the attachment field, when one is mapped. */
   firstMessage?(key: string): Promise<{ name: string; bytes: Uint8Array } | undefined>;
 }
 
 /** Brings the campaign's Archer record up to date; returns its content id. */
-export async function syncCase(d: CaseSinkDeps, key: string): Promise<number> {
+export async function syncCase(d: CaseSinkDeps, key: string, again = false): Promise<number> {
   let c = await d.campaigns.get(key);
   if (!c) throw new Error(`campaign ${key} does not exist`);
   if (c.archer_content_id === null) c = await ensureRecord(d, c);
   const id = c.archer_content_id as number;
   if (isBehind(c)) {
     const version = c.version;
-    await updateRecord(d.client, d.target, id, await fieldsOf(d, key));
+    try {
+      await updateRecord(d.client, d.target, id, await fieldsOf(d, key));
+    } catch (e) {
+      if (again || !isGone(e)) throw e;
+      // Deleted in Archer while reports keep coming: the analysts must still see them, so the
+      // campaign gets a record again (found by its key, else created) with every report, rather
+      // than each report failing until it is quarantined.
+      d.onRecordGone?.(key, id);
+      await d.campaigns.recordGone(key, id);
+      return syncCase(d, key, true);
+    }
     await d.campaigns.applied(key, version);
   }
   return id;
 }
+
+const isGone = (e: unknown) => e instanceof ArcherValidationError && e.code === archerErrors.NOT_FOUND.code;
 
 async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRow> {
   const m = d.mapping;

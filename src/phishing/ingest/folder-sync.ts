@@ -38,13 +38,29 @@ export async function syncFolder(
   f: WatchedFolder,
   o: SyncOptions = {},
 ): Promise<SyncResult> {
-  const saved = await kv.get(deltaKey(f));
+  const stored = await kv.get(deltaKey(f));
+  // A deltaLink is an absolute URL. One saved against another Graph host (graphBaseUrl changed, a
+  // database restored in another environment, the sandbox restarted with new emulator ports) cannot
+  // be followed: a full round starts over, and reports already seen are not added twice.
+  const saved = stored && hostOf(stored) === graph.host ? stored : undefined;
+  if (stored && !saved) {
+    await kv.delete(deltaKey(f));
+    return { ...(await round(graph, reports, kv, f, undefined, o)), resynced: true };
+  }
   try {
     return { ...(await round(graph, reports, kv, f, saved, o)), resynced: false };
   } catch (e) {
     if (!(saved && e instanceof GraphError && e.resyncRequired)) throw e;
     await kv.delete(deltaKey(f));
     return { ...(await round(graph, reports, kv, f, undefined, o)), resynced: true };
+  }
+}
+
+function hostOf(link: string): string | undefined {
+  try {
+    return new URL(link).host;
+  } catch {
+    return undefined;
   }
 }
 

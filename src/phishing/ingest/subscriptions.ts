@@ -52,13 +52,29 @@ export class MailSubscriptions {
     this.#now = o.now ?? Date.now;
   }
 
-  /** The subscription of a folder, created or renewed when it has none or it expires soon. */
-  async ensure(f: WatchedFolder): Promise<SubscriptionState> {
+  /**
+   * The subscription of a folder, created or renewed when it has none or it expires soon. With
+   * `verify`, Graph is asked whether it still has the stored one: a subscription can end without a
+   * lifecycle notification reaching graphsoc (it expired while graphsoc was down, an administrator
+   * deleted it, a restored database), and until it is made again mail is only polled.
+   */
+  async ensure(f: WatchedFolder, opts: { verify?: boolean } = {}): Promise<SubscriptionState> {
     const current = await this.#stateOf(byFolder(f));
     if (!current) return this.#create(f);
     if (current.url !== undefined && current.url !== this.#o.notificationUrl) return this.#move(current);
+    if (opts.verify && !(await this.#exists(current.id))) return this.recreate(current.id);
     if (current.expiresAt - this.#now() > this.#o.renewBeforeMs) return current;
     return this.renew(current.id);
+  }
+
+  async #exists(subscriptionId: string): Promise<boolean> {
+    try {
+      await this.#graph.get(`/subscriptions/${encodeURIComponent(subscriptionId)}`, subscriptionSchema);
+      return true;
+    } catch (e) {
+      if (e instanceof GraphError && e.status === 404) return false;
+      throw e;
+    }
   }
 
   /** Extends a subscription; one Graph no longer knows is created again. */

@@ -50,15 +50,17 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
       let retryRound = false;
       // A subscription that could not be made is tried again this soon, not only after the poll interval.
       let subscribeAgainAt = 0;
+      // Once per lease: is the stored subscription still alive at Graph?
+      let verified = false;
       while (!signal.aborted) {
         const roundStarted = Date.now();
         busy = false;
         retryRound = false;
         try {
           await d.ready();
-          subscribeAgainAt = (await ensureSubscription(d, folder, log))
-            ? 0
-            : Date.now() + d.process.config.retryBaseSec * 1000;
+          const subscribed = await ensureSubscription(d, folder, log, !verified);
+          verified ||= subscribed;
+          subscribeAgainAt = subscribed ? 0 : Date.now() + d.process.config.retryBaseSec * 1000;
           const synced = await syncFolder(d.process.graph, d.process.reports, d.kv, folder, { signal });
           if (synced.added > 0) log.info({ added: synced.added }, 'new reports');
           const due = await d.process.reports.due(BATCH, d.mailbox.mailbox);
@@ -102,11 +104,16 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
  * A subscription that cannot be made or renewed costs latency, not reports: the round still runs.
  * False when it failed.
  */
-async function ensureSubscription(d: MailboxUnitDeps, folder: WatchedFolder, log: Logger): Promise<boolean> {
+async function ensureSubscription(
+  d: MailboxUnitDeps,
+  folder: WatchedFolder,
+  log: Logger,
+  verify: boolean,
+): Promise<boolean> {
   const subs = d.subscriptions();
   if (!subs) return true;
   try {
-    await subs.ensure(folder);
+    await subs.ensure(folder, { verify });
     return true;
   } catch (err) {
     log.warn({ err }, 'change subscription could not be made; polling, and trying again soon');

@@ -131,6 +131,22 @@ export class CampaignStore {
       .execute();
   }
 
+  /**
+   * Archer no longer has the campaign's record (deleted there, or a database restored against another
+   * Archer): the campaign goes back to "may exist, look it up by key", with nothing applied, so the
+   * next write finds it again or creates it with every report.
+   */
+  async recordGone(key: string, contentId: number): Promise<CampaignRow> {
+    const now = this.#now();
+    await this.#db
+      .updateTable('phishing_campaigns')
+      .set({ archer_content_id: null, create_started_at: now, applied_version: 0, updated_at: now })
+      .where('key', '=', key)
+      .where('archer_content_id', '=', contentId)
+      .execute();
+    return this.#row(key);
+  }
+
   /** Archer has the record as of `version`; an older acknowledgement never lowers it. */
   async applied(key: string, version: number): Promise<void> {
     await this.#db

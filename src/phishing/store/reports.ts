@@ -56,8 +56,23 @@ export class ReportStore {
     this.#now = now;
   }
 
-  /** Records a message found in a report mailbox; a second sighting of it changes nothing. */
+  /**
+   * Records a message found in a report mailbox; a second sighting of it changes nothing, and neither
+   * does a copy of a report already recorded (same Internet Message-ID in the same mailbox, new Graph
+   * id): it is the same report, and its campaign must not count it twice. The copy stays where it is.
+   */
   async seen(m: SeenMessage): Promise<{ report: ReportRow; isNew: boolean }> {
+    if (m.internetMessageId) {
+      const copyOf = await this.#db
+        .selectFrom('phishing_reports')
+        .selectAll()
+        .where('mailbox', '=', m.mailbox)
+        .where('internet_message_id', '=', m.internetMessageId)
+        .where('message_id', '!=', m.messageId)
+        .orderBy('id')
+        .executeTakeFirst();
+      if (copyOf) return { report: copyOf, isNew: false };
+    }
     const now = this.#now();
     const inserted = await this.#db
       .insertInto('phishing_reports')

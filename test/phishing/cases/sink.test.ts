@@ -128,4 +128,34 @@ describe('Archer case sink', () => {
     const id = await syncCase(deps(), 'c-2');
     assert.deepEqual(await idsByKey('c-2'), [id], 'found again, not created twice');
   });
+
+  test('a record deleted in Archer is made again, with every report, when the next one comes', async () => {
+    await newReport('c-3', 4);
+    const first = await syncCase(deps(), 'c-3');
+    await client.delete(`content/contentid?id=${first}`);
+    await newReport('c-3', 5);
+    const gone: Array<[string, number]> = [];
+    const id = await syncCase({ ...deps(), onRecordGone: (k, c) => gone.push([k, c]) }, 'c-3');
+    assert.notEqual(id, first);
+    assert.deepEqual(gone, [['c-3', first]]);
+    const r = await readRecord(client, target, id);
+    assert.equal(r['Reports Received'], 2, 'the new record holds both reports');
+    assert.deepEqual(await idsByKey('c-3'), [id]);
+    const c = await campaigns.get('c-3');
+    assert.deepEqual(
+      { id: c?.archer_content_id, behind: c ? c.applied_version < c.version : true },
+      { id, behind: false },
+    );
+  });
+
+  test('another refusal of an update is not taken for a deleted record', async () => {
+    await newReport('c-4', 6);
+    const id = await syncCase(deps(), 'c-4');
+    await newReport('c-4', 7);
+    const gone: number[] = [];
+    em.addFault({ method: 'PUT', status: 400, message: 'Bad Request', times: 1 });
+    await assert.rejects(syncCase({ ...deps(), onRecordGone: (_k, c) => gone.push(c) }, 'c-4'));
+    assert.deepEqual(gone, []);
+    assert.equal((await campaigns.get('c-4'))?.archer_content_id, id);
+  });
 });

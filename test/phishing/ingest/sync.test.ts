@@ -10,6 +10,7 @@ import { type Emulators, startEmulators } from '../../../emulators/index.js';
 import { createGraphClient, type GraphClient } from '../../../src/connectors/microsoft/graph/index.js';
 import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
 import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
+import { folderKey } from '../../../src/phishing/ingest/folders.js';
 import { MailSubscriptions } from '../../../src/phishing/ingest/subscriptions.js';
 import { registerMailWebhook } from '../../../src/phishing/ingest/webhook.js';
 import { ReportStore } from '../../../src/phishing/store/index.js';
@@ -92,6 +93,24 @@ describe('phishing ingest against the Graph mail emulator', () => {
     assert.equal((await reports.due(100, MAILBOX)).length, 4);
   });
 
+  test('a deltaLink saved against another Graph host is not followed: a full round starts over', async () => {
+    const key = `phishing:delta:${folderKey(FOLDER)}`;
+    const saved = await kv.get(key);
+    assert.ok(saved, `the round saved its link under ${key}`);
+    // As after a restore into another environment, or a sandbox restarted with new emulator ports.
+    const elsewhere = new URL(saved);
+    elsewhere.host = 'graph.stale.example:4443';
+    await kv.set(key, elsewhere.href);
+    emulators.entraGraph.deliverMail(tenantId, MAILBOX, { mime: mime(7) });
+    const r = await syncFolder(graph, reports, kv, FOLDER);
+    assert.deepEqual({ resynced: r.resynced, added: r.added }, { resynced: true, added: 1 });
+    assert.equal(
+      new URL((await kv.get(key)) as string).host,
+      graph.host,
+      'a link on Graph’s own host is saved',
+    );
+  });
+
   describe('subscriptions and the webhook', () => {
     let server: FastifyInstance;
     let subs: MailSubscriptions;
@@ -132,6 +151,20 @@ describe('phishing ingest against the Graph mail emulator', () => {
       assert.notEqual(again.id, s.id);
       assert.equal(await subs.resolve(s.id), undefined, 'the old id is forgotten');
       assert.ok(await subs.resolve(again.id));
+    });
+
+    test('a subscription that ended without a word to graphsoc is found out by verify and made again', async () => {
+      const s = await subs.ensure(FOLDER);
+      // Deleted at Graph (an administrator, or expired while graphsoc was down): no lifecycle event.
+      await graph.delete(`/subscriptions/${s.id}`);
+      assert.equal((await subs.ensure(FOLDER)).id, s.id, 'without verify the stored one is trusted');
+      const again = await subs.ensure(FOLDER, { verify: true });
+      assert.notEqual(again.id, s.id);
+      assert.equal(await subs.resolve(s.id), undefined);
+      assert.equal((await subs.ensure(FOLDER, { verify: true })).id, again.id, 'a live one is kept');
+      emulators.entraGraph.deliverMail(tenantId, MAILBOX, { mime: mime(6) });
+      await emulators.entraGraph.flushMailNotifications();
+      await waitFor('notified', () => changed.includes(again.id));
     });
   });
 });

@@ -56,6 +56,24 @@ for (const dialect of DIALECTS) {
       assert.equal(other.isNew, true, 'the same id in another mailbox is another report');
     });
 
+    test('a copy of a recorded report (same Internet Message-ID, new Graph id) is not a new report', async () => {
+      const m = message();
+      const first = await reports.seen(m);
+      const copy = await reports.seen({ ...m, messageId: `${m.messageId}-copy` });
+      assert.equal(copy.isNew, false);
+      assert.equal(copy.report.id, first.report.id);
+      const elsewhere = await reports.seen({
+        ...m,
+        messageId: `${m.messageId}-b`,
+        mailbox: 'soc@contoso.com',
+      });
+      assert.equal(elsewhere.isNew, true, 'another mailbox has its own reports');
+      const { internetMessageId: _, ...noHeader } = message();
+      const a = await reports.seen(noHeader);
+      const b = await reports.seen({ ...noHeader, messageId: `${noHeader.messageId}-2` });
+      assert.equal(a.isNew && b.isNew, true, 'without a Message-ID only the Graph id tells reports apart');
+    });
+
     test('steps advance and keep what they produced; MIME bytes survive the round trip', async () => {
       const { report } = await reports.seen(message());
       const mime = new Uint8Array([0, 1, 2, 255, 13, 10]);

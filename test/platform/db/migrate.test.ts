@@ -25,6 +25,7 @@ const ALL_MIGRATIONS = [
   '0003_phishing_aliases',
   '0004_phishing_failing_since',
   '0005_phishing_case_claims',
+  '0006_phishing_report_copies',
 ];
 
 const tableNames = async (store: Store, schema: string | undefined) =>

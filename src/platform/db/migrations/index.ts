@@ -7,6 +7,7 @@ import { phishing } from './0002_phishing.js';
 import { phishingAliases } from './0003_phishing_aliases.js';
 import { phishingFailingSince } from './0004_phishing_failing_since.js';
 import { phishingCaseClaims } from './0005_phishing_case_claims.js';
+import { phishingReportCopies } from './0006_phishing_report_copies.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -15,5 +16,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_phishing_aliases': phishingAliases(),
     '0004_phishing_failing_since': phishingFailingSince(),
     '0005_phishing_case_claims': phishingCaseClaims(),
+    '0006_phishing_report_copies': phishingReportCopies(),
   };
 }
