@@ -12,7 +12,12 @@
 // Only one worker writes a campaign's record at a time (claimCase/releaseCase): reports of one
 // campaign may come through several mailboxes, owned by several instances.
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, PhishingCampaignsTable } from '../../platform/db/index.js';
+import {
+  type Database,
+  dialectOf,
+  type PhishingCampaignsTable,
+  statementStamp,
+} from '../../platform/db/index.js';
 
 export type CampaignRow = Selectable<PhishingCampaignsTable>;
 
@@ -106,16 +111,18 @@ export class CampaignStore {
    * time, so a restarted worker gets its own claim back at once.
    */
   async claimCase(key: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = this.#now();
+    // Expiry by the database's clock on PostgreSQL: an instance whose clock runs behind must not see
+    // another's live claim as expired.
+    const t = statementStamp(dialectOf(this.#db), this.#now);
     const r = await this.#db
       .updateTable('phishing_campaigns')
-      .set({ case_owner: owner, case_claimed_until: now + ttlMs })
+      .set({ case_owner: owner, case_claimed_until: t.plus(ttlMs) })
       .where('key', '=', key)
       .where((eb) =>
         eb.or([
           eb('case_owner', 'is', null),
           eb('case_owner', '=', owner),
-          eb('case_claimed_until', '<=', now),
+          eb('case_claimed_until', '<=', t.now),
         ]),
       )
       .executeTakeFirst();

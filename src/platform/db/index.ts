@@ -1,4 +1,5 @@
 // The database layer: open a store (SQLite or PostgreSQL), migrate it, ping it. The sole entry point.
+export { type Stamp, statementStamp } from './clock.js';
 export { DatabaseUnreachableError, DatabaseUrlError, errors, MigrationError } from './errors.js';
 export { KvState } from './kv.js';
 export { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest } from './migrate.js';

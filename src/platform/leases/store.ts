@@ -1,8 +1,15 @@
 // The lease table: acquire, renew, release, list, plus the lease history. On PostgreSQL the database's
 // clock decides expiry, so instances with skewed clocks still agree; SQLite serves one process and
 // uses the local clock.
-import { type Expression, type Kysely, sql } from 'kysely';
-import type { Database, Dialect, LeasesTable, Store } from '../db/index.js';
+import { type Kysely, sql } from 'kysely';
+import {
+  type Database,
+  type Dialect,
+  type LeasesTable,
+  type Stamp,
+  type Store,
+  statementStamp,
+} from '../db/index.js';
 import { LeaseOptionsError } from './errors.js';
 import type { Lease, LeaseEvent } from './types.js';
 
@@ -10,16 +17,6 @@ export interface LeaseStoreOptions {
   /** Local clock in epoch ms for SQLite (tests inject one); PostgreSQL always uses its own clock. */
   clock?: () => number;
 }
-
-/** A time inside one statement: `now` and `now + ms`, read once so they agree to the millisecond. */
-interface Stamp {
-  now: Expression<number>;
-  plus(ms: number): Expression<number>;
-}
-
-// statement_timestamp() is the server's clock when the statement arrived: fresh for every statement,
-// yet one value however often a statement uses it (clock_timestamp() would differ between columns).
-const PG_NOW = sql<number>`floor(extract(epoch from statement_timestamp()) * 1000)::bigint`;
 
 const toLease = (r: LeasesTable): Lease => ({
   name: r.name,
@@ -57,9 +54,7 @@ export class LeaseStore {
   }
 
   #stamp(): Stamp {
-    if (this.#dialect === 'postgres') return { now: PG_NOW, plus: (ms) => sql<number>`${PG_NOW} + ${ms}` };
-    const now = this.#clock();
-    return { now: sql.val(now), plus: (ms) => sql.val(now + ms) };
+    return statementStamp(this.#dialect, this.#clock);
   }
 
   /**

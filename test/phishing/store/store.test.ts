@@ -3,6 +3,7 @@
 // trace that tells a restarted worker to look the record up instead of creating it twice.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CampaignStore,
   isBehind,
@@ -164,11 +165,23 @@ for (const dialect of DIALECTS) {
       await campaigns.releaseCase(key, 'us');
       assert.equal(await campaigns.claimCase(key, 'us', 60_000), false, 'only the owner releases');
       await campaigns.releaseCase(key, 'eu');
-      assert.equal(await campaigns.claimCase(key, 'us', 60_000), true);
-      now += 60_000;
+      assert.equal(await campaigns.claimCase(key, 'us', 20), true);
+      now += 60_000; // SQLite: the local clock decides
+      await sleep(60); // PostgreSQL: the database's clock decides
       assert.equal(await campaigns.claimCase(key, 'eu', 60_000), true, 'us crashed; its claim expired');
       assert.equal(await campaigns.claimCase('no-such-campaign', 'eu', 60_000), false);
     });
+
+    if (dialect === 'postgres')
+      test("a worker whose clock runs behind holds its claim by the database's clock", async () => {
+        const key = 'campaign-postgres-skew';
+        const r = (await reports.seen(message())).report;
+        await campaigns.join(key, r.id, 1);
+        const behind = new CampaignStore(t.store.db, () => Date.now() - 3_600_000);
+        const onTime = new CampaignStore(t.store.db, () => Date.now());
+        assert.equal(await behind.claimCase(key, 'eu', 60_000), true);
+        assert.equal(await onTime.claimCase(key, 'us', 60_000), false, 'not expired an hour early');
+      });
 
     test('a postponed report waits without a failure', async () => {
       const { report } = await reports.seen(message());
