@@ -3,10 +3,19 @@
 // received chain, indicators, reporters). Every value from a message is escaped and every indicator
 // defanged: the record is read in a browser, and a live link in it is one click from the attacker.
 import { defang, defangProse } from '../analyze/index.js';
+import type { ReportKind } from '../parse/index.js';
 import { escapeHtml } from './html.js';
 import type { ReportRecord } from './report-record.js';
 
 const MAX_LIST = 50;
+
+/** How a report button marked the report, for the analysts: a "not junk" of a phish matters. */
+const KIND_NOTE: Record<ReportKind, string> = {
+  phishing: ' (reported as phishing)',
+  junk: ' (reported as junk)',
+  'not-junk': ' (reported as NOT junk)',
+  unspecified: '',
+};
 
 export function caseTitle(template: string, subject: string): string {
   const clean = subject.replace(/[\r\n\t]+/g, ' ').trim() || '(no subject)';
@@ -95,7 +104,7 @@ export function caseDescription(records: readonly ReportRecord[]): string {
     li(
       records.map((r) =>
         e(
-          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}`,
+          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}`,
         ),
       ),
     ),

@@ -2,6 +2,7 @@
 // original's envelope, who reported it and when, and the analysis. The case is rebuilt from these
 // records of all its reports, so an update is the same whatever crashed before it.
 import type { Analysis } from '../analyze/index.js';
+import type { ReportKind } from '../parse/index.js';
 
 export interface ReportRecord {
   reportedAt: number;
@@ -11,6 +12,10 @@ export interface ReportRecord {
   replyTo: string[];
   returnPath: string | null;
   messageId: string | null;
+  /** What the reporter said it is (report button prefix); absent in records from before it was kept. */
+  kind?: ReportKind;
+  /** False when phishing.reportKinds keeps this kind of report out of Archer. */
+  filed?: boolean;
   /** Set when the report could not be parsed; the analysts still get it. */
   unparseable?: string;
   analysis: Analysis | null;

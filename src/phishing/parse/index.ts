@@ -1,6 +1,7 @@
 // Entry point of report parsing: the report mail in, the reported original (or a reason) out.
 export { DEFAULT_LIMITS, type ParseOptions } from './limits.js';
 export { parseReport, type SuppliedAttachment } from './parse-report.js';
+export { type ReportKind, reportKind } from './report-kind.js';
 export {
   type HeaderField,
   isUnparseable,

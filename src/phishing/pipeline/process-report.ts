@@ -21,6 +21,7 @@ import type { KeyedLock } from '../../platform/keyed-lock.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
+import { shouldFile } from './file-policy.js';
 import { reportRecord } from './report-record.js';
 
 type Mailbox = PhishingConfig['mailboxes'][number];
@@ -41,6 +42,7 @@ export interface ProcessDeps {
     | 'retryBaseSec'
     | 'maxOutageHours'
     | 'concurrency'
+    | 'reportKinds'
   >;
   /**
    * Case writes of one campaign inside this process, one at a time (reports of a mailbox are worked
@@ -148,6 +150,11 @@ async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
     allowDomains: [...d.config.allowDomains],
   };
   const { record, campaign } = reportRecord(parsed, r.received_at, options);
+  if (!shouldFile(record.kind, record.analysis?.verdict.level ?? null, d.config.reportKinds)) {
+    // Analysed, answered and moved like any report, but no campaign and no incident.
+    const skipped: ReportRecord = { ...record, filed: false };
+    return after(d, r.id, await d.reports.advance(r.id, 'analysed', { analysis: JSON.stringify(skipped) }));
+  }
   const aliases = campaign ? campaignAliases(campaign) : {};
   const c = await assignCampaign(d.db, r.id, aliases, r.received_at, {
     windowMs: d.config.campaignWindowHours * 3_600_000,
@@ -167,7 +174,11 @@ class CampaignBusy extends Error {}
 
 async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const key = r.campaign_key;
-  if (!key) throw new Error(`report ${r.id} has no campaign`);
+  if (!key) {
+    const record = r.analysis ? (JSON.parse(r.analysis) as ReportRecord) : undefined;
+    if (record?.filed === false) return after(d, r.id, await d.reports.advance(r.id, 'cased'));
+    throw new Error(`report ${r.id} has no campaign`);
+  }
   // One writer per campaign: in this process by the lock, across instances by the claim, whose owner
   // is the mailbox because one instance at a time works it (its lease), so a restarted worker takes
   // its own claim back at once.

@@ -3,7 +3,7 @@
 import { type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
 import type { CampaignInputs } from '../campaigns/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
-import { isUnparseable, type ParseResult } from '../parse/index.js';
+import { isUnparseable, type ParseResult, reportKind } from '../parse/index.js';
 
 export function reportRecord(
   parsed: ParseResult,
@@ -30,6 +30,7 @@ export function reportRecord(
   const analysis = analyzeReport(parsed, analyze);
   return {
     record: {
+      kind: reportKind(parsed.wrapper.subject),
       reportedAt,
       reporter: parsed.reporter?.address ?? null,
       subject: m.subject,

@@ -92,6 +92,22 @@ const archerMappingSchema = z
   .strict()
   .prefault({});
 
+/**
+ * What becomes of reports marked junk or not junk by a report button (phishing reports and plain
+ * forwards are always filed): `file` like a phishing report, `ifSuspicious` when the analysis says
+ * suspicious or malicious, `ifMalicious` only when it says malicious, `skip` never. Every report is
+ * still analysed, answered and moved.
+ */
+const kindPolicy = z.enum(['file', 'ifSuspicious', 'ifMalicious', 'skip']);
+const reportKindsSchema = z
+  .object({
+    junk: kindPolicy.default('file'),
+    /** A user rescuing a message from junk: an incident only if it looks like a phish after all. */
+    notJunk: kindPolicy.default('ifSuspicious'),
+  })
+  .strict()
+  .prefault({});
+
 export const phishingSchema = z
   .object({
     enabled: z.boolean().default(false),
@@ -132,6 +148,7 @@ export const phishingSchema = z
     allowDomains: z.array(domain).default([]),
     limits: limitsSchema,
     notify: notifySchema,
+    reportKinds: reportKindsSchema,
     archer: archerMappingSchema,
   })
   .strict()

@@ -11,6 +11,7 @@ import {
   type ArcherClient,
   createArcherClient,
   findRecordIds,
+  readRecord,
 } from '../../../src/connectors/archer/index.js';
 import { createGraphClient, type GraphClient } from '../../../src/connectors/microsoft/graph/index.js';
 import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
@@ -24,22 +25,37 @@ import { emulatedArcher, mailTenant, pipelineDeps } from '../emulated-tenant.js'
 
 const MAILBOX = 'phish@contoso-pipe.example';
 
-function report(reporter: string, innerMessageId: string, subject = 'Your mailbox is full'): string {
+const PHISH_BODY = [
+  'Authentication-Results: spf=fail smtp.mailfrom=contoso-support.example; dkim=none; dmarc=fail',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Click <a href="https://contoso-support.example/quota">https://portal.contoso-pipe.example</a></p>',
+];
+const NEWSLETTER_BODY = [
+  'Authentication-Results: spf=pass smtp.mailfrom=fabrikam.example; dkim=pass header.d=fabrikam.example; dmarc=pass',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'This week at Fabrikam: the new canteen menu.',
+];
+
+function report(
+  reporter: string,
+  innerMessageId: string,
+  subject = 'Your mailbox is full',
+  o: { prefix?: string; body?: string[]; from?: string } = {},
+): string {
   const inner = [
-    'From: "IT Helpdesk" <helpdesk@contoso-support.example>',
+    `From: ${o.from ?? '"IT Helpdesk" <helpdesk@contoso-support.example>'}`,
     'To: staff@contoso-pipe.example',
     `Subject: ${subject}`,
     `Message-ID: <${innerMessageId}>`,
     'Date: Mon, 02 Mar 2026 08:00:00 +0000',
-    'Authentication-Results: spf=fail smtp.mailfrom=contoso-support.example; dkim=none; dmarc=fail',
-    'Content-Type: text/html; charset=utf-8',
-    '',
-    '<p>Click <a href="https://contoso-support.example/quota">https://portal.contoso-pipe.example</a></p>',
+    ...(o.body ?? PHISH_BODY),
   ].join('\r\n');
   return [
     `From: <${reporter}>`,
     `To: ${MAILBOX}`,
-    `Subject: FW: ${subject}`,
+    `Subject: ${o.prefix ?? 'FW: '}${subject}`,
     `Message-ID: <${randomUUID()}@contoso-pipe.example>`,
     'Date: Mon, 02 Mar 2026 09:00:00 +0000',
     'MIME-Version: 1.0',
@@ -168,6 +184,52 @@ describe('phishing pipeline end to end', () => {
     await drain();
     assert.equal((await reports.get(row?.id as number))?.state, 'done');
     assert.deepEqual((await graph.get(path, message, { prefer })).categories, [mailbox.processedCategory]);
+  });
+
+  test('report button kinds: a clean "not junk" opens no incident, a suspicious one and a junk one do', async () => {
+    const eg = emulators.entraGraph;
+    const creates = () =>
+      emulators.archer.requests().filter((r) => r.method === 'POST' && /\/core\/content$/.test(r.path))
+        .length;
+    const before = creates();
+    const newsletter = eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('frank@contoso-pipe.example', 'news-1@fabrikam.example', 'Weekly news', {
+        prefix: '2|',
+        body: NEWSLETTER_BODY,
+        from: 'Fabrikam News <news@fabrikam.example>',
+      }),
+    });
+    const rescued = eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('gina@contoso-pipe.example', 'phish-nj@evil', 'Quota warning', { prefix: 'Not junk: ' }),
+    });
+    const junk = eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('hank@contoso-pipe.example', 'phish-junk@evil', 'Prize draw', { prefix: '1|' }),
+    });
+    await drain();
+    const rows = await store.db.selectFrom('phishing_reports').selectAll().execute();
+    const row = (id: string) => rows.find((r) => r.message_id === id);
+    for (const id of [newsletter, rescued, junk].map((x) => x.immutableId))
+      assert.equal(row(id)?.state, 'done', row(id)?.last_error ?? id);
+    const skipped = row(newsletter.immutableId);
+    assert.equal(skipped?.campaign_key, null, 'no campaign for a clean not-junk report');
+    assert.deepEqual((({ kind, filed }) => ({ kind, filed }))(JSON.parse(skipped?.analysis as string)), {
+      kind: 'not-junk',
+      filed: false,
+    });
+    assert.equal(
+      creates() - before,
+      2,
+      'the two phishes are filed (suspicious), the newsletter (clean) is not',
+    );
+    const nj = await incidents(row(rescued.immutableId)?.campaign_key as string);
+    assert.equal(nj.length, 1);
+    const record = await readRecord(archer, deps.sink.target, nj[0] as number);
+    assert.match(
+      String(record['Incident Description']),
+      /gina@contoso-pipe\.example \(reported as NOT junk\)/,
+    );
+    const toFrank = eg.sentMail(tenantId).filter((m) => JSON.stringify(m.message).includes('frank@'));
+    assert.equal(toFrank.length, 2, 'the reporter is answered all the same');
   });
 
   for (const step of ['fetched', 'analysed', 'cased', 'notified'] as const) {
