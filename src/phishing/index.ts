@@ -152,9 +152,17 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
         .selectFrom('phishing_campaigns')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirst();
+      // Done without a campaign: kept out of Archer by phishing.reportKinds.
+      const notFiled = await o.store.db
+        .selectFrom('phishing_reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '=', 'done')
+        .where('campaign_key', 'is', null)
+        .executeTakeFirst();
+      const kept = Number(notFiled?.n ?? 0);
       return {
         state: n('quarantined') > 0 ? 'degraded' : 'running',
-        detail: `${c.mailboxes.length} mailbox(es); ${n('done')} reports filed as ${Number(campaigns?.n ?? 0)} campaigns, ${n('pending')} in progress, ${n('quarantined')} quarantined`,
+        detail: `${c.mailboxes.length} mailbox(es); ${n('done') - kept} reports filed as ${Number(campaigns?.n ?? 0)} campaigns${kept > 0 ? `, ${kept} not filed by their report kind` : ''}, ${n('pending')} in progress, ${n('quarantined')} quarantined`,
       };
     },
     async quarantined(limit) {
