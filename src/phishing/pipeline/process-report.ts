@@ -129,10 +129,13 @@ async function after(d: ProcessDeps, id: number, row: ReportRow | undefined): Pr
 }
 
 async function fetchMime(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
+  // Read one byte past the parse limit, no more: a report too large to parse is then recorded as
+  // such and still reaches the analysts, instead of failing the download (Graph allows 150 MB mails).
   const res = await d.graph.raw({
     method: 'GET',
     url: `${messagePath(m, r.message_id)}/$value`,
     prefer: IMMUTABLE,
+    truncateBodyAt: d.config.limits.maxBytes + 1,
   });
   return after(d, r.id, await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(res.body) }));
 }

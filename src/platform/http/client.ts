@@ -68,6 +68,8 @@ export interface CallOptions extends StepOverrides {
   json?: unknown;
   idempotent?: boolean;
   responseType?: 'buffer' | 'stream';
+  /** Keep only the first this many bytes of the body (the answer says `truncated`); see HttpRequest. */
+  truncateBodyAt?: number;
   signal?: AbortSignal;
   deadlineAt?: number;
   /** Statuses handed back as answers instead of thrown, e.g. [404] for an existence check; 'all' for every one. */
@@ -188,6 +190,7 @@ export function buildRequest(
     ...(body !== undefined ? { body } : {}),
     ...(call.idempotent !== undefined ? { idempotent: call.idempotent } : {}),
     ...(call.responseType ? { responseType: call.responseType } : {}),
+    ...(call.truncateBodyAt !== undefined ? { truncateBodyAt: call.truncateBodyAt } : {}),
     ...(call.signal ? { signal: call.signal } : {}),
     ...(call.deadlineAt !== undefined ? { deadlineAt: call.deadlineAt } : {}),
     overrides: { retry: call.retry, timeout: call.timeout, redirect: call.redirect, auth: call.auth },

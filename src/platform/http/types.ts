@@ -34,6 +34,12 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** 'buffer' (default) reads the whole body inside the attempt; 'stream' hands the body over unread. */
   responseType?: 'buffer' | 'stream';
+  /**
+   * Reads at most this many bytes of a buffered body: the first `maxBytes` are kept and the answer is
+   * marked `truncated`, instead of failing past the client's maxBodyBytes. For a caller that only
+   * needs to know a body is too large (a report mail past the parse limit still reaches the analysts).
+   */
+  truncateBodyAt?: number;
   /** Cancels the whole operation (all retries). */
   signal?: AbortSignal;
   /** Absolute time (clock ms) after which no attempt starts and no wait is begun. */
@@ -51,6 +57,8 @@ export interface HttpResponse {
   body: Buffer;
   /** The unread body for responseType 'stream'. */
   stream?: Readable;
+  /** The body went on past the request's truncateBodyAt; `body` holds only its first bytes. */
+  truncated?: boolean;
   /** Attempts made for this answer, counting retries (set by the retry step). */
   attempts: number;
 }

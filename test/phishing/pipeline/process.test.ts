@@ -232,6 +232,40 @@ describe('phishing pipeline end to end', () => {
     assert.equal(toFrank.length, 2, 'the reporter is answered all the same');
   });
 
+  test('a report past the size limit is read only to the limit, filed as too large, and moved', async () => {
+    const eg = emulators.entraGraph;
+    const small = pipelineDeps(store, graph, archer, {
+      ...config,
+      limits: { ...config.limits, maxBytes: 50_000 },
+    });
+    const padding = `<p>${'x'.repeat(76)}</p>\r\n`.repeat(4000); // ~330 KB of HTML
+    const { immutableId } = eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('ivan@contoso-pipe.example', 'phish-huge@evil', 'Huge', {
+        body: [...PHISH_BODY, padding],
+      }),
+    });
+    await syncFolder(graph, reports, kv, folder);
+    // What the fetch step stores is what was downloaded.
+    const watched = new ReportStore(store.db);
+    const advance = watched.advance.bind(watched);
+    let fetchedBytes: number | undefined;
+    watched.advance = async (id, s, produced) => {
+      if (s === 'fetched') fetchedBytes = produced?.mime?.byteLength;
+      return advance(id, s, produced);
+    };
+    for (const r of await reports.due(100, MAILBOX))
+      await processReport({ ...small, reports: watched }, mailbox, r);
+    const row = (await store.db.selectFrom('phishing_reports').selectAll().execute()).find(
+      (r) => r.message_id === immutableId,
+    );
+    assert.equal(row?.state, 'done', row?.last_error ?? '');
+    assert.equal(fetchedBytes, 50_001, 'one byte past the limit was read, no more');
+    const record = JSON.parse(row?.analysis as string);
+    assert.match(record.unparseable, /^too-large/);
+    const ids = await incidents(row?.campaign_key as string);
+    assert.equal(ids.length, 1, 'the analysts get it all the same');
+  });
+
   for (const step of ['fetched', 'analysed', 'cased', 'notified'] as const) {
     test(`a worker killed after "${step}" resumes: nothing lost, nothing doubled`, async () => {
       const eg = emulators.entraGraph;

@@ -108,6 +108,36 @@ describe('http client', () => {
     await client.close();
   });
 
+  test('a body past the client limit fails; a caller may keep its first bytes instead', async () => {
+    const big = Buffer.alloc(300_000, 0x61);
+    srv.handle((_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/octet-stream' });
+      // In pieces, as a large answer arrives.
+      for (let i = 0; i < big.length; i += 16_384) r.write(big.subarray(i, i + 16_384));
+      r.end();
+    });
+    const client = createHttpClient({ service: 'test', baseUrl: srv.url, maxBodyBytes: 100_000 });
+    await assert.rejects(client.request({ url: '/mail' }), (e: unknown) => {
+      assert.ok(e instanceof HttpTransportError);
+      assert.match(e.message, /larger than 100000 bytes/);
+      return true;
+    });
+    const cut = await client.request({ url: '/mail', truncateBodyAt: 20_001 });
+    assert.deepEqual(
+      { bytes: cut.body.length, truncated: cut.truncated },
+      { bytes: 20_001, truncated: true },
+    );
+    const beyond = await client.request({ url: '/mail', truncateBodyAt: 250_000 });
+    assert.equal(beyond.body.length, 250_000, "the caller's cut replaces the client's limit");
+    const whole = await client.request({ url: '/mail', truncateBodyAt: 400_000 });
+    assert.deepEqual(
+      { bytes: whole.body.length, truncated: whole.truncated },
+      { bytes: 300_000, truncated: undefined },
+    );
+    const again = await client.request({ url: '/mail', truncateBodyAt: 10 });
+    assert.equal(again.body.toString(), 'aaaaaaaaaa', 'the connection is still usable after a cut');
+  });
+
   test('counts attempts, retries and throttles in the shared metrics', async () => {
     srv.handle((_q, r, _b, n) => (n % 2 === 1 ? json(r, 429, {}, { 'retry-after': '1' }) : json(r, 200, {})));
     srv.seen.length = 0;

@@ -1,5 +1,6 @@
 // Send step, the end of the chain: one undici request on the client's dispatcher. It reads a
-// buffered body up to maxBodyBytes and turns undici/Node errors into typed transport errors.
+// buffered body up to maxBodyBytes (or keeps its first truncateBodyAt bytes) and turns undici/Node
+// errors into typed transport errors.
 import { request } from 'undici';
 import { errors, HttpTransportError } from '../errors.js';
 import type { ChainContext, HttpRequest, HttpResponse } from '../types.js';
@@ -39,10 +40,20 @@ export function sendStep(ctx: ChainContext, maxBodyBytes: number) {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let truncated = false;
+    const cut = req.truncateBodyAt;
     try {
       for await (const chunk of answer.body) {
+        if (cut !== undefined && size + (chunk as Buffer).length > cut) {
+          chunks.push((chunk as Buffer).subarray(0, cut - size));
+          size = cut;
+          truncated = true;
+          answer.body.destroy();
+          break;
+        }
         size += (chunk as Buffer).length;
-        if (size > maxBodyBytes) {
+        // A caller's own cut replaces the client's limit.
+        if (cut === undefined && size > maxBodyBytes) {
           answer.body.destroy();
           const target = targetOf(ctx.service, req);
           throw new HttpTransportError(
@@ -62,6 +73,7 @@ export function sendStep(ctx: ChainContext, maxBodyBytes: number) {
       url: req.url,
       body: Buffer.concat(chunks, size),
       attempts: 1,
+      ...(truncated ? { truncated } : {}),
     };
   };
 }
