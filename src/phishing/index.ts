@@ -19,6 +19,7 @@ import { notificationUrlOf } from './ingest/notification-url.js';
 import { MailSubscriptions } from './ingest/subscriptions.js';
 import { registerMailWebhook } from './ingest/webhook.js';
 import { checkMapping } from './pipeline/check-mapping.js';
+import { MailboxHealthBoard } from './pipeline/mailbox-health.js';
 import { mailboxUnit, pokeKey } from './pipeline/mailbox-unit.js';
 import { processedFolders } from './pipeline/processed-folder.js';
 import { Wakeups } from './pipeline/wakeups.js';
@@ -49,8 +50,8 @@ export interface QuarantinedReport {
 
 export interface PhishingFeature {
   units: WorkUnit[];
-  /** For the dashboard: report counts by state. */
-  status(): Promise<{ state: 'running' | 'degraded'; detail: string }>;
+  /** For the dashboard: report counts by state, and every mailbox whose rounds fail or wait. */
+  status(): Promise<{ state: 'running' | 'degraded' | 'failing'; detail: string }>;
   quarantined(limit: number): Promise<QuarantinedReport[]>;
   register(app: FastifyInstance): Promise<void>;
   close(): Promise<void>;
@@ -92,6 +93,7 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
     return s;
   };
   const wakeups = new Wakeups();
+  const health = new MailboxHealthBoard(kv);
   // One per instance: every mailbox unit's case writes of one campaign go one at a time.
   const caseLock = new KeyedLock();
   const units = c.mailboxes.map((m) => {
@@ -103,6 +105,7 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
       subscriptions: () => subscriptionsFor(m.tenant),
       wakeups,
       ready,
+      health,
       process: {
         graph,
         db: o.store.db,
@@ -160,9 +163,16 @@ export function phishingFeature(o: PhishingFeatureOptions): PhishingFeature {
         .where('campaign_key', 'is', null)
         .executeTakeFirst();
       const kept = Number(notFiled?.n ?? 0);
+      const problems: string[] = [];
+      for (const m of c.mailboxes) {
+        const h = await health.read({ mailbox: m.mailbox, folder: m.folder });
+        if (h?.problem)
+          problems.push(`${m.mailbox}: ${h.problem} (since ${new Date(h.since).toISOString()})`);
+      }
+      const counts = `${n('done') - kept} reports filed as ${Number(campaigns?.n ?? 0)} campaigns${kept > 0 ? `, ${kept} not filed by their report kind` : ''}, ${n('pending')} in progress, ${n('quarantined')} quarantined`;
       return {
-        state: n('quarantined') > 0 ? 'degraded' : 'running',
-        detail: `${c.mailboxes.length} mailbox(es); ${n('done') - kept} reports filed as ${Number(campaigns?.n ?? 0)} campaigns${kept > 0 ? `, ${kept} not filed by their report kind` : ''}, ${n('pending')} in progress, ${n('quarantined')} quarantined`,
+        state: problems.length > 0 ? 'failing' : n('quarantined') > 0 ? 'degraded' : 'running',
+        detail: [`${c.mailboxes.length} mailbox(es); ${counts}`, ...problems].join('; '),
       };
     },
     async quarantined(limit) {

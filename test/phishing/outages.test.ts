@@ -46,6 +46,7 @@ describe('phishing job through outages', () => {
   };
   const reportStates = () =>
     runtime.store.db.selectFrom('phishing_reports').select(['state', 'attempts', 'last_error']).execute();
+  const dashboard = async () => (await fetch(`${runtime.url}/`)).text();
   const allDone = async () => {
     const rows = await reportStates();
     return rows.length === delivered && rows.every((r) => r.state === 'done');
@@ -87,8 +88,16 @@ describe('phishing job through outages', () => {
       JSON.stringify(rows),
     );
     assert.ok(rows.some((r) => r.last_error?.includes('503')));
+    // Any instance's dashboard says so, not only the owner's log.
+    const page = await dashboard();
+    assert.match(page, /Failing/);
+    assert.match(page, /phish@contoso-outage\.example: reports wait for a service: .*503/);
     emulators.archer.removeFault(fault);
     await waitFor('backlog drained', allDone, { timeoutMs: 30_000 });
+    await waitFor(
+      'the dashboard shows the mailbox well again',
+      async () => !/reports wait/.test(await dashboard()),
+    );
   });
 
   test('Archer sessions end again and again mid-run: graphsoc logs in again and files everything', async () => {
@@ -119,6 +128,25 @@ describe('phishing job through outages', () => {
     emulators.entraGraph.removeFault(fault);
     const throttled = emulators.entraGraph.requests().filter((r) => r.status === 429).length;
     assert.ok(throttled > 0, 'the storm hit graphsoc');
+  });
+
+  test('Graph refusing the mailbox (a revoked permission): the dashboard says so until it is back', async () => {
+    const fault = emulators.entraGraph.addFault({
+      listener: 'graph',
+      pathRegex: '/messages/delta',
+      status: 403,
+      message: 'Access is denied. Check credentials and try again.',
+    });
+    deliver(1);
+    await waitFor('the dashboard names the failing mailbox', async () =>
+      /phish@contoso-outage\.example: the mailbox round fails: .*403/.test(await dashboard()),
+    );
+    emulators.entraGraph.removeFault(fault);
+    await waitFor('report filed', allDone, { timeoutMs: 30_000 });
+    await waitFor(
+      'the dashboard shows the mailbox well again',
+      async () => !/round fails/.test(await dashboard()),
+    );
   });
 
   test('afterwards: one incident per campaign holding every report, none lost, none doubled', async () => {

@@ -12,6 +12,7 @@ import { folderKey, type WatchedFolder } from '../ingest/folders.js';
 import { syncFolder } from '../ingest/folder-sync.js';
 import type { MailSubscriptions } from '../ingest/subscriptions.js';
 import type { ReportRow } from '../store/index.js';
+import type { MailboxHealthBoard } from './mailbox-health.js';
 import { type ProcessDeps, processReport } from './process-report.js';
 import type { Wakeups } from './wakeups.js';
 
@@ -34,6 +35,8 @@ export interface MailboxUnitDeps {
   wakeups: Wakeups;
   /** Before the first round: e.g. the Archer mapping check. */
   ready(): Promise<void>;
+  /** Where each round's outcome is shown to operators. */
+  health: MailboxHealthBoard;
 }
 
 export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
@@ -66,16 +69,22 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
           const due = await d.process.reports.due(BATCH, d.mailbox.mailbox);
           busy = due.length === BATCH;
           const outage = await processAll(d, due, signal, log);
-          if (outage) {
+          if (outage !== undefined) {
             outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
             busy = false;
           }
+          await d.health.record(
+            folder,
+            outage === undefined ? undefined : `reports wait for a service: ${outage}`,
+          );
         } catch (err) {
           // Stopping (or losing the lease) cancels the round's calls: that is not a failure to report.
           if (signal.aborted) break;
           // The delta round or the mapping check failed: nothing tells the unit to try again, so it
           // does after the retry interval instead of the poll interval.
           log.error({ err }, 'mailbox round failed; the next round tries again');
+          const why = err instanceof Error ? err.message : String(err);
+          await d.health.record(folder, `the mailbox round fails: ${why}`).catch(() => undefined);
           outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
           retryRound = true;
         }
@@ -123,26 +132,27 @@ async function ensureSubscription(
 
 /**
  * Works the due reports, `phishing.concurrency` at a time, oldest first. After an outage no further
- * report is started (the rest would fail the same way); true when one happened.
+ * report is started (the rest would fail the same way); returns its reason when one happened.
  */
 async function processAll(
   d: MailboxUnitDeps,
   due: readonly ReportRow[],
   signal: AbortSignal,
   log: Logger,
-): Promise<boolean> {
+): Promise<string | undefined> {
   let next = 0;
-  let outage = false;
+  let outage: string | undefined;
   let failure: { error: unknown } | undefined;
   const lane = async () => {
     while (!outage && !failure && !signal.aborted && next < due.length) {
       const r = due[next++] as ReportRow;
       const state = await processReport(d.process, d.mailbox, r);
       if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
-      if (state === 'outage' && !outage) {
-        outage = true;
+      if (state === 'outage' && outage === undefined) {
+        outage = 'service unavailable';
         // The backlog waits for the service, not for its attempts.
         const latest = await d.process.reports.get(r.id);
+        outage = latest?.last_error ?? outage;
         log.warn({ report: r.id, err: latest?.last_error }, 'service unavailable; retrying later');
       }
     }

@@ -1,0 +1,56 @@
+// The dashboard's view of each mailbox's rounds: a problem keeps the time it began while it lasts
+// (even when its wording changes), recovery clears it, and an unchanged state writes nothing.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { MailboxHealthBoard } from '../../../src/phishing/pipeline/mailbox-health.js';
+import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+const F = { mailbox: 'phish@contoso.com', folder: 'inbox' };
+let store: Store;
+let kv: KvState;
+let now = 1_000;
+let writes = 0;
+
+before(async () => {
+  store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
+  await migrateToLatest(store);
+  kv = new KvState(store.db);
+  const set = kv.set.bind(kv);
+  kv.set = async (k, v) => {
+    writes++;
+    return set(k, v);
+  };
+});
+after(() => store.close());
+
+test('a problem keeps its start while it lasts; recovery clears it; nothing changed, nothing written', async () => {
+  const board = new MailboxHealthBoard(kv, () => now);
+  assert.equal(await board.read(F), undefined);
+  await board.record(F, undefined);
+  assert.deepEqual(await board.read(F), { since: 1_000 });
+  now = 2_000;
+  await board.record(F, undefined);
+  assert.equal(writes, 1, 'still well: no write');
+  await board.record(F, 'reports wait for a service: 503');
+  now = 3_000;
+  await board.record(F, 'reports wait for a service: 502');
+  assert.deepEqual(await board.read(F), { problem: 'reports wait for a service: 502', since: 2_000 });
+  await board.record(F, 'reports wait for a service: 502');
+  assert.equal(writes, 3);
+  now = 4_000;
+  await board.record(F, undefined);
+  assert.deepEqual(await board.read(F), { since: 4_000 });
+});
+
+test('another instance reads what the owner wrote; a long problem is cut; garbage reads as nothing', async () => {
+  const owner = new MailboxHealthBoard(kv, () => now);
+  const other = new MailboxHealthBoard(kv, () => now);
+  await owner.record(F, `the mailbox round fails: ${'x'.repeat(1000)}`);
+  const seen = await other.read(F);
+  assert.equal(seen?.problem?.length, 300);
+  await kv.set('phishing:health:phish@contoso.com|inbox', '{not json');
+  assert.equal(await other.read(F), undefined);
+  await kv.set('phishing:health:phish@contoso.com|inbox', '{"problem":"x"}');
+  assert.equal(await other.read(F), undefined);
+});
