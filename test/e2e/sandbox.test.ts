@@ -117,6 +117,10 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.ok(running.banner.includes(running.sandbox.reportMailbox));
     const html = await (await get('/')).text();
     assert.match(html, /6 reports filed as 3 campaigns, 0 in progress, 0 quarantined/);
+    const metrics = await (await get('/metrics')).text();
+    const done = /graphsoc_phishing_reports_total\{outcome="done"\} (\d+)/.exec(metrics)?.[1];
+    assert.ok(Number(done) >= 6, `reports done in /metrics: ${done}`);
+    assert.match(metrics, /graphsoc_phishing_report_seconds_count \d+/);
     assert.match(html, /No report is quarantined\./);
   });
 

@@ -13,6 +13,7 @@ import { syncFolder } from '../ingest/folder-sync.js';
 import type { MailSubscriptions } from '../ingest/subscriptions.js';
 import type { ReportRow } from '../store/index.js';
 import type { MailboxHealthBoard } from './mailbox-health.js';
+import { reportSeconds, reportsWorked } from './metrics.js';
 import { type ProcessDeps, processReport } from './process-report.js';
 import type { Wakeups } from './wakeups.js';
 
@@ -147,6 +148,8 @@ async function processAll(
     while (!outage && !failure && !signal.aborted && next < due.length) {
       const r = due[next++] as ReportRow;
       const state = await processReport(d.process, d.mailbox, r);
+      reportsWorked.inc({ outcome: state === 'pending' ? 'retry' : state });
+      if (state === 'done') reportSeconds.observe(Math.max(0, Date.now() - r.received_at) / 1000);
       if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
       if (state === 'outage' && outage === undefined) {
         outage = 'service unavailable';
