@@ -99,6 +99,24 @@ export function caseDescription(records: readonly ReportRecord[]): string {
       ),
     ),
   );
+  const others = [
+    ...new Map(
+      records
+        .flatMap((r) => r.alsoAttached ?? [])
+        .map((o) => [o.messageId ?? `${o.name}\n${o.subject}\n${o.from}`, o]),
+    ).values(),
+  ];
+  if (others.length > 0)
+    parts.push(
+      '<p><b>Also attached to reports</b> (not analysed: each can be reported on its own)</p>',
+      li(
+        others.map((o) =>
+          e(
+            `${defangProse(o.subject ?? o.name)} — from ${o.from ? defang(o.from) : 'unknown'}${o.messageId ? ` — ${o.messageId}` : ''}`,
+          ),
+        ),
+      ),
+    );
   parts.push(
     `<p><b>Reports</b> (${records.length})</p>`,
     li(

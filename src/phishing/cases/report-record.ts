@@ -2,7 +2,7 @@
 // original's envelope, who reported it and when, and the analysis. The case is rebuilt from these
 // records of all its reports, so an update is the same whatever crashed before it.
 import type { Analysis } from '../analyze/index.js';
-import type { ReportKind } from '../parse/index.js';
+import type { AlsoAttached, ReportKind } from '../parse/index.js';
 
 export interface ReportRecord {
   reportedAt: number;
@@ -16,6 +16,8 @@ export interface ReportRecord {
   kind?: ReportKind;
   /** False when phishing.reportKinds keeps this kind of report out of Archer. */
   filed?: boolean;
+  /** Other messages the reporter attached beside the analysed one; not analysed, listed for the analysts. */
+  alsoAttached?: AlsoAttached[];
   /** Set when the report could not be parsed; the analysts still get it. */
   unparseable?: string;
   analysis: Analysis | null;

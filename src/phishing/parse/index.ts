@@ -1,4 +1,5 @@
 // Entry point of report parsing: the report mail in, the reported original (or a reason) out.
+export type { AlsoAttached } from './also-attached.js';
 export { DEFAULT_LIMITS, type ParseOptions } from './limits.js';
 export { parseReport, type SuppliedAttachment } from './parse-report.js';
 export { type ReportKind, reportKind } from './report-kind.js';

@@ -4,6 +4,7 @@
 // Only the caller's own mistakes (invalid options or attachment descriptors) throw, as a ZodError.
 // Attachments handed in separately are used only when the MIME itself carries no attached message.
 import { z } from 'zod';
+import { alsoAttached } from './also-attached.js';
 import { embeddedKind } from './embedded.js';
 import { domainOf, isForwardFromInside } from './forward-from-inside.js';
 import { findInlineForward } from './inline-forward.js';
@@ -61,7 +62,10 @@ async function run(
   // A mail has at least one field whose name is printable ASCII without a colon (RFC 5322 §3.6.8).
   if (!top.message.headers.some((h) => /^[!-9;-~]+$/.test(h.name)))
     return fail('no-headers', 'the report has no header lines');
-  const descent = await descend(top, supplied(attachments, budget), budget, warnings);
+  const extra = supplied(attachments, budget);
+  const descent = await descend(top, extra, budget, warnings);
+  const siblings = (top.embedded.length > 0 ? top.embedded : extra).filter((r) => r !== descent.followed);
+  const others = siblings.length > 0 ? await alsoAttached(siblings, budget) : [];
   const wrapper = top.message;
   const report: ParsedReport = {
     // From, else Sender: the person who pressed Forward or Report (mime.ts falls back to Sender).
@@ -71,6 +75,7 @@ async function run(
     source: descent.source,
     depth: descent.depth,
     warnings,
+    ...(others.length > 0 ? { alsoAttached: others } : {}),
   };
   const reporterDomain = limits.reportMail ? domainOf(wrapper.from?.address) : null;
   const forwarders = [...limits.forwarderDomains, ...(reporterDomain ? [reporterDomain] : [])];

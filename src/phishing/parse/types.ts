@@ -1,5 +1,6 @@
 // The shape every parser in this folder produces: one reported message, whatever it arrived as
 // (message/rfc822 part, .eml or .msg file, a plain forward, or the report mail itself).
+import type { AlsoAttached } from './also-attached.js';
 
 /** One header line as the message carried it: name in its own case, value unfolded but not decoded. */
 export interface HeaderField {
@@ -50,6 +51,8 @@ export interface ParsedReport {
    */
   depth: number;
   warnings: string[];
+  /** Other messages attached to the report beside the one followed (not analysed); absent when none. */
+  alsoAttached?: AlsoAttached[];
 }
 
 /** Why a report could not be parsed; stable codes, safe to store and count. */

@@ -26,12 +26,15 @@ export interface Descent {
   node: MessageNode;
   source: OriginalSource;
   depth: number;
+  /** The message attached to the report that the walk went into; its siblings were not followed. */
+  followed?: EmbeddedRef;
 }
 
 /**
- * Opens the first embedded message at each level (the Microsoft report format allows one) until a
- * message has none or `pick` says stop. An embedded message that cannot be read leaves its parent as
- * the original, with a warning; crossing a limit ends the whole parse (LimitExceeded propagates).
+ * Opens the first readable embedded message at each level (the Microsoft report format allows one)
+ * until a message has none or `pick` says stop. An embedded message that cannot be read is passed
+ * over for the next one, with a warning; when none can be read its parent is the original. Crossing a
+ * limit ends the whole parse (LimitExceeded propagates).
  */
 export async function descend(
   top: MessageNode,
@@ -43,22 +46,36 @@ export async function descend(
   let candidates = top.embedded.length > 0 ? top.embedded : extra;
   while (candidates.length > 0) {
     if (candidates.length > 1) warnings.push(`several-embedded-messages:${current.depth}`);
-    const next = candidates[0] as EmbeddedRef;
     if (current.depth + 1 > budget.limits.maxDepth)
       throw new LimitExceeded('too-deep', `messages nested more than ${budget.limits.maxDepth} deep`);
-    budget.spendBytes(next.size);
-    let node: MessageNode;
-    try {
-      node = await next.open();
-    } catch (err) {
-      if (err instanceof LimitExceeded) throw err;
-      const why = err instanceof MsgUnreadable ? 'msg-unreadable' : 'embedded-unreadable';
-      warnings.push(`${why}:${current.depth + 1}`);
-      break;
-    }
-    current = { node, source: next.kind, depth: current.depth + 1 };
+    const opened = await openFirst(candidates, budget, warnings, current.depth + 1);
+    if (!opened) break;
+    current = {
+      node: opened.node,
+      source: opened.ref.kind,
+      depth: current.depth + 1,
+      followed: current.followed ?? opened.ref,
+    };
     if (budget.limits.pick === 'outermost') break;
-    candidates = node.embedded;
+    candidates = opened.node.embedded;
   }
   return current;
+}
+
+async function openFirst(
+  candidates: readonly EmbeddedRef[],
+  budget: Budget,
+  warnings: string[],
+  depth: number,
+): Promise<{ ref: EmbeddedRef; node: MessageNode } | undefined> {
+  for (const ref of candidates) {
+    budget.spendBytes(ref.size);
+    try {
+      return { ref, node: await ref.open() };
+    } catch (err) {
+      if (err instanceof LimitExceeded) throw err;
+      warnings.push(`${err instanceof MsgUnreadable ? 'msg-unreadable' : 'embedded-unreadable'}:${depth}`);
+    }
+  }
+  return undefined;
 }

@@ -38,6 +38,7 @@ export function reportRecord(
       replyTo: m.replyTo.map((a) => a.address),
       returnPath: m.returnPath,
       messageId: m.messageId,
+      ...(parsed.alsoAttached ? { alsoAttached: parsed.alsoAttached } : {}),
       analysis,
     },
     campaign: analysis.campaign,

@@ -56,10 +56,10 @@ describe('Archer case sink', () => {
       bytes: new TextEncoder().encode('From: x\r\n\r\nbody'),
     }),
   });
-  const newReport = async (key: string, n: number) => {
+  const newReport = async (key: string, n: number, over: Partial<ReportRecord> = {}) => {
     const { report } = await reports.seen({ mailbox: 'phish@x', messageId: `m${++seq}`, receivedAt: n });
     await campaigns.join(key, report.id, n);
-    records.set(key, [...(records.get(key) ?? []), record(n)]);
+    records.set(key, [...(records.get(key) ?? []), record(n, over)]);
   };
   const idsByKey = (key: string) => findRecordIds(client, target, 'Message ID', key);
 
@@ -146,6 +146,29 @@ describe('Archer case sink', () => {
       { id: c?.archer_content_id, behind: c ? c.applied_version < c.version : true },
       { id, behind: false },
     );
+  });
+
+  test('other messages attached to a report are listed in the record, escaped and defanged', async () => {
+    const other = {
+      name: 'second.eml',
+      subject: 'Claim <i>your</i> refund at https://refund-irs.example/claim',
+      from: 'refunds@irs-gov.example',
+      messageId: '<refund-1@irs-gov.example>',
+    };
+    await newReport('c-5', 8, {
+      alsoAttached: [other, { name: 'third.msg', subject: null, from: null, messageId: null }],
+    });
+    await newReport('c-5', 9, { alsoAttached: [other] });
+    const id = await syncCase(deps(), 'c-5');
+    const d = String((await readRecord(client, target, id))['Incident Description']);
+    assert.match(d, /Also attached to reports/);
+    assert.match(
+      d,
+      /Claim &lt;i&gt;your&lt;\/i&gt; refund at hxxps:\/\/refund-irs\[\.\]example\/claim — from refunds\[@\]irs-gov\[\.\]example/,
+    );
+    assert.match(d, /third\[\.\]msg — from unknown/);
+    assert.equal(d.match(/refund-1@irs-gov/g)?.length, 1, 'the same message attached twice is listed once');
+    assert.ok(!d.includes('https://refund'));
   });
 
   test('another refusal of an update is not taken for a deleted record', async () => {

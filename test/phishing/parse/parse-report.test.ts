@@ -170,6 +170,60 @@ test('of two attached messages the first is taken and the choice is reported', a
   const r = ok(await parseReport(bytes(raw)));
   assert.equal(r.original.messageId, phish.spec.messageId);
   assert.deepEqual(r.warnings, ['several-embedded-messages:0']);
+  const news = benignNewsletter();
+  assert.deepEqual(r.alsoAttached, [
+    {
+      name: r.alsoAttached?.[0]?.name,
+      subject: news.spec.subject,
+      from: 'news@fabrikam.example',
+      messageId: news.spec.messageId,
+    },
+  ]);
+});
+
+test('the other attached messages are listed for the analysts, a bounded number, even when unreadable', async () => {
+  const many = Array.from({ length: 30 }, (_, i) =>
+    credentialPhish(seeded(100 + i), { messageId: `<other-${i}@evil.example>` }),
+  );
+  const raw = buildMessage({
+    headers: [
+      ['From', 'alice@contoso.com'],
+      ['Subject', 'FW: all of these'],
+    ],
+    text: 'I got all of these today',
+    messages: [{ raw: phish.raw }, ...many.map((m) => ({ raw: m.raw }))],
+  });
+  const r = ok(await parseReport(bytes(raw)));
+  assert.equal(r.original.messageId, phish.spec.messageId, 'the first is the one analysed');
+  assert.equal(r.alsoAttached?.length, 20);
+  assert.deepEqual(
+    r.alsoAttached?.map((a) => a.messageId),
+    many.slice(0, 20).map((m) => m.spec.messageId),
+  );
+  // A damaged Outlook file beside the original: listed by its name.
+  const damaged = new Uint8Array(4096);
+  damaged.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const withDamaged = ok(
+    await parseReport(
+      bytes(
+        buildMessage({
+          headers: [
+            ['From', 'alice@contoso.com'],
+            ['Subject', 'FW: two'],
+          ],
+          text: 'two',
+          messages: [{ raw: phish.raw }],
+          files: [{ name: 'second.msg', contentType: 'application/vnd.ms-outlook', bytes: damaged }],
+        }),
+      ),
+    ),
+  );
+  assert.equal(withDamaged.original.messageId, phish.spec.messageId);
+  assert.deepEqual(withDamaged.alsoAttached, [
+    { name: 'second.msg', subject: null, from: null, messageId: null },
+  ]);
+  const alone = ok(await parseReport(bytes(asItemAttachment(phish))));
+  assert.equal(alone.alsoAttached, undefined, 'one attached message: nothing else to list');
 });
 
 test('an inline message/rfc822 part keeps its own headers and attachments (not flattened)', async () => {
