@@ -60,6 +60,13 @@ function analysed(r: AnalysedRecord): string[] {
         : ''
     }`,
     ...(r.warnings.length ? [`  warnings: ${r.warnings.map(safe).join(', ')}`] : []),
+    ...list(
+      'also attached (not analysed)',
+      r.alsoAttached.map(
+        (o) =>
+          `${prose(o.subject ?? o.name)} from ${o.from ? ioc(o.from) : '-'}${o.messageId ? ` ${prose(o.messageId)}` : ''}`,
+      ),
+    ),
   ];
 }
 

@@ -73,6 +73,17 @@ const analysedSchema = z
       .object({ messageId: z.string().nullable(), fingerprint: z.string().nullable() })
       .strict(),
     warnings: z.array(z.string()),
+    /** Other messages attached beside the one analysed (not analysed themselves). */
+    alsoAttached: z.array(
+      z
+        .object({
+          name: z.string(),
+          subject: z.string().nullable(),
+          from: z.string().nullable(),
+          messageId: z.string().nullable(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -153,6 +164,12 @@ export function analysedRecord(
     campaignKey: aliases.fingerprint ?? aliases.messageId ?? null,
     campaignAliases: { messageId: aliases.messageId ?? null, fingerprint: aliases.fingerprint ?? null },
     warnings: [...parsed.warnings],
+    alsoAttached: (parsed.alsoAttached ?? []).map((o) => ({
+      name: o.name,
+      subject: o.subject,
+      from: o.from,
+      messageId: o.messageId,
+    })),
   };
 }
 

@@ -11,7 +11,8 @@ import {
 } from '../../../src/phishing/analyze-files/record.js';
 import { campaignAliases } from '../../../src/phishing/campaigns/index.js';
 import { isUnparseable, parseReport } from '../../../src/phishing/parse/index.js';
-import { asItemAttachment, credentialPhish, seeded } from '../corpus/index.js';
+import { formatText } from '../../../src/phishing/analyze-files/format-text.js';
+import { asItemAttachment, buildMessage, credentialPhish, seeded } from '../corpus/index.js';
 import { reportOf } from '../analyze/report-of.js';
 
 const OPTIONS = {
@@ -56,6 +57,32 @@ test('a reported phish maps to a record the schema accepts, with the pipeline an
   assert.deepEqual(r.auth, { spf: 'fail', dkim: 'none', dmarc: 'fail', arc: null, compauth: 'fail' });
   assert.equal(r.iocs.attachments[0]?.name, 'Invoice_2026.html');
   assert.match(r.iocs.attachments[0]?.sha256 ?? '', /^[0-9a-f]{64}$/);
+});
+
+test('other messages attached beside the analysed one are listed in the record and the text', async () => {
+  const first = credentialPhish(seeded(21), { messageId: '<first@evil.example>' });
+  const second = credentialPhish(seeded(22), {
+    messageId: '<second@evil.example>',
+    subject: 'Reset at https://reset-now.example',
+  });
+  const raw = buildMessage({
+    headers: [
+      ['From', 'alice@contoso.com'],
+      ['Subject', 'FW: two of them'],
+    ],
+    text: 'two',
+    messages: [{ raw: first.raw }, { raw: second.raw }],
+  });
+  const r = await analysed(raw);
+  assert.ok(analyzeRecordSchema.safeParse(r).success);
+  assert.equal(r.messageId, '<first@evil.example>');
+  assert.deepEqual(
+    r.alsoAttached.map(({ subject, messageId }) => ({ subject, messageId })),
+    [{ subject: 'Reset at https://reset-now.example', messageId: '<second@evil.example>' }],
+  );
+  const text = formatText(r);
+  assert.match(text, /also attached \(not analysed\):\n {4}Reset at hxxps:\/\/reset-now\[\.\]example from /);
+  assert.deepEqual((await analysed(asItemAttachment(first))).alsoAttached, []);
 });
 
 test('the campaign key is the fingerprint alias when there is one, else the Message-ID alias', async () => {
