@@ -4,6 +4,7 @@ export type { AntiSpam } from './antispam.js';
 export type { AuthResults } from './authentication.js';
 export { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
 export { defang, defangProse } from './defang.js';
+export { domainOfEmail, withinDomain } from './domains.js';
 export type { AttachmentIoc } from './hashes.js';
 export type { Iocs } from './iocs.js';
 export type { Lookalike } from './lookalike.js';

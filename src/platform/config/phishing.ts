@@ -152,6 +152,17 @@ export const phishingSchema = z
     archer: archerMappingSchema,
   })
   .strict()
+  .superRefine((p, ctx) => {
+    // The reporter is the report mail's From, which anyone can forge: only the organisation's own
+    // addresses are mailed, so without ownDomains nobody could be.
+    if ((p.notify.acknowledge || p.notify.verdict) && p.ownDomains.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ownDomains'],
+        message:
+          'reporter mails (phishing.notify) go only to addresses in phishing.ownDomains, so a forged report cannot make graphsoc mail strangers: list your domains, or turn the mails off',
+      });
+  })
   .prefault({});
 
 export const archerSchema = z

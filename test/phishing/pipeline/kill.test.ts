@@ -74,6 +74,7 @@ describe('phishing worker killed with SIGKILL at each step', () => {
       archer: emulatedArcher(emulators),
       phishing: {
         mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
+        ownDomains: ['contoso-kill.example'],
         notify: { acknowledge: true },
         archer: { campaignKeyField: 'Message ID' },
       },

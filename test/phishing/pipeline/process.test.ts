@@ -232,6 +232,23 @@ describe('phishing pipeline end to end', () => {
     assert.equal(toFrank.length, 2, 'the reporter is answered all the same');
   });
 
+  test('a report from outside the own domains is filed but its forged sender is never mailed', async () => {
+    const eg = emulators.entraGraph;
+    const { immutableId } = eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('victim@elsewhere.example', 'phish-forged@evil', 'Backscatter please'),
+    });
+    await drain();
+    const row = (await store.db.selectFrom('phishing_reports').selectAll().execute()).find(
+      (r) => r.message_id === immutableId,
+    );
+    assert.equal(row?.state, 'done', row?.last_error ?? '');
+    assert.equal((await incidents(row?.campaign_key as string)).length, 1);
+    const mailed = eg
+      .sentMail(tenantId)
+      .filter((m) => JSON.stringify(m.message).includes('elsewhere.example'));
+    assert.deepEqual(mailed, []);
+  });
+
   test('a report past the size limit is read only to the limit, filed as too large, and moved', async () => {
     const eg = emulators.entraGraph;
     const small = pipelineDeps(store, graph, archer, {

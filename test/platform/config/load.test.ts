@@ -226,6 +226,20 @@ describe('loadConfig rejects bad configuration naming file, key, expected and fo
     ]);
   });
 
+  test('reporter mails without the own domains they may go to', () => {
+    const e = fails('[phishing.notify]\nacknowledge = true\n');
+    const p = e.problems.find((x) => x.key === 'phishing.ownDomains');
+    assert.match(p?.expected ?? e.message, /forged report cannot make graphsoc mail strangers/);
+    const ok = loadConfig({
+      env: {},
+      path: tempFile(
+        'ok.toml',
+        '[phishing]\nownDomains = ["contoso.com"]\n[phishing.notify]\nverdict = true\n',
+      ),
+    });
+    assert.equal(ok.config.phishing.notify.verdict, true);
+  });
+
   test('a lease renewal interval too close to the lease period', () => {
     const e = fails('[leases]\nttlSec = 10\nrenewEverySec = 8\n');
     assert.match(e.message, /leases\.renewEverySec/);
