@@ -1,5 +1,6 @@
 // Sample phishing reports for the sandbox's report mailbox: users forwarding three phishing campaigns
-// as attachments (as Outlook's "Report" button and "Forward as attachment" do) and one forwarded inline.
+// as attachments (as Outlook's "Report" button and "Forward as attachment" do), and one user marking a
+// newsletter "Not junk", which is analysed and answered but opens no incident.
 const PHISHES = [
   {
     id: 'sbx-quota@contoso-support.example',
@@ -64,7 +65,45 @@ function report(reporter: string, p: (typeof PHISHES)[number], n: number): strin
   ].join('\r\n');
 }
 
-/** Six reports of three campaigns, from the sandbox's sample users. */
+/** A newsletter the junk filter caught, which a user reports as "Not junk" with the Report button. */
+function notJunkReport(reporter: string, n: number): string {
+  const newsletter = [
+    'Received: from mail.fabrikam.example (mail.fabrikam.example [198.51.100.20]) by mx.contoso-sandbox.onmicrosoft.com; Mon, 2 Mar 2026 07:30:00 +0000',
+    'Authentication-Results: mx.contoso-sandbox.onmicrosoft.com; spf=pass smtp.mailfrom=fabrikam.example; dkim=pass header.d=fabrikam.example; dmarc=pass',
+    'From: "Fabrikam News" <news@fabrikam.example>',
+    'To: staff@contoso-sandbox.onmicrosoft.com',
+    'Subject: Fabrikam partner newsletter, March',
+    'Message-ID: <sbx-newsletter@fabrikam.example>',
+    'Date: Mon, 02 Mar 2026 07:30:00 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'This month: our spring catalogue and the partner summit dates.',
+  ].join('\r\n');
+  return [
+    `From: <${reporter}>`,
+    'To: phish-reports@contoso-sandbox.onmicrosoft.com',
+    // The prefix report buttons put on a "Not junk" report (2| or Not junk:).
+    'Subject: 2|Fabrikam partner newsletter, March',
+    `Message-ID: <sbx-report-${n}@contoso-sandbox.onmicrosoft.com>`,
+    `Date: Mon, 02 Mar 2026 09:${String(10 + n).padStart(2, '0')}:00 +0000`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="report-boundary"',
+    '',
+    '--report-boundary',
+    'Content-Type: message/rfc822',
+    'Content-Disposition: attachment; filename="reported.eml"',
+    '',
+    newsletter,
+    '--report-boundary--',
+    '',
+  ].join('\r\n');
+}
+
+/**
+ * Six reports of three phishing campaigns and one "Not junk" report of a newsletter, from the
+ * sandbox's sample users.
+ */
 export function sandboxReports(domain: string): string[] {
   const [quota, invoice, parcel] = PHISHES as [
     (typeof PHISHES)[number],
@@ -81,6 +120,7 @@ export function sandboxReports(domain: string): string[] {
     report(users[3] as string, invoice, 4),
     report(users[0] as string, invoice, 5),
     report(users[1] as string, parcel, 6),
+    notJunkReport(users[2] as string, 7),
   ];
 }
 

@@ -84,7 +84,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     `    /tiles and /tiles/tile-data (-d '{"tile_id":"alerts-by-severity","period":"last_7_days"}').`,
     '',
     '  Phishing reports → Archer incidents',
-    `    report mailbox ${sandbox.reportMailbox} (seeded with six reports of three campaigns)`,
+    `    report mailbox ${sandbox.reportMailbox} (seeded with six reports of three campaigns and one "Not junk")`,
     `    Archer         ${sandbox.emulators.archer.url}/platformapi/core/  (emulated; incidents appear within seconds)`,
     `    more reports   POST ${emu.graphUrl}/_emulator/mail/deliver (docs/sandbox.md); graphsoc hears by webhook`,
     '',

@@ -92,13 +92,13 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     const archer = running.sandbox.emulators.archer;
     const eg = running.sandbox.emulators.entraGraph;
     await waitFor(
-      'six reports done',
+      'seven reports done',
       async () => {
         const rows = await running.runtime.store.db
           .selectFrom('phishing_reports')
           .select(['state'])
           .execute();
-        return rows.length === 6 && rows.every((r) => r.state === 'done');
+        return rows.length === 7 && rows.every((r) => r.state === 'done');
       },
       { timeoutMs: 60_000 },
     );
@@ -112,11 +112,15 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.ok(archer.requests().some((r) => r.method === 'POST' && r.path.endsWith('/core/content')));
     assert.equal(
       eg.sentMail().filter((m) => m.tenantId === running.sandbox.tenant.tenantId.toLowerCase()).length,
-      6,
+      7,
+      'every reporter is answered, the "Not junk" one too',
     );
     assert.ok(running.banner.includes(running.sandbox.reportMailbox));
     const html = await (await get('/')).text();
-    assert.match(html, /6 reports filed as 3 campaigns, 0 in progress, 0 quarantined/);
+    assert.match(
+      html,
+      /6 reports filed as 3 campaigns, 1 not filed by their report kind, 0 in progress, 0 quarantined/,
+    );
     const metrics = await (await get('/metrics')).text();
     const done = /graphsoc_phishing_reports_total\{outcome="done"\} (\d+)/.exec(metrics)?.[1];
     assert.ok(Number(done) >= 6, `reports done in /metrics: ${done}`);
@@ -129,9 +133,9 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, {
       mime: anotherReport(running, 'again-1'),
     });
-    await waitFor('the seventh report done', async () => {
+    await waitFor('the eighth report done', async () => {
       const rows = await running.runtime.store.db.selectFrom('phishing_reports').select(['state']).execute();
-      return rows.length === 7 && rows.every((r) => r.state === 'done');
+      return rows.length === 8 && rows.every((r) => r.state === 'done');
     });
     const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
     assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
@@ -239,7 +243,7 @@ describe('sandbox restarted on the same data directory', () => {
 
   test('hears of new reports by webhook again and counts no report twice', async () => {
     const first = await launchSandbox({ port: 0, dataDir, logLevel: 'silent' });
-    await reportsDone(first, 6);
+    await reportsDone(first, 7);
     await first.stop();
 
     const log = new LogCapture();
@@ -251,7 +255,7 @@ describe('sandbox restarted on the same data directory', () => {
     eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, {
       mime: anotherReport(running, 'again-2'),
     });
-    await reportsDone(running, 7);
+    await reportsDone(running, 8);
     const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
     assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
     const counts = await running.runtime.store.db
