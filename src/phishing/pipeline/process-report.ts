@@ -258,10 +258,13 @@ export async function recordsOf(db: Kysely<Database>, key: string): Promise<Repo
 async function firstMessage(db: Kysely<Database>, key: string) {
   const row = await db
     .selectFrom('phishing_reports')
-    .select(['mime', 'id'])
+    .select(['mime', 'id', 'analysis'])
     .where('campaign_key', '=', key)
     .orderBy('received_at')
     .orderBy('id')
     .executeTakeFirst();
+  // A report past the size limit was downloaded only in part: a cut-off .eml is no evidence.
+  const record = row?.analysis ? (JSON.parse(row.analysis) as ReportRecord) : undefined;
+  if (record?.unparseable?.startsWith('too-large')) return undefined;
   return row?.mime ? { name: `report-${row.id}.eml`, bytes: row.mime } : undefined;
 }

@@ -281,6 +281,9 @@ describe('phishing pipeline end to end', () => {
     assert.match(record.unparseable, /^too-large/);
     const ids = await incidents(row?.campaign_key as string);
     assert.equal(ids.length, 1, 'the analysts get it all the same');
+    const filed = await readRecord(archer, deps.sink.target, ids[0] as number);
+    assert.match(String(filed['Incident Description']), /could not be parsed: too-large/);
+    assert.deepEqual(filed.Evidence ?? [], [], 'a cut-off .eml is not attached as evidence');
   });
 
   for (const step of ['fetched', 'analysed', 'cased', 'notified'] as const) {
