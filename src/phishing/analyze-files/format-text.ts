@@ -64,7 +64,7 @@ function analysed(r: AnalysedRecord): string[] {
       'also attached (not analysed)',
       r.alsoAttached.map(
         (o) =>
-          `${prose(o.subject ?? o.name)} from ${o.from ? ioc(o.from) : '-'}${o.messageId ? ` ${prose(o.messageId)}` : ''}`,
+          `${prose(o.subject || o.name)} from ${o.from ? ioc(o.from) : '-'}${o.messageId ? ` ${prose(o.messageId)}` : ''}`,
       ),
     ),
   ];

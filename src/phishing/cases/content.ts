@@ -112,7 +112,7 @@ export function caseDescription(records: readonly ReportRecord[]): string {
       li(
         others.map((o) =>
           e(
-            `${defangProse(o.subject ?? o.name)} — from ${o.from ? defang(o.from) : 'unknown'}${o.messageId ? ` — ${o.messageId}` : ''}`,
+            `${defangProse(o.subject || o.name)} — from ${o.from ? defang(o.from) : 'unknown'}${o.messageId ? ` — ${o.messageId}` : ''}`,
           ),
         ),
       ),

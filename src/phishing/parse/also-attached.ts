@@ -12,7 +12,7 @@ export interface AlsoAttached {
   messageId: string | null;
 }
 
-/** Listed at most; a report with more says how many in its warnings. */
+/** Listed at most: enough to act on, and opening each one costs parse budget. */
 const MAX_LISTED = 20;
 
 export async function alsoAttached(refs: readonly EmbeddedRef[], budget: Budget): Promise<AlsoAttached[]> {
