@@ -41,28 +41,44 @@ function original(p: (typeof PHISHES)[number]): string {
   ].join('\r\n');
 }
 
-function report(reporter: string, p: (typeof PHISHES)[number], n: number): string {
+/** A report mail to the sandbox's report mailbox, the reported message attached as an item. */
+function reportMail(o: {
+  reporter: string;
+  subject: string;
+  n: number;
+  original: string;
+  fileName: string;
+  note?: string;
+}): string {
   return [
-    `From: <${reporter}>`,
+    `From: <${o.reporter}>`,
     'To: phish-reports@contoso-sandbox.onmicrosoft.com',
-    `Subject: FW: ${p.subject}`,
-    `Message-ID: <sbx-report-${n}@contoso-sandbox.onmicrosoft.com>`,
-    `Date: Mon, 02 Mar 2026 09:${String(10 + n).padStart(2, '0')}:00 +0000`,
+    `Subject: ${o.subject}`,
+    `Message-ID: <sbx-report-${o.n}@contoso-sandbox.onmicrosoft.com>`,
+    `Date: Mon, 02 Mar 2026 09:${String(10 + o.n).padStart(2, '0')}:00 +0000`,
     'MIME-Version: 1.0',
     'Content-Type: multipart/mixed; boundary="report-boundary"',
     '',
-    '--report-boundary',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'This looks like phishing to me.',
+    ...(o.note ? ['--report-boundary', 'Content-Type: text/plain; charset=utf-8', '', o.note] : []),
     '--report-boundary',
     'Content-Type: message/rfc822',
-    'Content-Disposition: attachment; filename="original.eml"',
+    `Content-Disposition: attachment; filename="${o.fileName}"`,
     '',
-    original(p),
+    o.original,
     '--report-boundary--',
     '',
   ].join('\r\n');
+}
+
+function report(reporter: string, p: (typeof PHISHES)[number], n: number): string {
+  return reportMail({
+    reporter,
+    subject: `FW: ${p.subject}`,
+    n,
+    original: original(p),
+    fileName: 'original.eml',
+    note: 'This looks like phishing to me.',
+  });
 }
 
 /** A newsletter the junk filter caught, which a user reports as "Not junk" with the Report button. */
@@ -80,24 +96,14 @@ function notJunkReport(reporter: string, n: number): string {
     '',
     'This month: our spring catalogue and the partner summit dates.',
   ].join('\r\n');
-  return [
-    `From: <${reporter}>`,
-    'To: phish-reports@contoso-sandbox.onmicrosoft.com',
-    // The prefix report buttons put on a "Not junk" report (2| or Not junk:).
-    'Subject: 2|Fabrikam partner newsletter, March',
-    `Message-ID: <sbx-report-${n}@contoso-sandbox.onmicrosoft.com>`,
-    `Date: Mon, 02 Mar 2026 09:${String(10 + n).padStart(2, '0')}:00 +0000`,
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="report-boundary"',
-    '',
-    '--report-boundary',
-    'Content-Type: message/rfc822',
-    'Content-Disposition: attachment; filename="reported.eml"',
-    '',
-    newsletter,
-    '--report-boundary--',
-    '',
-  ].join('\r\n');
+  // The prefix report buttons put on a "Not junk" report (2| or Not junk:).
+  return reportMail({
+    reporter,
+    subject: '2|Fabrikam partner newsletter, March',
+    n,
+    original: newsletter,
+    fileName: 'reported.eml',
+  });
 }
 
 /**
