@@ -29,9 +29,4 @@ export function hostOf(url: string): string | null {
 
 export const isIpAddress = (s: string): boolean => isIP(s) !== 0;
 
-export const domainOfEmail = (address: string): string =>
-  address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-
-/** `host` is `domain` or one of its subdomains (dot boundary: paypal.com.attacker.com is not paypal.com). */
-export const withinDomain = (host: string, domain: string): boolean =>
-  host === domain || host.endsWith(`.${domain}`);
+export { domainOfEmail, withinDomain } from '../parse/mail-domain.js';

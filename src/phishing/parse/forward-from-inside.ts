@@ -5,6 +5,7 @@
 // from the CEO), so the block replaces the message only when the message plainly comes from inside:
 // a forward prefix in the subject, a sender in one of the forwarding domains, and no authentication
 // failure recorded for it. Otherwise the message's real headers are the better evidence.
+import { domainOfEmail, withinDomain } from './mail-domain.js';
 import type { ParsedMessage } from './types.js';
 
 /** Forward prefixes Outlook and webmail write: English, German, French, Spanish, Portuguese, Italian, Dutch, Nordic, Polish. */
@@ -13,21 +14,11 @@ const FORWARD_PREFIX = /^\s*(?:fwd?|wg|tr|rv|enc|i|doorst|vs|vb|vl|pd)\s*:/i;
 /** An Authentication-Results verdict that says the sender was not who it claimed to be. */
 const AUTH_FAILURE = /\b(?:spf|dkim|dmarc|compauth)\s*=\s*(?:fail|softfail|permerror)\b/i;
 
-const inDomain = (address: string, domains: readonly string[]) => {
-  const host = domainOf(address);
-  return host !== null && domains.some((d) => host === d || host.endsWith(`.${d}`));
-};
-
 export function isForwardFromInside(m: ParsedMessage, forwarderDomains: readonly string[]): boolean {
   if (!m.from || !FORWARD_PREFIX.test(m.subject)) return false;
-  if (!inDomain(m.from.address, forwarderDomains)) return false;
+  const domain = domainOfEmail(m.from.address);
+  if (!forwarderDomains.some((d) => withinDomain(domain, d))) return false;
   return !m.headers.some(
     (h) => h.name.toLowerCase() === 'authentication-results' && AUTH_FAILURE.test(h.value),
   );
-}
-
-/** The domain of an address, lower case; null without one. */
-export function domainOf(address: string | undefined): string | null {
-  const at = address?.lastIndexOf('@') ?? -1;
-  return address && at > 0 && at < address.length - 1 ? address.slice(at + 1).toLowerCase() : null;
 }

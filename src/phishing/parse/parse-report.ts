@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { alsoAttached } from './also-attached.js';
 import { embeddedKind } from './embedded.js';
-import { domainOf, isForwardFromInside } from './forward-from-inside.js';
+import { isForwardFromInside } from './forward-from-inside.js';
 import { findInlineForward } from './inline-forward.js';
 import { Budget, LimitExceeded, type ParseOptions, parseOptionsSchema } from './limits.js';
+import { domainOfEmail } from './mail-domain.js';
 import { MimeLimit } from './mime.js';
 import { parseMsg } from './msg.js';
 import type { EmbeddedRef } from './node.js';
@@ -77,7 +78,8 @@ async function run(
     warnings,
     ...(others.length > 0 ? { alsoAttached: others } : {}),
   };
-  const reporterDomain = limits.reportMail ? domainOf(wrapper.from?.address) : null;
+  const reporter = limits.reportMail ? wrapper.from?.address : undefined;
+  const reporterDomain = reporter?.includes('@') ? domainOfEmail(reporter) : null;
   const forwarders = [...limits.forwarderDomains, ...(reporterDomain ? [reporterDomain] : [])];
   if (descent.source === 'wrapper') {
     // The reporter's own plain forward is followed whoever they are; a file in hand only when it is

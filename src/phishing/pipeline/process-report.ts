@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { GraphClient } from '../../connectors/microsoft/graph/index.js';
 import type { PhishingConfig } from '../../platform/config/index.js';
-import { type AnalyzeOptions, domainOfEmail, withinDomain } from '../analyze/index.js';
+import { type AnalyzeOptions, domainOfEmail, isAllowedHost } from '../analyze/index.js';
 import { assignCampaign, campaignAliases } from '../campaigns/index.js';
 import type { CaseSinkDeps } from '../cases/sink.js';
 import { syncCase } from '../cases/sink.js';
@@ -209,7 +209,10 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
   const record = r.analysis ? (JSON.parse(r.analysis) as ReportRecord) : undefined;
   // Only people of the organisation are mailed: the reporter is the report mail's From, which anyone
   // can forge, and graphsoc must not be made to mail strangers (with a subject the forger chose).
-  const to = record?.reporter && isOwnAddress(record.reporter, d.config.ownDomains) ? record.reporter : null;
+  const to =
+    record?.reporter && isAllowedHost(domainOfEmail(record.reporter), d.config.ownDomains)
+      ? record.reporter
+      : null;
   // The verdict is known by now, so with both on the reporter gets both mails in one step; a crash
   // between them can repeat the acknowledgement, never an incident.
   const kinds = [...(n.acknowledge ? (['ack'] as const) : []), ...(n.verdict ? (['verdict'] as const) : [])];
@@ -240,9 +243,6 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
   }
   return after(d, r.id, await d.reports.advance(r.id, 'notified'));
 }
-
-const isOwnAddress = (address: string, own: readonly string[]) =>
-  own.some((d) => withinDomain(domainOfEmail(address), d));
 
 export async function recordsOf(db: Kysely<Database>, key: string): Promise<ReportRecord[]> {
   const rows = await db
