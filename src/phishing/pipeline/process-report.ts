@@ -178,8 +178,7 @@ class CampaignBusy extends Error {}
 async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const key = r.campaign_key;
   if (!key) {
-    const record = r.analysis ? (JSON.parse(r.analysis) as ReportRecord) : undefined;
-    if (record?.filed === false) return after(d, r.id, await d.reports.advance(r.id, 'cased'));
+    if (recordOf(r.analysis)?.filed === false) return after(d, r.id, await d.reports.advance(r.id, 'cased'));
     throw new Error(`report ${r.id} has no campaign`);
   }
   // One writer per campaign: in this process by the lock, across instances by the claim, whose owner
@@ -206,7 +205,7 @@ async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<Repor
 
 async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const n = d.config.notify;
-  const record = r.analysis ? (JSON.parse(r.analysis) as ReportRecord) : undefined;
+  const record = recordOf(r.analysis);
   // Only people of the organisation are mailed: the reporter is the report mail's From, which anyone
   // can forge, and graphsoc must not be made to mail strangers (with a subject the forger chose).
   const to =
@@ -244,6 +243,10 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
   return after(d, r.id, await d.reports.advance(r.id, 'notified'));
 }
 
+/** The record the analyse step stored with a report (phishing_reports.analysis). */
+const recordOf = (analysis: string | null | undefined): ReportRecord | undefined =>
+  analysis ? (JSON.parse(analysis) as ReportRecord) : undefined;
+
 export async function recordsOf(db: Kysely<Database>, key: string): Promise<ReportRecord[]> {
   const rows = await db
     .selectFrom('phishing_reports')
@@ -252,7 +255,7 @@ export async function recordsOf(db: Kysely<Database>, key: string): Promise<Repo
     .orderBy('received_at')
     .orderBy('id')
     .execute();
-  return rows.flatMap((x) => (x.analysis ? [JSON.parse(x.analysis) as ReportRecord] : []));
+  return rows.flatMap((x) => recordOf(x.analysis) ?? []);
 }
 
 async function firstMessage(db: Kysely<Database>, key: string) {
@@ -264,7 +267,6 @@ async function firstMessage(db: Kysely<Database>, key: string) {
     .orderBy('id')
     .executeTakeFirst();
   // A report past the size limit was downloaded only in part: a cut-off .eml is no evidence.
-  const record = row?.analysis ? (JSON.parse(row.analysis) as ReportRecord) : undefined;
-  if (record?.unparseable?.startsWith('too-large')) return undefined;
+  if (recordOf(row?.analysis)?.unparseable?.startsWith('too-large')) return undefined;
   return row?.mime ? { name: `report-${row.id}.eml`, bytes: row.mime } : undefined;
 }
