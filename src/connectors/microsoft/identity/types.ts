@@ -1,6 +1,5 @@
 // Public types of the Entra ID identity connector.
-import type { Dispatcher } from 'undici';
-import type { Clock, RetryOptions, TimeoutOptions } from '../../../platform/http/index.js';
+import type { ConnectorClientOptions } from '../../../platform/http/index.js';
 
 /** The APIs graphsoc calls with app-only tokens. */
 export type TokenResource = 'graph' | 'management' | 'defender';
@@ -14,16 +13,14 @@ export interface TokenProvider {
   getToken(resource: TokenResource, opts?: GetTokenOptions): Promise<string>;
 }
 
-export interface TokenProviderOptions {
+/**
+ * The connector options every client shares (a dispatcher replaces the one built from the tenant's
+ * caFile; caPem is trusted besides it), plus the token cache's own.
+ */
+export interface TokenProviderOptions
+  extends Pick<ConnectorClientOptions, 'dispatcher' | 'caPem' | 'retry' | 'timeout' | 'clock'> {
   /** Scope per resource; defaults come from the tenant's base URLs (see scopeFor). */
   scopes?: Partial<Record<TokenResource, string>>;
-  /** Send through this dispatcher instead of one built from the tenant's caFile. */
-  dispatcher?: Dispatcher;
-  /** Extra CA (PEM) to trust, in addition to the tenant's caFile. */
-  caPem?: string;
-  retry?: Partial<RetryOptions>;
-  timeout?: Partial<TimeoutOptions>;
-  clock?: Clock;
   /**
    * A forced refresh within this many ms after the previous one returns that fresh token instead of
    * asking again, so a burst of 401s costs one token request. Default 5000.
