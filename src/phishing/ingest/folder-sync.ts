@@ -3,7 +3,8 @@
 // skipping messages. A deltaLink Graph no longer accepts starts a full round again.
 // https://learn.microsoft.com/graph/api/message-delta
 import { z } from 'zod';
-import { GraphError, type GraphClient } from '../../connectors/microsoft/graph/index.js';
+import { errors, GraphError, type GraphClient } from '../../connectors/microsoft/graph/index.js';
+import { isGsocError } from '../../platform/errors.js';
 import type { KvState } from '../../platform/db/index.js';
 import type { ReportStore } from '../store/index.js';
 import { folderKey, messagesResource, type WatchedFolder } from './folders.js';
@@ -38,29 +39,18 @@ export async function syncFolder(
   f: WatchedFolder,
   o: SyncOptions = {},
 ): Promise<SyncResult> {
-  const stored = await kv.get(deltaKey(f));
-  // A deltaLink is an absolute URL. One saved against another Graph host (graphBaseUrl changed, a
-  // database restored in another environment, the sandbox restarted with new emulator ports) cannot
-  // be followed: a full round starts over, and reports already seen are not added twice.
-  const saved = stored && hostOf(stored) === graph.host ? stored : undefined;
-  if (stored && !saved) {
-    await kv.delete(deltaKey(f));
-    return { ...(await round(graph, reports, kv, f, undefined, o)), resynced: true };
-  }
+  const saved = await kv.get(deltaKey(f));
   try {
     return { ...(await round(graph, reports, kv, f, saved, o)), resynced: false };
   } catch (e) {
-    if (!(saved && e instanceof GraphError && e.resyncRequired)) throw e;
+    // Graph no longer accepts the link, or it was saved against another Graph host (graphBaseUrl
+    // changed, a database restored elsewhere, the sandbox restarted with new emulator ports): a full
+    // round starts over, and reports already seen are not added twice.
+    const stale =
+      e instanceof GraphError ? e.resyncRequired : isGsocError(e) && e.code === errors.FOREIGN_LINK.code;
+    if (!(saved && stale)) throw e;
     await kv.delete(deltaKey(f));
     return { ...(await round(graph, reports, kv, f, undefined, o)), resynced: true };
-  }
-}
-
-function hostOf(link: string): string | undefined {
-  try {
-    return new URL(link).host;
-  } catch {
-    return undefined;
   }
 }
 

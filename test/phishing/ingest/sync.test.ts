@@ -106,7 +106,7 @@ describe('phishing ingest against the Graph mail emulator', () => {
     assert.deepEqual({ resynced: r.resynced, added: r.added }, { resynced: true, added: 1 });
     assert.equal(
       new URL((await kv.get(key)) as string).host,
-      graph.host,
+      new URL(saved).host,
       'a link on Graph’s own host is saved',
     );
   });

@@ -36,8 +36,6 @@ export interface GraphRequestBuilder {
 
 export interface GraphClient {
   readonly http: HttpClient;
-  /** graphBaseUrl's host: the only one requests and links go to. */
-  readonly host: string;
   get<S extends z.ZodType>(path: string, schema: S, opts?: GraphCallOptions): Promise<z.output<S>>;
   post<S extends z.ZodType>(
     path: string,
@@ -141,7 +139,6 @@ export function createGraphClient(
 
   return {
     http,
-    host: build.host,
     async get(path, schema, o) {
       const res = await http.request({ ...build(path, o), method: 'GET' });
       return parseJson(res, schema, target(res, 'GET'));

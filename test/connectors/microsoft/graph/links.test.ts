@@ -49,6 +49,26 @@ describe('graph client headers and links', () => {
     await client.close();
   });
 
+  test('refuses a saved deltaLink on another host before sending anything', async () => {
+    graph.seen.length = 0;
+    const client = createGraphClient(tenant(), tokens);
+    const round = client.delta(`${other.url}/v1.0/users/delta?$deltatoken=abc`);
+    await assert.rejects(
+      (async () => {
+        for await (const _ of round) {
+          // nothing is yielded
+        }
+      })(),
+      (e: unknown) => {
+        assert.equal((e as { code?: string }).code, 'GSOC_GRAPH_FOREIGN_LINK');
+        return true;
+      },
+    );
+    assert.equal(other.seen.length, 0);
+    assert.equal(graph.seen.length, 0);
+    await client.close();
+  });
+
   test('sends Prefer, a client-request-id per request and the bearer token', async () => {
     graph.seen.length = 0;
     graph.handle((_q, r) => json(r, 200, { value: [] }));

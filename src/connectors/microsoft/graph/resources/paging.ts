@@ -1,5 +1,6 @@
 // Collection paging: follows @odata.nextLink page by page as an async iterator, holding one page in
-// memory at a time, and only on graphBaseUrl's host (the token must not travel elsewhere).
+// memory at a time, and only on graphBaseUrl's host (the token must not travel elsewhere), whether
+// the link came from Graph or from the caller.
 import { z } from 'zod';
 import { type HttpClient, parseJson } from '../../../../platform/http/index.js';
 import { foreignLinkError } from '../errors.js';
@@ -25,6 +26,9 @@ export async function* walkPages<S extends z.ZodType>(
     ...(opts.prefer ?? []),
     ...(opts.maxPageSize ? [`odata.maxpagesize=${opts.maxPageSize}`] : []),
   ];
+  // A link given to start from (a deltaLink saved in an earlier round) is held to the same rule as
+  // the links Graph returns: it may have been saved against another host.
+  if (/^https?:\/\//i.test(first)) checkLink(build.host, first, new URL(first));
   let url: string | undefined = first;
   let query = opts.query;
   while (url !== undefined) {
