@@ -22,7 +22,7 @@ interface Counts {
 }
 
 async function emulatorChild(): Promise<void> {
-  const { startEntraGraphEmulator } = await import('../emulators/entra-graph/index.js');
+  const { startEntraGraphEmulator } = await import('../emulators/microsoft/index.js');
   const emu = await startEntraGraphEmulator({ latencyMs: 10 });
   emu.addTenant({ id: TENANT_ID, displayName: 'Bench' });
   emu.registerApp({

@@ -3,7 +3,7 @@ import {
   type EntraGraphEmulator,
   type EntraGraphEmulatorOptions,
   startEntraGraphEmulator,
-} from './entra-graph/index.js';
+} from './microsoft/index.js';
 import { type ArcherEmulator, type ArcherEmulatorOptions, startArcherEmulator } from './archer/index.js';
 import { type JwksHostEmulator, startJwksHostEmulator } from './securex-jwks/index.js';
 import {
@@ -13,10 +13,10 @@ import {
   writeCaFile,
 } from './shared/tls.js';
 
-export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './entra-graph/index.js';
+export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './microsoft/index.js';
 export type { JwksHostEmulator } from './securex-jwks/index.js';
 export type { ArcherEmulator, ArcherEmulatorOptions, ArcherSeed } from './archer/index.js';
-export { securityExport, syntheticSecurityData } from './entra-graph/index.js';
+export { securityExport, syntheticSecurityData } from './microsoft/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */

@@ -1,8 +1,8 @@
 // The mail emulator's own MIME reader: headers, encoded words, transfer encodings, nested multiparts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseAddressList, parseMessage } from '../../emulators/entra-graph/mail-mime.js';
-import { buildMime } from '../../emulators/entra-graph/mail-mime-build.js';
+import { parseAddressList, parseMessage } from '../../emulators/graph-mail/mime.js';
+import { buildMime } from '../../emulators/graph-mail/mime-build.js';
 import { PDF_BYTES, PHISH, reportMime } from './graph-mail-fixtures.js';
 
 describe('mail emulator MIME reader', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startEntraGraphEmulator } from '../../emulators/entra-graph/index.js';
+import { startEntraGraphEmulator } from '../../emulators/microsoft/index.js';
 import { ABUSE, plainMime, reportMime, startMailEmulator } from './graph-mail-fixtures.js';
 import { CLIENT, graph, type Json, TENANT, type TestEmulator } from './helpers.js';
 

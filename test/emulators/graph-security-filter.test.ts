@@ -1,8 +1,8 @@
 // Unit tests of the security emulator's OData $filter compiler and the runHuntingQuery Timespan parser.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseTimespan } from '../../emulators/entra-graph/hunting-timespan.js';
-import { compileFilter, FilterError } from '../../emulators/entra-graph/security-odata-filter.js';
+import { parseTimespan } from '../../emulators/graph-security/hunting-timespan.js';
+import { compileFilter, FilterError } from '../../emulators/graph-security/odata-filter.js';
 
 const alert = {
   severity: 'high',

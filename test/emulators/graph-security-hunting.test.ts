@@ -2,7 +2,7 @@
 // AlertInfo/AlertEvidence derived from seeded alerts, Timespan, limits, hostile input and throttling.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_HUNTING_THROTTLE } from '../../emulators/entra-graph/security-store.js';
+import { DEFAULT_HUNTING_THROTTLE } from '../../emulators/graph-security/store.js';
 import { HASH_A, HASH_OLD, securityFixtures, TRICKY_NAME, TRICKY_URL } from './graph-security-fixtures.js';
 import { CLIENT, graph, type Json, startTestEmulator, TENANT, type TestEmulator } from './helpers.js';
 

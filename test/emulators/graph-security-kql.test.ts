@@ -1,11 +1,11 @@
 // Unit tests of the emulator's KQL subset: tokenizer, parser and evaluator against small in-memory tables.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { KqlError, type Table } from '../../emulators/entra-graph/kql-ast.js';
-import { tokenize } from '../../emulators/entra-graph/kql-lexer.js';
-import { parseQuery } from '../../emulators/entra-graph/kql-parser.js';
-import { describeKqlError, runKql } from '../../emulators/entra-graph/kql-run.js';
-import { hasTerm } from '../../emulators/entra-graph/kql-values.js';
+import { KqlError, type Table } from '../../emulators/graph-security/kql/ast.js';
+import { tokenize } from '../../emulators/graph-security/kql/lexer.js';
+import { parseQuery } from '../../emulators/graph-security/kql/parser.js';
+import { describeKqlError, runKql } from '../../emulators/graph-security/kql/run.js';
+import { hasTerm } from '../../emulators/graph-security/kql/values.js';
 
 const NOW = Date.parse('2026-03-01T00:00:00Z');
 const d = (iso: string) => new Date(iso);

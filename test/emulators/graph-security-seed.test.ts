@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Agent } from 'undici';
-import { startEntraGraphEmulator, syntheticSecurityData } from '../../emulators/entra-graph/index.js';
+import { startEntraGraphEmulator, syntheticSecurityData } from '../../emulators/microsoft/index.js';
 import { securityFixtures } from './graph-security-fixtures.js';
 import { CLIENT, graph, http, type Json, startTestEmulator, TENANT } from './helpers.js';
 

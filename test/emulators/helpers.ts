@@ -6,7 +6,7 @@ import {
   type EntraGraphEmulator,
   type EntraGraphEmulatorOptions,
   startEntraGraphEmulator,
-} from '../../emulators/entra-graph/index.js';
+} from '../../emulators/microsoft/index.js';
 
 export const TENANT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 export const TENANT_DOMAIN = 'contoso.onmicrosoft.com';

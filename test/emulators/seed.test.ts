@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Agent } from 'undici';
-import { startEntraGraphEmulator } from '../../emulators/entra-graph/index.js';
+import { startEntraGraphEmulator } from '../../emulators/microsoft/index.js';
 import { startEmulators } from '../../emulators/index.js';
 import { http, postForm } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
-import { type EntraGraphEmulator, startEntraGraphEmulator } from '../../../emulators/entra-graph/index.js';
+import { type EntraGraphEmulator, startEntraGraphEmulator } from '../../../emulators/microsoft/index.js';
 import { type TenantConfig, tenantSchema } from '../../../src/platform/config/tenant.js';
 
 export const TENANT_ID = '11111111-2222-3333-4444-555555555555';

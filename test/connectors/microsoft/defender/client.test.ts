@@ -2,7 +2,7 @@
 // errors with Defender's code and request id, quotes in $filter, refused path segments, retries.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import type { EntraGraphEmulator } from '../../../../emulators/entra-graph/index.js';
+import type { EntraGraphEmulator } from '../../../../emulators/microsoft/index.js';
 import {
   createDefenderClient,
   type DefenderClient,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { z } from 'zod';
-import type { EntraGraphEmulator } from '../../../../emulators/entra-graph/index.js';
+import type { EntraGraphEmulator } from '../../../../emulators/microsoft/index.js';
 import { createGraphClient, GraphError } from '../../../../src/connectors/microsoft/graph/index.js';
 import {
   createTokenProvider,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { after, afterEach, before, describe, test } from 'node:test';
-import type { EntraGraphEmulator } from '../../../../emulators/entra-graph/index.js';
+import type { EntraGraphEmulator } from '../../../../emulators/microsoft/index.js';
 import {
   createTokenProvider,
   forgetCachedApplications,

@@ -3,8 +3,8 @@
 // and only inside the window. Also: the text carries no request input besides the window.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Table } from '../../../../../emulators/entra-graph/kql-ast.js';
-import { runKql } from '../../../../../emulators/entra-graph/kql-run.js';
+import type { Table } from '../../../../../emulators/graph-security/kql/ast.js';
+import { runKql } from '../../../../../emulators/graph-security/kql/run.js';
 import { TILES, type TileId } from '../../../../../src/relay/modules/graph-security/tiles/catalogue.js';
 import { windowFor } from '../../../../../src/relay/modules/graph-security/tiles/periods.js';
 import { tileQuery, tileTimespan } from '../../../../../src/relay/modules/graph-security/tiles/queries.js';

@@ -1,0 +1,123 @@
+// Defender for Endpoint state per tenant: machines, machine actions and indicators, kept as the JSON
+// the MDE API returns. Machine actions start Pending and read as Succeeded once `actionCompletionMs`
+// has passed, so a client sees the documented life cycle without a background timer.
+import { newGuid } from '../shared/ids.js';
+import { DefenderRateLimit } from './rate.js';
+
+export type DefenderObject = Record<string, unknown> & { id: string };
+
+export interface DefenderData {
+  machines?: Array<Record<string, unknown>>;
+  machineActions?: Array<Record<string, unknown>>;
+  indicators?: Array<Record<string, unknown>>;
+}
+
+export class TenantDefender {
+  readonly machines = new Map<string, DefenderObject>();
+  /** Oldest first. */
+  readonly actions: DefenderObject[] = [];
+  readonly indicators = new Map<string, DefenderObject>();
+  private nextIndicatorId = 1;
+
+  add(data: DefenderData): void {
+    for (const m of data.machines ?? []) {
+      const id = requireId(m).toLowerCase();
+      this.machines.set(id, machineDefaults({ ...m, id }));
+    }
+    for (const a of data.machineActions ?? []) this.actions.push({ ...a, id: requireId(a) });
+    for (const i of data.indicators ?? []) this.putIndicator(i);
+  }
+
+  /** A submit with an existing value and type updates that indicator, as "Submit or update" does. */
+  putIndicator(raw: Record<string, unknown>): DefenderObject {
+    const existing = [...this.indicators.values()].find(
+      (i) => sameValue(i, raw.indicatorValue) && i.indicatorType === raw.indicatorType,
+    );
+    const id = existing?.id ?? (typeof raw.id === 'string' ? raw.id : String(this.nextIndicatorId++));
+    const stored: DefenderObject = { ...existing, ...raw, id };
+    this.indicators.set(id, stored);
+    return stored;
+  }
+
+  /** Actions of a machine, newest first, with Pending ones settled by now. */
+  actionsOf(machineId: string, completionMs: number): DefenderObject[] {
+    return this.actions
+      .filter((a) => a.machineId === machineId)
+      .map((a) => settle(a, completionMs))
+      .reverse();
+  }
+
+  addAction(machine: DefenderObject, type: string, caller: string, comment: string): DefenderObject {
+    const now = new Date().toISOString();
+    const action: DefenderObject = {
+      id: newGuid(),
+      type,
+      scope: null,
+      requestor: caller,
+      requestorComment: comment,
+      status: 'Pending',
+      machineId: machine.id,
+      computerDnsName: machine.computerDnsName ?? null,
+      creationDateTimeUtc: now,
+      lastUpdateDateTimeUtc: now,
+      relatedFileInfo: null,
+    };
+    this.actions.push(action);
+    return action;
+  }
+}
+
+export class DefenderState {
+  private readonly tenants = new Map<string, TenantDefender>();
+  /** How long a new machine action stays Pending. */
+  actionCompletionMs = 2000;
+  readonly rate = new DefenderRateLimit();
+
+  of(tenantId: string): TenantDefender {
+    const key = tenantId.toLowerCase();
+    let t = this.tenants.get(key);
+    if (!t) {
+      t = new TenantDefender();
+      this.tenants.set(key, t);
+    }
+    return t;
+  }
+
+  clear(): void {
+    this.tenants.clear();
+    this.rate.reset();
+    this.actionCompletionMs = 2000;
+  }
+}
+
+/** Turns Pending into Succeeded once the completion time has passed (mutates: the state moves on). */
+export function settle(action: DefenderObject, completionMs: number): DefenderObject {
+  if (action.status !== 'Pending') return action;
+  const created = Date.parse(String(action.creationDateTimeUtc ?? ''));
+  if (Number.isNaN(created) || Date.now() - created < completionMs) return action;
+  action.status = 'Succeeded';
+  action.lastUpdateDateTimeUtc = new Date(created + completionMs).toISOString();
+  return action;
+}
+
+function machineDefaults(m: DefenderObject): DefenderObject {
+  return {
+    computerDnsName: null,
+    osPlatform: 'Windows11',
+    healthStatus: 'Active',
+    onboardingStatus: 'Onboarded',
+    riskScore: 'None',
+    exposureLevel: 'Low',
+    lastSeen: new Date().toISOString(),
+    ...m,
+  };
+}
+
+function sameValue(i: DefenderObject, value: unknown): boolean {
+  return typeof value === 'string' && String(i.indicatorValue).toLowerCase() === value.toLowerCase();
+}
+
+function requireId(raw: Record<string, unknown>): string {
+  if (typeof raw.id !== 'string' || raw.id === '') throw new Error('every Defender object needs a string id');
+  return raw.id;
+}

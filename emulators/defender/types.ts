@@ -1,0 +1,26 @@
+// Shapes shared by the Defender emulator's routes.
+import type { DefenderPrincipal } from './auth.js';
+import type { DefenderResponse } from './errors.js';
+import type { TenantDefender } from './store.js';
+
+export interface DefenderCall {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  principal: DefenderPrincipal;
+  requestId: string;
+  tenant: TenantDefender;
+  /** How long new machine actions stay Pending. */
+  completionMs: number;
+}
+
+export interface DefenderRoute {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Fastify route pattern under the listener root, e.g. /api/machines/:id. */
+  url: string;
+  /** The caller needs one of these application roles. */
+  roles: readonly string[];
+  /** Calls counted together against the documented per-API limits; omitted = not limited. */
+  rateApi?: string;
+  handle(call: DefenderCall): DefenderResponse;
+}

@@ -1,0 +1,72 @@
+// OData query helpers for Graph collections: $top, $select, projections and @odata.context.
+import type { EmulatorContext } from '../microsoft/context.js';
+import { badRequest } from './errors.js';
+import type { GraphCall, GraphResponse } from './types.js';
+
+export const MAX_PAGE_SIZE = 999;
+
+/** Page size from $top (or Prefer: odata.maxpagesize), within 1..999. */
+export function parsePageSize(call: GraphCall, defaultSize: number): number | GraphResponse {
+  const top = call.query.get('$top');
+  if (top !== null) {
+    const n = Number(top);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
+      return badRequest(
+        call,
+        `Invalid page size specified: '${top}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`,
+        'Request_UnsupportedQuery',
+      );
+    }
+    return n;
+  }
+  const prefer = /odata\.maxpagesize=(\d+)/i.exec(call.headers.prefer ?? '');
+  if (prefer?.[1]) return Math.min(MAX_PAGE_SIZE, Math.max(1, Number(prefer[1])));
+  return defaultSize;
+}
+
+/** Property names from $select, checked against the type's known properties. */
+export function parseSelect(
+  call: GraphCall,
+  known: ReadonlySet<string>,
+  typeName: string,
+): string[] | undefined | GraphResponse {
+  const raw = call.query.get('$select');
+  if (raw === null || raw.trim() === '') return undefined;
+  const props = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of props) {
+    if (!known.has(p) && !p.startsWith('extension_')) {
+      return badRequest(
+        call,
+        `Could not find a property named '${p}' on type 'microsoft.graph.${typeName}'.`,
+      );
+    }
+  }
+  return props;
+}
+
+/** Keeps the selected properties (id always), unset ones as null, as Graph does. */
+export function project(obj: Record<string, unknown>, props: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: obj.id };
+  for (const p of props) out[p] = obj[p] ?? null;
+  return out;
+}
+
+export function contextUrl(
+  ctx: EmulatorContext,
+  call: GraphCall,
+  entitySet: string,
+  select?: readonly string[],
+  entity = false,
+): string {
+  const sel = select ? `(${select.join(',')})` : '';
+  return `${ctx.urls.graph}/${call.version}/$metadata#${entitySet}${sel}${entity ? '/$entity' : ''}`;
+}
+
+export function isResponse(v: unknown): v is GraphResponse {
+  return (
+    typeof v === 'object' && v !== null && 'status' in v && typeof (v as GraphResponse).status === 'number'
+  );
+}
