@@ -17,6 +17,7 @@ export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './microsoft/
 export type { JwksHostEmulator } from './securex-jwks/index.js';
 export type { ArcherEmulator, ArcherEmulatorOptions, ArcherSeed } from './archer/index.js';
 export { securityExport, syntheticSecurityData } from './microsoft/index.js';
+export { DEFAULT_USER as DEFAULT_ARCHER_USER } from './archer/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */

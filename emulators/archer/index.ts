@@ -1,16 +1,11 @@
-import { isIP } from 'node:net';
+// RSA Archer emulator: one HTTPS listener for the REST and content APIs, seeded with the Security
+// Incidents application, with sessions, fault injection and the control API; returns a handle.
 import { registerControlApi } from '../shared/control.js';
 import { type FaultRule, FaultStore, retryAfterValue } from '../shared/faults.js';
 import { readSeedJson } from '../shared/seed-file.js';
 import { createHttpsApp, listenHttps } from '../shared/https-server.js';
 import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
-import {
-  type CertificateAuthority,
-  createCertificateAuthority,
-  issueServerCertificate,
-  removeCaFile,
-  writeCaFile,
-} from '../shared/tls.js';
+import { type CertificateAuthority, listenerTls, removeCaFile } from '../shared/tls.js';
 import { installTraffic } from '../shared/traffic.js';
 import { registerArcherApi } from './app.js';
 import { seedContent } from './content-write.js';
@@ -69,13 +64,7 @@ export interface ArcherEmulator {
 
 export async function startArcherEmulator(opts: ArcherEmulatorOptions = {}): Promise<ArcherEmulator> {
   const host = opts.host ?? 'localhost';
-  const ca = opts.ca ?? createCertificateAuthority('graphsoc Archer emulator CA');
-  const caPath = writeCaFile(ca, 'archer-ca.pem');
-  const tls = issueServerCertificate(
-    ca,
-    ['localhost', ...(host !== 'localhost' && isIP(host) === 0 ? [host] : [])],
-    ['127.0.0.1', '::1', ...(isIP(host) !== 0 && host !== '127.0.0.1' && host !== '::1' ? [host] : [])],
-  );
+  const { ca, caPath, tls } = listenerTls(opts.ca, 'graphsoc Archer emulator CA', host, 'archer-ca.pem');
   const vdir = (opts.virtualDirectory ?? '').replace(/\/+$/, '');
   const ctx: ArcherContext = {
     state: new ArcherState(),

@@ -6,6 +6,7 @@ import { newGuid } from '../shared/ids.js';
 import { createHttpsApp, describeError } from '../shared/https-server.js';
 import type { KeyAndCertificate } from '../shared/tls.js';
 import { annotateCaller, installTraffic } from '../shared/traffic.js';
+import { bearerTraffic, header } from '../identity/caller.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import { authenticateDefender, requireRole } from './auth.js';
 import { type DefenderResponse, defenderError, serverErrorCode, throttled } from './errors.js';
@@ -14,7 +15,6 @@ import { defenderIndicatorRoutes } from './indicators.js';
 import { defenderMachineRoutes } from './machines.js';
 import type { DefenderState, TenantDefender } from './store.js';
 import type { DefenderRoute } from './types.js';
-import { peekCaller } from '../graph/auth.js';
 
 const JSON_TYPE = 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8';
 
@@ -26,17 +26,13 @@ export function createDefenderApp(
   const app = createHttpsApp(tls, {
     badRequestBody: (message) => defenderError(newGuid(), 400, 'BadRequest', message).body,
   });
-  installTraffic(app, {
-    listener: 'defender',
-    faults: ctx.faults,
-    log: ctx.log,
-    latencyMs: () => ctx.settings.latencyMs,
-    identify: (request) => peekCaller(header(request, 'authorization')),
-    renderFault: (rule, request) => {
+  installTraffic(
+    app,
+    bearerTraffic(ctx, 'defender', (rule, request) => {
       const r = renderFault(rule, requestId(request));
       return { status: r.status, headers: r.headers ?? {}, body: r.body };
-    },
-  });
+    }),
+  );
   app.setErrorHandler(function defenderErrors(error, request, reply) {
     const d = describeError(error);
     const status = Math.min(d.statusCode, 500);
@@ -127,9 +123,4 @@ function renderFault(rule: FaultRule, id: string): DefenderResponse {
       ...(retryAfter ? { 'Retry-After': retryAfter } : {}),
     },
   );
-}
-
-function header(request: FastifyRequest, name: string): string | undefined {
-  const v = request.headers[name];
-  return typeof v === 'string' ? v : undefined;
 }

@@ -4,8 +4,8 @@
 // https://learn.microsoft.com/defender-endpoint/api/post-ti-indicator
 import { isIP } from 'node:net';
 import { DEFENDER_ROLES } from './auth.js';
-import { defenderError, invalidBody, notFound } from './errors.js';
-import { isError, parseEqFilter, parseTop } from './odata.js';
+import { invalidBody, notFound } from './errors.js';
+import { listWhere } from './odata.js';
 import type { DefenderCall, DefenderRoute } from './types.js';
 
 const TYPES = [
@@ -95,18 +95,15 @@ const listIndicators: DefenderRoute = {
   url: '/api/indicators',
   roles: DEFENDER_ROLES.readIndicators,
   rateApi: 'indicators-read',
-  handle(call) {
-    const allowed = ['indicatorValue', 'indicatorType', 'action', 'title', 'severity', 'createdBy'];
-    const filter = parseEqFilter(call.query.get('$filter'), allowed);
-    const top = parseTop(call.query.get('$top'), 10_000);
-    if (isError(filter)) return defenderError(call.requestId, 400, 'InvalidODataQuery', filter.error);
-    if (isError(top)) return defenderError(call.requestId, 400, 'InvalidODataQuery', top.error);
-    const value = [...call.tenant.indicators.values()].filter(
-      (i) =>
-        filter === undefined || String(i[filter.property] ?? '').toLowerCase() === filter.value.toLowerCase(),
-    );
-    return { status: 200, body: { value: value.slice(0, top ?? 10_000) } };
-  },
+  handle: (call) =>
+    listWhere(call, call.tenant.indicators.values(), [
+      'indicatorValue',
+      'indicatorType',
+      'action',
+      'title',
+      'severity',
+      'createdBy',
+    ]),
 };
 
 function submit(call: DefenderCall) {

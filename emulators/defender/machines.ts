@@ -4,7 +4,7 @@
 // https://learn.microsoft.com/defender-endpoint/api/isolate-machine, unisolate-machine, run-av-scan
 import { DEFENDER_ROLES } from './auth.js';
 import { defenderError, invalidBody, notFound } from './errors.js';
-import { isError, parseEqFilter, parseTop } from './odata.js';
+import { listQuery, listWhere } from './odata.js';
 import { type DefenderObject, settle } from './store.js';
 import type { DefenderCall, DefenderRoute } from './types.js';
 
@@ -19,17 +19,7 @@ const listMachines: DefenderRoute = {
   url: '/api/machines',
   roles: DEFENDER_ROLES.readMachines,
   rateApi: 'machines',
-  handle(call) {
-    const filter = parseEqFilter(call.query.get('$filter'), ['computerDnsName', 'id', 'healthStatus']);
-    const top = parseTop(call.query.get('$top'), 10_000);
-    if (isError(filter)) return defenderError(call.requestId, 400, 'InvalidODataQuery', filter.error);
-    if (isError(top)) return defenderError(call.requestId, 400, 'InvalidODataQuery', top.error);
-    const all = [...call.tenant.machines.values()].filter(
-      (m) =>
-        filter === undefined || String(m[filter.property] ?? '').toLowerCase() === filter.value.toLowerCase(),
-    );
-    return list(all.slice(0, top ?? 10_000));
-  },
+  handle: (call) => listWhere(call, call.tenant.machines.values(), ['computerDnsName', 'id', 'healthStatus']),
 };
 
 const getMachine: DefenderRoute = {
@@ -49,10 +39,9 @@ const listActions: DefenderRoute = {
   roles: DEFENDER_ROLES.readMachines,
   rateApi: 'machineactions',
   handle(call) {
-    const filter = parseEqFilter(call.query.get('$filter'), ['machineId', 'type', 'status', 'requestor']);
-    const top = parseTop(call.query.get('$top'), 10_000);
-    if (isError(filter)) return defenderError(call.requestId, 400, 'InvalidODataQuery', filter.error);
-    if (isError(top)) return defenderError(call.requestId, 400, 'InvalidODataQuery', top.error);
+    const q = listQuery(call, ['machineId', 'type', 'status', 'requestor']);
+    if ('status' in q) return q;
+    const { filter } = q;
     const orderby = call.query.get('$orderby');
     if (orderby !== null && !/^creationDateTimeUtc( (asc|desc))?$/.test(orderby.trim()))
       return defenderError(call.requestId, 400, 'InvalidODataQuery', `Invalid $orderby: ${orderby}`);
@@ -62,7 +51,7 @@ const listActions: DefenderRoute = {
     );
     // Stored oldest first; the API lists newest first unless asked otherwise.
     const ordered = orderby?.trim().endsWith('asc') ? matching : [...matching].reverse();
-    return list(ordered.slice(0, top ?? 10_000));
+    return list(ordered.slice(0, q.top));
   },
 };
 

@@ -2,7 +2,11 @@
 // the MDE API returns. Machine actions start Pending and read as Succeeded once `actionCompletionMs`
 // has passed, so a client sees the documented life cycle without a background timer.
 import { newGuid } from '../shared/ids.js';
+import { PerTenant } from '../shared/per-key.js';
 import { DefenderRateLimit } from './rate.js';
+
+/** How long a new machine action stays Pending unless the options or the control API say otherwise. */
+export const DEFAULT_ACTION_COMPLETION_MS = 2000;
 
 export type DefenderObject = Record<string, unknown> & { id: string };
 
@@ -68,25 +72,23 @@ export class TenantDefender {
 }
 
 export class DefenderState {
-  private readonly tenants = new Map<string, TenantDefender>();
+  private readonly tenants = new PerTenant(() => new TenantDefender());
   /** How long a new machine action stays Pending. */
-  actionCompletionMs = 2000;
+  actionCompletionMs: number;
   readonly rate = new DefenderRateLimit();
 
+  constructor(private readonly initialCompletionMs = DEFAULT_ACTION_COMPLETION_MS) {
+    this.actionCompletionMs = initialCompletionMs;
+  }
+
   of(tenantId: string): TenantDefender {
-    const key = tenantId.toLowerCase();
-    let t = this.tenants.get(key);
-    if (!t) {
-      t = new TenantDefender();
-      this.tenants.set(key, t);
-    }
-    return t;
+    return this.tenants.of(tenantId);
   }
 
   clear(): void {
     this.tenants.clear();
     this.rate.reset();
-    this.actionCompletionMs = 2000;
+    this.actionCompletionMs = this.initialCompletionMs;
   }
 }
 

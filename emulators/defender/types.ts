@@ -1,5 +1,5 @@
 // Shapes shared by the Defender emulator's routes.
-import type { DefenderPrincipal } from './auth.js';
+import type { Principal } from '../identity/caller.js';
 import type { DefenderResponse } from './errors.js';
 import type { TenantDefender } from './store.js';
 
@@ -7,7 +7,7 @@ export interface DefenderCall {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
-  principal: DefenderPrincipal;
+  principal: Principal;
   requestId: string;
   tenant: TenantDefender;
   /** How long new machine actions stay Pending. */

@@ -1,8 +1,11 @@
-// Directory state of the emulator: tenants, app registrations (with their credentials) and users.
+// Directory state of the emulator: tenants, app registrations (with their credentials), users and
+// groups, plus each tenant's security data (kept by graph-security/store.ts).
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { certificateThumbprints } from '../shared/tls.js';
 import { GUID_RE, newGuid } from '../shared/ids.js';
+import { getOrCreate } from '../shared/per-key.js';
 import { SecurityState } from '../graph-security/store.js';
+import { GroupStore } from './group-store.js';
 import { type GraphUser, UserStore } from './user-store.js';
 
 export type ResourceKey = 'graph' | 'management' | 'defender';
@@ -40,6 +43,7 @@ export class DirectoryState {
   readonly tenants = new Map<string, Tenant>();
   readonly apps = new Map<string, AppRecord>();
   private readonly users = new Map<string, UserStore>();
+  private readonly groups = new Map<string, GroupStore>();
   /** alerts_v2, incidents and legacy alerts per tenant, and the advanced hunting throttle. */
   readonly security = new SecurityState();
   /** Monotonic change counter; never reset, so old delta tokens stay meaningful. */
@@ -106,20 +110,26 @@ export class DirectoryState {
   }
 
   usersOf(tenantId: string): UserStore {
-    let store = this.users.get(tenantId);
-    if (!store) {
-      const tenant = this.tenants.get(tenantId);
-      store = new UserStore(tenantId, tenant?.domains[0] ?? 'example.onmicrosoft.com');
-      this.users.set(tenantId, store);
-    }
-    return store;
+    return getOrCreate(this.users, tenantId, () => new UserStore(tenantId, this.domainOf(tenantId)));
+  }
+
+  groupsOf(tenantId: string): GroupStore {
+    return getOrCreate(this.groups, tenantId, () => new GroupStore());
+  }
+
+  /** The tenant's first (default) domain, for addresses the directory makes up. */
+  domainOf(tenantId: string): string {
+    return this.tenants.get(tenantId)?.domains[0] ?? 'example.onmicrosoft.com';
   }
 
   /** Adds or replaces users; each needs a tenant (its `tenantId` key, else the only tenant). */
   seedUsers(users: Array<Record<string, unknown>>): GraphUser[] {
     return users.map((raw) => {
       const { tenantId: rawTenant, ...rest } = raw;
-      const tenantId = this.resolveTenantFor(typeof rawTenant === 'string' ? rawTenant : undefined);
+      const tenantId = this.resolveTenant(
+        typeof rawTenant === 'string' ? rawTenant : undefined,
+        'user has no tenantId',
+      );
       const id = typeof rest.id === 'string' && GUID_RE.test(rest.id) ? rest.id : newGuid();
       const user: GraphUser = {
         createdDateTime: new Date().toISOString(),
@@ -132,7 +142,7 @@ export class DirectoryState {
   }
 
   generateUsers(tenantId: string, count: number): void {
-    const id = this.resolveTenantFor(tenantId);
+    const id = this.resolveTenant(tenantId, 'user has no tenantId');
     this.usersOf(id).generate(count, this.nextVersion());
   }
 
@@ -140,10 +150,15 @@ export class DirectoryState {
     this.tenants.clear();
     this.apps.clear();
     this.users.clear();
+    this.groups.clear();
     this.security.clear();
   }
 
-  private resolveTenantFor(ref: string | undefined): string {
+  /**
+   * The tenant a seeded object belongs to: a GUID or domain names a known tenant (an unknown GUID adds
+   * it); none means the only tenant. `missing` begins the error when there is not exactly one.
+   */
+  resolveTenant(ref: string | undefined, missing: string): string {
     if (ref !== undefined) {
       const tenant = this.findTenant(ref);
       if (tenant) return tenant.id;
@@ -152,7 +167,7 @@ export class DirectoryState {
     }
     const [only, ...others] = [...this.tenants.keys()];
     if (only === undefined || others.length > 0) {
-      throw new Error('user has no tenantId and the emulator does not have exactly one tenant');
+      throw new Error(`${missing} and the emulator does not have exactly one tenant`);
     }
     return only;
   }

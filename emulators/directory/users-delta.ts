@@ -1,11 +1,13 @@
 // /users/delta: an initial full sync in pages, then a deltaLink that returns only users changed since.
 // https://learn.microsoft.com/graph/delta-query-users  https://learn.microsoft.com/graph/api/user-delta
 import { decodeToken, encodeToken, newGuid } from '../shared/ids.js';
+import { getOrCreate } from '../shared/per-key.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import { badRequest } from '../graph/errors.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphCall, GraphResponse } from '../graph/types.js';
 import { contextUrl, isResponse, parsePageSize, parseSelect, project } from '../graph/odata.js';
+import { collect } from '../graph/paging.js';
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from './user-properties.js';
 import { USERS_READ } from './users.js';
 
@@ -30,12 +32,7 @@ interface Session {
 const sessionsByEmulator = new WeakMap<EmulatorContext, Map<string, Session>>();
 
 function sessionsOf(ctx: EmulatorContext): Map<string, Session> {
-  let map = sessionsByEmulator.get(ctx);
-  if (!map) {
-    map = new Map();
-    sessionsByEmulator.set(ctx, map);
-  }
-  return map;
+  return getOrCreate(sessionsByEmulator, ctx, () => new Map());
 }
 
 export const deltaRoutes: GraphRoute[] = [
@@ -113,10 +110,12 @@ function page(
     const store = ctx.state.usersOf(session.tenantId);
     const props = session.select ?? USER_DEFAULT_PROPERTIES;
     total = store.size;
-    for (; next < total && value.length < session.pageSize; next++) {
-      const user = store.at(next);
-      if (user) value.push(project(user, props));
-    }
+    const read = collect(offset, total, session.pageSize, (i) => {
+      const user = store.at(i);
+      return user && project(user, props);
+    });
+    value.push(...read.value);
+    next = read.next;
   }
   if (next >= total) {
     sessionsOf(ctx).delete(sessionId);

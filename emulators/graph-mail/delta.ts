@@ -3,6 +3,7 @@
 // A token older than the mailbox's sync state answers 410 SyncStateNotFound: start a full resync.
 // https://learn.microsoft.com/graph/api/message-delta  https://learn.microsoft.com/graph/delta-query-messages
 import { decodeToken, encodeToken, newGuid } from '../shared/ids.js';
+import { getOrCreate } from '../shared/per-key.js';
 import { badRequest, graphError } from '../graph/errors.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphResponse } from '../graph/types.js';
@@ -33,12 +34,7 @@ interface Round {
 const roundsByState = new WeakMap<MailState, Map<string, Round>>();
 
 function roundsOf(mail: MailState): Map<string, Round> {
-  let map = roundsByState.get(mail);
-  if (!map) {
-    map = new Map();
-    roundsByState.set(mail, map);
-  }
-  return map;
+  return getOrCreate(roundsByState, mail, () => new Map());
 }
 
 export const mailDeltaRoutes: GraphRoute[] = [

@@ -1,5 +1,6 @@
 // Per-emulator mail state: mailboxes per tenant and user, what sendMail sent, subscriptions, the
 // notification log and Outlook throttling. Held beside the directory state, keyed by the emulator context.
+import { getOrCreate } from '../shared/per-key.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import type { DirectoryState } from '../directory/state.js';
 import { Mailbox } from './store.js';
@@ -121,10 +122,5 @@ export function mailOf(ctx: EmulatorContext): MailState {
 }
 
 export function mailOfDirectory(directory: DirectoryState): MailState {
-  let s = states.get(directory);
-  if (!s) {
-    s = new MailState();
-    states.set(directory, s);
-  }
-  return s;
+  return getOrCreate(states, directory, () => new MailState());
 }

@@ -9,7 +9,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GUID_RE } from '../shared/ids.js';
 import { readSeedList } from '../shared/seed-file.js';
 import type { SecurityData } from './store.js';
 import { syntheticSecurityData } from './synthetic.js';
@@ -117,17 +116,7 @@ function loadFolder(state: DirectoryState, folder: string, tenantId: string | un
 
 /** A tenant GUID or domain to a known tenant id; an unknown GUID adds the tenant, as users seeding does. */
 function tenantFor(state: DirectoryState, ref: string | undefined): string {
-  if (ref !== undefined) {
-    const found = state.findTenant(ref);
-    if (found) return found.id;
-    if (GUID_RE.test(ref)) return state.addTenant({ id: ref, displayName: `Tenant ${ref.slice(0, 8)}` }).id;
-    throw new Error(`unknown tenant: ${ref}`);
-  }
-  const [only, ...others] = [...state.tenants.keys()];
-  if (only === undefined || others.length > 0) {
-    throw new Error('security object has no tenant and the emulator does not have exactly one tenant');
-  }
-  return only;
+  return state.resolveTenant(ref, 'security object has no tenant');
 }
 
 function describe(error: z.ZodError): string {

@@ -1,6 +1,7 @@
 // Per-tenant security data: alerts_v2, incidents and legacy alerts, kept as the Graph JSON a client reads.
 // Incidents link alerts through each alert's incidentId, as Graph does; the hunting tables derived from
 // the alerts are cached until the tenant's data changes.
+import { PerTenant } from '../shared/per-key.js';
 import { Throttle, type ThrottleSettings } from '../graph/throttle.js';
 
 export type GraphObject = Record<string, unknown> & { id: string };
@@ -86,18 +87,12 @@ export class TenantSecurity {
 }
 
 export class SecurityState {
-  private readonly tenants = new Map<string, TenantSecurity>();
+  private readonly tenants = new PerTenant(() => new TenantSecurity());
   /** One bucket per tenant (the app id part of the key is fixed). */
   readonly huntingThrottle = new Throttle(DEFAULT_HUNTING_THROTTLE);
 
   of(tenantId: string): TenantSecurity {
-    const key = tenantId.toLowerCase();
-    let t = this.tenants.get(key);
-    if (!t) {
-      t = new TenantSecurity();
-      this.tenants.set(key, t);
-    }
-    return t;
+    return this.tenants.of(tenantId);
   }
 
   clear(): void {

@@ -1,42 +1,18 @@
-// The graph.microsoft.com stand-in: auth, throttling and routing for /v1.0 and /beta, plus faults and control.
+// The graph.microsoft.com listener: auth, throttling and routing for /v1.0 and /beta, plus faults. The
+// routes themselves come from the services (directory, graph-mail, graph-security) through the router.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FaultRule } from '../shared/faults.js';
-import { retryAfterValue } from '../shared/faults.js';
 import { newGuid } from '../shared/ids.js';
 import { createHttpsApp, describeError } from '../shared/https-server.js';
 import type { KeyAndCertificate } from '../shared/tls.js';
 import { annotateCaller, installTraffic } from '../shared/traffic.js';
-import { runBatch } from './batch.js';
+import { bearerTraffic, header } from '../identity/caller.js';
 import type { EmulatorContext } from '../microsoft/context.js';
-import { deltaRoutes } from '../directory/users-delta.js';
-import { authenticate, peekCaller } from './auth.js';
-import {
-  graphError,
-  serverErrorCode,
-  serverErrorMessage,
-  tooManyRequests,
-  unauthenticated,
-} from './errors.js';
-import { GraphRouter } from './router.js';
-import { mailRoutes } from '../graph-mail/routes.js';
+import { authenticate } from './auth.js';
+import { runBatch } from './batch.js';
+import { graphError, type RequestIds, tooManyRequests } from './errors.js';
+import { graphFault } from './faults.js';
+import type { GraphRouter } from './router.js';
 import { GRAPH_JSON, type GraphCall, type GraphResponse } from './types.js';
-import { organizationRoutes } from '../directory/organization.js';
-import { securityAlertRoutes } from '../graph-security/alerts.js';
-import { securityHuntingRoutes } from '../graph-security/hunting.js';
-import { securityLegacyRoutes } from '../graph-security/legacy.js';
-import { userRoutes } from '../directory/users.js';
-
-export function createGraphRouter(): GraphRouter {
-  return new GraphRouter().add(
-    ...deltaRoutes,
-    ...userRoutes,
-    ...organizationRoutes,
-    ...securityAlertRoutes,
-    ...securityLegacyRoutes,
-    ...securityHuntingRoutes,
-    ...mailRoutes,
-  );
-}
 
 export function createGraphApp(
   ctx: EmulatorContext,
@@ -48,17 +24,22 @@ export function createGraphApp(
       graphError({ requestId: newGuid(), clientRequestId: '' }, 400, 'BadRequest', message).body,
   });
 
-  installTraffic(app, {
-    listener: 'graph',
-    faults: ctx.faults,
-    log: ctx.log,
-    latencyMs: () => ctx.settings.latencyMs,
-    identify: (request) => peekCaller(header(request, 'authorization')),
-    renderFault: (rule, request) => {
-      const rendered = renderGraphFault(rule, requestIds(request));
-      return { status: rendered.status, headers: rendered.headers, body: rendered.body };
-    },
-  });
+  installTraffic(
+    app,
+    bearerTraffic(ctx, 'graph', (rule, request) => {
+      const ids = requestIds(request);
+      const base = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
+      const r = graphFault(rule, ids, {
+        defaultStatus: 503,
+        headers: base,
+        malformed: {
+          headers: { ...base, 'content-type': GRAPH_JSON },
+          body: '{"@odata.context":"x","value":[{"id":',
+        },
+      });
+      return { status: r.status, headers: r.headers, body: r.body };
+    }),
+  );
 
   app.setErrorHandler(function graphErrors(error, request, reply) {
     const described = describeError(error);
@@ -112,10 +93,10 @@ export function createGraphApp(
   return app;
 }
 
-const idsByRequest = new WeakMap<FastifyRequest, { requestId: string; clientRequestId: string }>();
+const idsByRequest = new WeakMap<FastifyRequest, RequestIds>();
 
 /** Graph's request-id, and the client-request-id it echoes (or the request-id when none was sent). */
-function requestIds(request: FastifyRequest): { requestId: string; clientRequestId: string } {
+function requestIds(request: FastifyRequest): RequestIds {
   let ids = idsByRequest.get(request);
   if (!ids) {
     const requestId = newGuid();
@@ -142,42 +123,6 @@ function send(reply: FastifyReply, request: FastifyRequest, result: GraphRespons
   if (Buffer.isBuffer(result.body)) return reply.send(result.body);
   reply.header('content-type', GRAPH_JSON);
   return reply.send(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
-}
-
-function renderGraphFault(
-  rule: FaultRule,
-  ids: { requestId: string; clientRequestId: string },
-): GraphResponse {
-  const retryAfter = retryAfterValue(rule);
-  const base = { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
-  if (rule.expiredToken) {
-    const r = unauthenticated(ids, 'Access token has expired or is not yet valid.');
-    return { ...r, headers: { ...base, ...r.headers } };
-  }
-  if (rule.malformedBody) {
-    return {
-      status: rule.status ?? 200,
-      headers: { ...base, 'content-type': GRAPH_JSON },
-      body: '{"@odata.context":"x","value":[{"id":',
-    };
-  }
-  const status = rule.status ?? 503;
-  const r = graphError(
-    ids,
-    status,
-    rule.code ?? serverErrorCode(status),
-    rule.message ?? serverErrorMessage(status),
-    {
-      ...base,
-      ...(retryAfter ? { 'Retry-After': retryAfter } : {}),
-    },
-  );
-  return r;
-}
-
-function header(request: FastifyRequest, name: string): string | undefined {
-  const v = request.headers[name];
-  return typeof v === 'string' ? v : undefined;
 }
 
 function lowerHeaders(request: FastifyRequest): Record<string, string> {

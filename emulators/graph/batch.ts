@@ -6,14 +6,8 @@ import { type FaultRule, faultLatencyMs, retryAfterValue, terminalRule } from '.
 import { newGuid } from '../shared/ids.js';
 import { delay } from '../shared/latency.js';
 import type { EmulatorContext } from '../microsoft/context.js';
-import {
-  badRequest,
-  graphError,
-  serverErrorCode,
-  serverErrorMessage,
-  tooManyRequests,
-  unauthenticated,
-} from './errors.js';
+import { badRequest, graphError, type RequestIds, tooManyRequests } from './errors.js';
+import { graphFault } from './faults.js';
 import { GRAPH_JSON, type GraphCall, type GraphResponse } from './types.js';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -177,25 +171,16 @@ async function runItem(
   return result;
 }
 
-function renderItemFault(
-  rule: FaultRule,
-  ids: { requestId: string; clientRequestId: string },
-): GraphResponse {
-  const retryAfter = retryAfterValue(rule);
-  const headers: Record<string, string> = retryAfter ? { 'Retry-After': retryAfter } : {};
-  if (rule.expiredToken) return unauthenticated(ids, 'Access token has expired or is not yet valid.');
-  if (rule.malformedBody)
-    return { status: rule.status ?? 200, headers: { 'Content-Type': GRAPH_JSON }, body: '{"value":[{"id":' };
-  if (rule.status === 429) return tooManyRequests(ids, retryAfter ?? '1', rule.message);
+/** A fault on one item; a 429 reads as Graph's own throttling answer, with a Retry-After of at least 1. */
+function renderItemFault(rule: FaultRule, ids: RequestIds): GraphResponse {
+  if (rule.status === 429 && !rule.expiredToken && !rule.malformedBody)
+    return tooManyRequests(ids, retryAfterValue(rule) ?? '1', rule.message);
   // A connection reset has no meaning inside a batch; the item answers as a gateway timeout instead.
-  const status = rule.status ?? 504;
-  return graphError(
-    ids,
-    status,
-    rule.code ?? serverErrorCode(status),
-    rule.message ?? serverErrorMessage(status),
-    headers,
-  );
+  return graphFault(rule, ids, {
+    defaultStatus: 504,
+    headers: {},
+    malformed: { headers: { 'Content-Type': GRAPH_JSON }, body: '{"value":[{"id":' },
+  });
 }
 
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {

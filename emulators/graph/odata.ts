@@ -1,6 +1,6 @@
 // OData query helpers for Graph collections: $top, $select, projections and @odata.context.
 import type { EmulatorContext } from '../microsoft/context.js';
-import { badRequest } from './errors.js';
+import { badRequest, notFound } from './errors.js';
 import type { GraphCall, GraphResponse } from './types.js';
 
 export const MAX_PAGE_SIZE = 999;
@@ -69,4 +69,62 @@ export function isResponse(v: unknown): v is GraphResponse {
   return (
     typeof v === 'object' && v !== null && 'status' in v && typeof (v as GraphResponse).status === 'number'
   );
+}
+
+export interface EntityShape {
+  entitySet: string;
+  /** Every property $select may name, and the type's name for the 400 when it names another. */
+  known: ReadonlySet<string>;
+  typeName: string;
+  /** What Graph returns without $select. */
+  defaults: readonly string[];
+}
+
+/** GET of one entity by id: $select, 404 Request_ResourceNotFound, or the projected entity. */
+export function entityResponse(
+  ctx: EmulatorContext,
+  call: GraphCall,
+  id: string,
+  find: (id: string) => Record<string, unknown> | undefined,
+  shape: EntityShape,
+): GraphResponse {
+  const select = parseSelect(call, shape.known, shape.typeName);
+  if (isResponse(select)) return select;
+  const entity = find(id);
+  if (!entity) return notFound(call, id);
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(ctx, call, shape.entitySet, select, true),
+      ...project(entity, select ?? shape.defaults),
+    },
+  };
+}
+
+/** The JSON object a write sends, or the 400 Graph answers for any other body. */
+export function objectBody(call: GraphCall): Record<string, unknown> | GraphResponse {
+  const body = call.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return badRequest(call, 'Invalid request body.');
+  return body as Record<string, unknown>;
+}
+
+/** 201 for a new directory object: its default properties and the Location Graph points at it. */
+export function createdResponse(
+  ctx: EmulatorContext,
+  call: GraphCall,
+  entity: Record<string, unknown> & { id: string },
+  shape: EntityShape,
+  directoryType: 'User' | 'Group',
+): GraphResponse {
+  return {
+    status: 201,
+    headers: {
+      Location: `${ctx.urls.graph}/v1.0/directoryObjects/${entity.id}/Microsoft.DirectoryServices.${directoryType}`,
+    },
+    body: {
+      '@odata.context': contextUrl(ctx, call, shape.entitySet, undefined, true),
+      ...project(entity, shape.defaults),
+    },
+  };
 }

@@ -1,11 +1,18 @@
 // Per (app, tenant) token buckets that decide when Graph answers 429 with Retry-After.
 // https://learn.microsoft.com/graph/throttling
+import { z } from 'zod';
+
 export interface ThrottleSettings {
   /** Requests that may be made in a burst. */
   capacity: number;
   /** Requests per second that refill the bucket. */
   refillPerSec: number;
 }
+
+/** A control API body that sets a bucket. */
+export const throttleSchema = z
+  .object({ capacity: z.number().min(1), refillPerSec: z.number().min(0) })
+  .strict();
 
 export const DEFAULT_THROTTLE: ThrottleSettings = { capacity: 10_000, refillPerSec: 2_000 };
 

@@ -1,9 +1,7 @@
 // The request and response shapes Graph handlers work with, for direct calls and $batch items alike.
-export interface Principal {
-  appId: string;
-  tenantId: string;
-  roles: string[];
-}
+import type { Principal } from '../identity/caller.js';
+
+export type { Principal };
 
 export interface GraphCall {
   method: string;

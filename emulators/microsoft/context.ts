@@ -1,4 +1,5 @@
-// Everything the login and Graph listeners share at run time.
+// Everything the login, Graph and Defender listeners share at run time: the directory, the token
+// signer, faults, the request log, Graph throttling, settings and their URLs.
 import type { FaultStore } from '../shared/faults.js';
 import type { RequestLog } from '../shared/request-log.js';
 import type { DirectoryState } from '../directory/state.js';

@@ -2,6 +2,7 @@
 // Keys come from node:crypto (fast, native); node-forge builds and signs the X.509 structures.
 import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import forge from 'node-forge';
@@ -77,6 +78,35 @@ export function issueServerCertificate(
   ]);
   cert.sign(caKey, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+/** A server certificate for loopback (localhost, 127.0.0.1, ::1) and the host a listener binds to. */
+export function issueHostCertificate(ca: CertificateAuthority, host: string): KeyAndCertificate {
+  const ip = isIP(host) !== 0;
+  return issueServerCertificate(
+    ca,
+    ['localhost', ...(host !== 'localhost' && !ip ? [host] : [])],
+    ['127.0.0.1', '::1', ...(ip && host !== '127.0.0.1' && host !== '::1' ? [host] : [])],
+  );
+}
+
+/** What an emulator's listeners serve with: the CA, its PEM in a file (removeCaFile on close), a certificate. */
+export interface ListenerTls {
+  ca: CertificateAuthority;
+  caPath: string;
+  tls: KeyAndCertificate;
+}
+
+/** The given CA or a fresh one named `caName`, written to `caFile`, and a certificate for `host`. */
+export function listenerTls(
+  ca: CertificateAuthority | undefined,
+  caName: string,
+  host: string,
+  caFile?: string,
+): ListenerTls {
+  const authority = ca ?? createCertificateAuthority(caName);
+  const caPath = writeCaFile(authority, caFile);
+  return { ca: authority, caPath, tls: issueHostCertificate(authority, host) };
 }
 
 /** A self-signed certificate and key (token signing keys, test client credentials). */

@@ -1,10 +1,11 @@
 // The emulated Defender for Endpoint machine APIs over real HTTPS: app roles, machines by id and
 // DNS name (also derived from the security seed), the machine action life cycle, pending conflicts,
-// the documented call limits and shared fault injection.
+// the documented call limits and shared fault injection. Action completion is driven through the
+// completion delay (long, then 0), never by sleeping.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { defender, defenderToken, lit, MACHINE, OTHER_MACHINE } from './defender-helpers.js';
-import { TENANT, type TestEmulator, startTestEmulator } from './helpers.js';
+import { http, TENANT, type TestEmulator, startTestEmulator } from './helpers.js';
 
 const ALL = ['Machine.Read.All', 'Machine.Isolate', 'Machine.Scan'];
 
@@ -50,7 +51,8 @@ describe('Defender emulator machines', () => {
   });
 
   test('isolate answers 201 Pending, a second isolate is ActiveRequestAlreadyExists, then it succeeds', async () => {
-    t.em.setDefenderActionCompletionMs(200);
+    // The action stays Pending until the test lets it complete, so neither step races the clock.
+    t.em.setDefenderActionCompletionMs(3_600_000);
     const body = { Comment: 'test', IsolationType: 'Selective' };
     const first = await defender(t, token, `/api/machines/${MACHINE}/isolate`, { method: 'POST', body });
     assert.equal(first.status, 201, first.text);
@@ -60,9 +62,31 @@ describe('Defender emulator machines', () => {
     const again = await defender(t, token, `/api/machines/${MACHINE}/isolate`, { method: 'POST', body });
     assert.equal(again.status, 400);
     assert.equal(again.body.error.code, 'ActiveRequestAlreadyExists');
-    await new Promise((r) => setTimeout(r, 250));
+    const pending = await defender(t, token, `/api/machineactions?$filter=machineId eq ${lit(MACHINE)}`);
+    assert.equal(pending.body.value[0].status, 'Pending');
+    t.em.setDefenderActionCompletionMs(0);
     const actions = await defender(t, token, `/api/machineactions?$filter=machineId eq ${lit(MACHINE)}`);
     assert.equal(actions.body.value[0].status, 'Succeeded');
+    assert.equal(actions.body.value[0].id, first.body.id);
+  });
+
+  test('the control API sets how long machine actions stay Pending', async () => {
+    const put = (completionMs: number) =>
+      http(t.agent, `${t.em.defenderUrl}/_emulator/defender/action-completion`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ completionMs }),
+      });
+    assert.equal((await put(3_600_000)).status, 204);
+    const body = { Comment: 'scan', ScanType: 'Quick' };
+    const scan = await defender(t, token, `/api/machines/${MACHINE}/runAntiVirusScan`, {
+      method: 'POST',
+      body,
+    });
+    assert.equal(scan.body.status, 'Pending');
+    assert.equal((await put(0)).status, 204);
+    assert.equal(t.em.defenderData(TENANT).machineActions[0]?.status, 'Succeeded');
+    assert.equal((await put(-1)).status, 400);
   });
 
   test('action bodies are validated as the API documents them', async () => {

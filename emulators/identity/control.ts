@@ -1,0 +1,51 @@
+// Identity additions to the /_emulator control API: register apps, add tenants, mint test tokens.
+import { z } from 'zod';
+import { type ControlRoutes, oneOrMany } from '../shared/control-routes.js';
+import type { EmulatorContext } from '../microsoft/context.js';
+import { appSchema, tenantSchema } from '../directory/seed.js';
+import { issueTestToken } from './test-token.js';
+import { RESOURCES } from './tokens.js';
+
+const tokenBody = z
+  .object({
+    tenantId: z.string().min(1),
+    clientId: z.string().min(1),
+    resource: z
+      .string()
+      .refine((r) => r in RESOURCES, 'unknown resource')
+      .default('https://graph.microsoft.com'),
+    roles: z.array(z.string()).optional(),
+    lifetimeSec: z.number().int().min(1).optional(),
+    offsetSec: z.number().int().optional(),
+  })
+  .strict();
+
+const listOf = <T>(body: T | T[]): T[] => (Array.isArray(body) ? body : [body]);
+
+export function identityControlRoutes(ctx: EmulatorContext) {
+  return (routes: ControlRoutes): void => {
+    routes.body(
+      'POST',
+      '/apps',
+      oneOrMany(appSchema),
+      (b) => {
+        const apps = listOf(b).map((a) => ctx.state.registerApp(a));
+        return { value: apps.map((a) => ({ tenantId: a.tenantId, clientId: a.clientId })) };
+      },
+      { status: 201 },
+    );
+    routes.body(
+      'POST',
+      '/tenants',
+      oneOrMany(tenantSchema),
+      (b) => ({
+        value: listOf(b).map((t) => ctx.state.addTenant(t)),
+      }),
+      { status: 201 },
+    );
+    routes.body('POST', '/tokens', tokenBody, async (b) => ({
+      token_type: 'Bearer',
+      access_token: await issueTestToken(ctx, b),
+    }));
+  };
+}

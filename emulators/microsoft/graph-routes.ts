@@ -1,0 +1,25 @@
+// Every route the Graph listener answers, in matching order: the directory's, mail's and security's.
+import { groupMemberRoutes } from '../directory/group-members.js';
+import { groupRoutes } from '../directory/groups.js';
+import { organizationRoutes } from '../directory/organization.js';
+import { deltaRoutes } from '../directory/users-delta.js';
+import { userRoutes } from '../directory/users.js';
+import { GraphRouter } from '../graph/router.js';
+import { mailRoutes } from '../graph-mail/routes.js';
+import { securityAlertRoutes } from '../graph-security/alerts.js';
+import { securityHuntingRoutes } from '../graph-security/hunting.js';
+import { securityLegacyRoutes } from '../graph-security/legacy.js';
+
+export function createGraphRouter(): GraphRouter {
+  return new GraphRouter().add(
+    ...deltaRoutes,
+    ...userRoutes,
+    ...groupRoutes,
+    ...groupMemberRoutes,
+    ...organizationRoutes,
+    ...securityAlertRoutes,
+    ...securityLegacyRoutes,
+    ...securityHuntingRoutes,
+    ...mailRoutes,
+  );
+}

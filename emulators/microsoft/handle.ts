@@ -1,0 +1,72 @@
+// What startEntraGraphEmulator takes and returns: its options and the handle tests, benchmarks and the
+// sandbox drive the login, Graph and Defender listeners with.
+import type { FaultRule } from '../shared/faults.js';
+import type { RequestLogEntry } from '../shared/request-log.js';
+import type { CertificateAuthority } from '../shared/tls.js';
+import type { DefenderRateSettings } from '../defender/rate.js';
+import type { DefenderData } from '../defender/store.js';
+import type { GroupSeed } from '../directory/seed.js';
+import type { AppRegistration } from '../directory/state.js';
+import type { ThrottleSettings } from '../graph/throttle.js';
+import type { MailEmulatorApi } from '../graph-mail/handle.js';
+import type { SecurityData } from '../graph-security/store.js';
+import type { IssueTokenOptions } from '../identity/test-token.js';
+
+export interface EntraGraphEmulatorOptions {
+  host?: string;
+  loginPort?: number;
+  graphPort?: number;
+  /** Port of the Defender for Endpoint API listener (api.security.microsoft.com). */
+  defenderPort?: number;
+  latencyMs?: number;
+  tokenLifetimeSec?: number;
+  seedDir?: string;
+  /** Token bucket per (app, tenant); defaults are loose (10,000 burst, 2,000/s). */
+  throttle?: ThrottleSettings;
+  /** How long new Defender machine actions stay Pending (default 2000 ms; reset returns to this). */
+  defenderActionCompletionMs?: number;
+  /** Reuse a CA (so several emulators share one trust anchor); a fresh one is made otherwise. */
+  ca?: CertificateAuthority;
+}
+
+export interface EntraGraphEmulator extends MailEmulatorApi {
+  loginUrl: string;
+  graphUrl: string;
+  /** Base URL of the Defender for Endpoint API (defenderBaseUrl); paths start with /api/. */
+  defenderUrl: string;
+  caPem: string;
+  caPath: string;
+  registerApp(app: AppRegistration): void;
+  addTenant(t: { id: string; displayName: string; domains?: string[] }): void;
+  seedUsers(users: Array<Record<string, unknown>>): void;
+  generateUsers(tenantId: string, count: number): void;
+  /** Adds or replaces groups; `members` names users by id or userPrincipalName. */
+  seedGroups(groups: GroupSeed[]): void;
+  setLatency(ms: number): void;
+  addFault(rule: FaultRule): string;
+  clearFaults(): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  close(): Promise<void>;
+  /** Additions beyond the shared contract. */
+  setThrottle(settings: ThrottleSettings): void;
+  removeFault(id: string): boolean;
+  /** Mints an access token directly (no HTTP), e.g. an already expired one. */
+  issueAccessToken(opts: IssueTokenOptions): Promise<string>;
+  /** Adds Graph-shaped alerts_v2, incidents (inline `alerts` kept) and legacy alerts to a tenant. */
+  seedSecurity(tenantId: string, data: SecurityData): void;
+  /** Adds `count` synthetic alerts with incidents and matching legacy alerts (deterministic per seed). */
+  generateSecurityAlerts(tenantId: string, count: number, opts?: { seed?: number }): void;
+  /** The runHuntingQuery quota per tenant; default 45 calls, refilled at 45 per minute. */
+  setHuntingThrottle(settings: ThrottleSettings): void;
+  /** Adds machines, machine actions and indicators to a tenant's Defender for Endpoint data. */
+  seedDefender(tenantId: string, data: DefenderData): void;
+  /** A copy of a tenant's Defender data as the API would list it (actions newest last). */
+  defenderData(tenantId: string): Required<DefenderData>;
+  /** Per-API call limits of the Defender API; default 100 a minute and 1,500 an hour. */
+  setDefenderRateLimit(settings: DefenderRateSettings): void;
+  /** How long new machine actions stay Pending before they read as Succeeded (default 2000 ms). */
+  setDefenderActionCompletionMs(ms: number): void;
+  /** Drops tenants, apps, users, faults, the request log and throttle state, then reloads seedDir. */
+  reset(): void;
+}
