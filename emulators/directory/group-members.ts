@@ -8,7 +8,7 @@ import type { GraphCall, GraphResponse } from '../graph/types.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import type { GroupStore } from './group-store.js';
 import { GROUPS_READ } from './groups.js';
-import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from './user-properties.js';
+import { USER_SHAPE } from './user-properties.js';
 
 export const MEMBERS_WRITE = ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'];
 
@@ -57,10 +57,8 @@ function listMembers(
   groupId: string,
 ): GraphResponse {
   const opts = {
+    ...USER_SHAPE,
     entitySet: 'directoryObjects',
-    known: USER_PROPERTIES,
-    typeName: 'user',
-    defaults: USER_DEFAULT_PROPERTIES,
     defaultPage: DEFAULT_PAGE,
     path: `groups/${groupId}/members`,
     context: `${ctx.urls.graph}/${call.version}/$metadata#directoryObjects`,

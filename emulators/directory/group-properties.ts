@@ -1,6 +1,7 @@
 // Property names of microsoft.graph.group: the set Graph returns by default and every name $select
 // accepts, and the properties a new group starts with.
 // https://learn.microsoft.com/graph/api/resources/group#properties
+import type { EntityShape } from '../graph/odata.js';
 import type { GraphGroup } from './group-store.js';
 
 export const GROUP_DEFAULT_PROPERTIES = [
@@ -52,6 +53,14 @@ export const GROUP_PROPERTIES: ReadonlySet<string> = new Set([
   'licenseProcessingState',
   'unseenCount',
 ]);
+
+/** How /groups reads, for the list, get and create helpers of graph/odata.ts and graph/paging.ts. */
+export const GROUP_SHAPE: EntityShape = {
+  entitySet: 'groups',
+  known: GROUP_PROPERTIES,
+  typeName: 'group',
+  defaults: GROUP_DEFAULT_PROPERTIES,
+};
 
 /**
  * A new group as the directory stores it: empty collections rather than null, and for a Microsoft 365

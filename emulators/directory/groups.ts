@@ -5,12 +5,12 @@
 import { newGuid } from '../shared/ids.js';
 import { parseEq } from '../shared/odata-eq.js';
 import { badRequest } from '../graph/errors.js';
-import { createdResponse, type EntityShape, entityResponse, isResponse, objectBody } from '../graph/odata.js';
+import { createdResponse, entityRoute, isResponse, objectBody } from '../graph/odata.js';
 import { listEntities } from '../graph/paging.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphCall, GraphResponse } from '../graph/types.js';
 import type { EmulatorContext } from '../microsoft/context.js';
-import { GROUP_DEFAULT_PROPERTIES, GROUP_PROPERTIES, newGroup } from './group-properties.js';
+import { GROUP_SHAPE, newGroup } from './group-properties.js';
 import type { GraphGroup } from './group-store.js';
 
 /** Application permissions from the pages above; GroupMember.* reads groups too. */
@@ -35,15 +35,10 @@ const NOT_IN_NICKNAME = /[@()\\[\]";:<>,]/;
 export const groupRoutes: GraphRoute[] = [
   { method: 'GET', pattern: /^\/groups$/, roles: GROUPS_READ, handle: listGroups },
   { method: 'POST', pattern: /^\/groups$/, roles: GROUPS_CREATE, handle: createGroup },
-  { method: 'GET', pattern: /^\/groups\/(?<id>[^/]+)$/, roles: GROUPS_READ, handle: getGroup },
+  entityRoute(/^\/groups\/(?<id>[^/]+)$/, GROUPS_READ, GROUP_SHAPE, (ctx, t, id) =>
+    ctx.state.groupsOf(t).get(id),
+  ),
 ];
-
-const GROUP_SHAPE: EntityShape = {
-  entitySet: 'groups',
-  known: GROUP_PROPERTIES,
-  typeName: 'group',
-  defaults: GROUP_DEFAULT_PROPERTIES,
-};
 
 function listGroups(ctx: EmulatorContext, call: GraphCall): GraphResponse {
   const filter = call.query.get('$filter');
@@ -69,11 +64,6 @@ function filtered(ctx: EmulatorContext, call: GraphCall): GraphGroup[] | GraphRe
     );
   }
   return store.where(eq.property, eq.value);
-}
-
-function getGroup(ctx: EmulatorContext, call: GraphCall, params: Record<string, string>): GraphResponse {
-  const groups = ctx.state.groupsOf(call.principal.tenantId);
-  return entityResponse(ctx, call, params.id ?? '', (id) => groups.get(id), GROUP_SHAPE);
 }
 
 function createGroup(ctx: EmulatorContext, call: GraphCall): GraphResponse {

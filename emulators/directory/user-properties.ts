@@ -1,5 +1,7 @@
 // Property names of microsoft.graph.user: the default set Graph returns and every name $select accepts.
 // https://learn.microsoft.com/graph/api/resources/user#properties
+import type { EntityShape } from '../graph/odata.js';
+
 export const USER_DEFAULT_PROPERTIES = [
   'businessPhones',
   'displayName',
@@ -78,3 +80,11 @@ export const USER_PROPERTIES: ReadonlySet<string> = new Set([
   'usageLocation',
   'userType',
 ]);
+
+/** How /users reads, for the list, get and create helpers of graph/odata.ts and graph/paging.ts. */
+export const USER_SHAPE: EntityShape = {
+  entitySet: 'users',
+  known: USER_PROPERTIES,
+  typeName: 'user',
+  defaults: USER_DEFAULT_PROPERTIES,
+};

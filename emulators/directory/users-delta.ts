@@ -1,12 +1,13 @@
 // /users/delta: an initial full sync in pages, then a deltaLink that returns only users changed since.
 // https://learn.microsoft.com/graph/delta-query-users  https://learn.microsoft.com/graph/api/user-delta
-import { decodeToken, encodeToken, newGuid } from '../shared/ids.js';
+import { decodeToken, encodeToken } from '../shared/ids.js';
 import { getOrCreate } from '../shared/per-key.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import { badRequest } from '../graph/errors.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphCall, GraphResponse } from '../graph/types.js';
 import { contextUrl, isResponse, parsePageSize, parseSelect, project } from '../graph/odata.js';
+import { type DeltaRound, DeltaRounds } from '../graph/delta-rounds.js';
 import { collect } from '../graph/paging.js';
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from './user-properties.js';
 import { USERS_READ } from './users.js';
@@ -14,25 +15,20 @@ import { USERS_READ } from './users.js';
 const DEFAULT_PAGE = 200;
 const SKIP_PREFIX = 'DLTs';
 const DELTA_PREFIX = 'DLTd';
-const MAX_SESSIONS = 1000;
 
 /** One delta round: what it covers, fixed when the round starts so pages are consistent. */
-interface Session {
+interface Session extends DeltaRound {
   tenantId: string;
   /** Users changed after this version are in the round (0 = initial sync of everyone). */
   since: number;
-  /** The version the round's deltaLink continues from. */
-  snapshot: number;
-  select?: string[] | undefined;
-  pageSize: number;
   /** Changed items of an incremental round; undefined means "walk the whole directory". */
   changes?: Array<Record<string, unknown>>;
 }
 
-const sessionsByEmulator = new WeakMap<EmulatorContext, Map<string, Session>>();
+const sessionsByEmulator = new WeakMap<EmulatorContext, DeltaRounds<Session>>();
 
-function sessionsOf(ctx: EmulatorContext): Map<string, Session> {
-  return getOrCreate(sessionsByEmulator, ctx, () => new Map());
+function sessionsOf(ctx: EmulatorContext): DeltaRounds<Session> {
+  return getOrCreate(sessionsByEmulator, ctx, () => new DeltaRounds());
 }
 
 export const deltaRoutes: GraphRoute[] = [
@@ -86,10 +82,7 @@ function usersDelta(ctx: EmulatorContext, call: GraphCall): GraphResponse {
       c.user ? project(c.user, props) : { id: c.removedId, '@removed': { reason: 'changed' } },
     );
   }
-  const id = newGuid();
-  sessions.set(id, session);
-  if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
-  return page(ctx, call, id, session, 0);
+  return page(ctx, call, sessions.start(session), session, 0);
 }
 
 function page(
@@ -118,7 +111,7 @@ function page(
     next = read.next;
   }
   if (next >= total) {
-    sessionsOf(ctx).delete(sessionId);
+    sessionsOf(ctx).end(sessionId);
     return finalPage(ctx, call, session, value);
   }
   return {

@@ -5,9 +5,9 @@ import type { EmulatorContext } from '../microsoft/context.js';
 import { badRequest, notFound } from '../graph/errors.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphCall, GraphResponse } from '../graph/types.js';
-import { createdResponse, type EntityShape, entityResponse, isResponse, objectBody } from '../graph/odata.js';
+import { createdResponse, entityRoute, isResponse, objectBody } from '../graph/odata.js';
 import { listEntities } from '../graph/paging.js';
-import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from './user-properties.js';
+import { USER_SHAPE } from './user-properties.js';
 import type { GraphUser, UserStore } from './user-store.js';
 
 export const USERS_READ = [
@@ -29,27 +29,17 @@ const REQUIRED_ON_CREATE = [
 export const userRoutes: GraphRoute[] = [
   { method: 'GET', pattern: /^\/users$/, roles: USERS_READ, handle: listUsers },
   { method: 'POST', pattern: /^\/users$/, roles: USERS_WRITE, handle: createUser },
-  { method: 'GET', pattern: /^\/users\/(?<id>(?!delta$)[^/]+)$/, roles: USERS_READ, handle: getUser },
+  entityRoute(/^\/users\/(?<id>(?!delta$)[^/]+)$/, USERS_READ, USER_SHAPE, (ctx, t, id) =>
+    ctx.state.usersOf(t).get(id),
+  ),
   { method: 'PATCH', pattern: /^\/users\/(?<id>(?!delta$)[^/]+)$/, roles: USERS_WRITE, handle: updateUser },
   { method: 'DELETE', pattern: /^\/users\/(?<id>(?!delta$)[^/]+)$/, roles: USERS_WRITE, handle: deleteUser },
 ];
-
-const USER_SHAPE: EntityShape = {
-  entitySet: 'users',
-  known: USER_PROPERTIES,
-  typeName: 'user',
-  defaults: USER_DEFAULT_PROPERTIES,
-};
 
 function listUsers(ctx: EmulatorContext, call: GraphCall): GraphResponse {
   return listEntities(ctx, call, { ...USER_SHAPE, defaultPage: DEFAULT_PAGE, path: 'users' }, () =>
     ctx.state.usersOf(call.principal.tenantId),
   );
-}
-
-function getUser(ctx: EmulatorContext, call: GraphCall, params: Record<string, string>): GraphResponse {
-  const users = ctx.state.usersOf(call.principal.tenantId);
-  return entityResponse(ctx, call, params.id ?? '', (id) => users.get(id), USER_SHAPE);
 }
 
 function createUser(ctx: EmulatorContext, call: GraphCall): GraphResponse {

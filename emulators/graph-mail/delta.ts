@@ -2,7 +2,7 @@
 // following it returns messages created or changed since, and `@removed` for ones moved out or deleted.
 // A token older than the mailbox's sync state answers 410 SyncStateNotFound: start a full resync.
 // https://learn.microsoft.com/graph/api/message-delta  https://learn.microsoft.com/graph/delta-query-messages
-import { decodeToken, encodeToken, newGuid } from '../shared/ids.js';
+import { decodeToken, encodeToken } from '../shared/ids.js';
 import { getOrCreate } from '../shared/per-key.js';
 import { badRequest, graphError } from '../graph/errors.js';
 import type { GraphRoute } from '../graph/router.js';
@@ -12,29 +12,26 @@ import { render } from './messages.js';
 import { encodePath } from './paging.js';
 import { itemNotFound, MAIL_READ_BASIC, type MailCall, mailRoute } from './mailbox-route.js';
 import { type MailState, mailOf } from './state.js';
+import { type DeltaRound, DeltaRounds } from '../graph/delta-rounds.js';
 import { isResponse, parseSelect } from '../graph/odata.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 
 const SKIP = 'MSs';
 const DELTA = 'MSd';
 const DEFAULT_PAGE = 10;
-const MAX_SESSIONS = 1000;
 
-interface Round {
+interface Round extends DeltaRound {
   userId: string;
   folderId: string;
-  snapshot: number;
-  select?: string[] | undefined;
   immutable: boolean;
-  pageSize: number;
   items: Array<Record<string, unknown>>;
 }
 
 /** Rounds in progress per emulator's mail state, so one emulator's reset leaves another's alone. */
-const roundsByState = new WeakMap<MailState, Map<string, Round>>();
+const roundsByState = new WeakMap<MailState, DeltaRounds<Round>>();
 
-function roundsOf(mail: MailState): Map<string, Round> {
-  return getOrCreate(roundsByState, mail, () => new Map());
+function roundsOf(mail: MailState): DeltaRounds<Round> {
+  return getOrCreate(roundsByState, mail, () => new DeltaRounds());
 }
 
 export const mailDeltaRoutes: GraphRoute[] = [
@@ -94,10 +91,7 @@ function delta(m: MailCall): GraphResponse {
     pageSize,
     items,
   };
-  const id = newGuid();
-  rounds.set(id, round);
-  if (rounds.size > MAX_SESSIONS) rounds.delete(rounds.keys().next().value as string);
-  return page(m, id, round, 0);
+  return page(m, rounds.start(round), round, 0);
 }
 
 function page(m: MailCall, id: string, round: Round, offset: number): GraphResponse {
@@ -111,7 +105,7 @@ function page(m: MailCall, id: string, round: Round, offset: number): GraphRespo
   if (next < round.items.length)
     body['@odata.nextLink'] = `${base}?$skiptoken=${encodeToken(SKIP, { s: id, o: next })}`;
   else {
-    rounds.delete(id);
+    rounds.end(id);
     const token = encodeToken(DELTA, {
       u: round.userId,
       f: round.folderId,

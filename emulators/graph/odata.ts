@@ -1,6 +1,7 @@
 // OData query helpers for Graph collections: $top, $select, projections and @odata.context.
 import type { EmulatorContext } from '../microsoft/context.js';
 import { badRequest, notFound } from './errors.js';
+import type { GraphRoute } from './router.js';
 import type { GraphCall, GraphResponse } from './types.js';
 
 export const MAX_PAGE_SIZE = 999;
@@ -80,8 +81,24 @@ export interface EntityShape {
   defaults: readonly string[];
 }
 
+/** A GET of one entity by id (the pattern's `id` group), looked up in the caller's tenant. */
+export function entityRoute(
+  pattern: RegExp,
+  roles: string[],
+  shape: EntityShape,
+  find: (ctx: EmulatorContext, tenantId: string, id: string) => Record<string, unknown> | undefined,
+): GraphRoute {
+  return {
+    method: 'GET',
+    pattern,
+    roles,
+    handle: (ctx, call, params) =>
+      entityResponse(ctx, call, params.id ?? '', (id) => find(ctx, call.principal.tenantId, id), shape),
+  };
+}
+
 /** GET of one entity by id: $select, 404 Request_ResourceNotFound, or the projected entity. */
-export function entityResponse(
+function entityResponse(
   ctx: EmulatorContext,
   call: GraphCall,
   id: string,
