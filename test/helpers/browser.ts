@@ -2,17 +2,18 @@
 // GRAPHSOC_CHROMIUM when set, else Debian's /usr/bin/chromium when installed, else the Chromium that the
 // @sparticuz/chromium package ships (unpacked to the temporary directory on first use), so the browser
 // tests need nothing from apt.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createReadStream, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { createBrotliDecompress } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const execFileAsync = promisify(execFile);
 
 const FLAGS = [
   '--no-sandbox',
@@ -37,13 +38,22 @@ async function bundledLibraries(binDir: string): Promise<string> {
   const root = join(tmpdir(), 'al2023');
   const lib = join(root, 'lib');
   if (existsSync(join(lib, 'libnss3.so'))) return lib;
-  // Unpacked beside and renamed into place, so a test process never sees half a directory.
+  // Unpacked beside and renamed into place, so a test process never sees half a directory. tar reads a
+  // file, not a pipe: it stops reading at the end-of-archive mark, which cut a piped copy short.
   const staging = mkdtempSync(join(tmpdir(), 'al2023-'));
-  const tar = spawn('tar', ['-x', '-C', staging], { stdio: ['pipe', 'ignore', 'inherit'] });
-  const closed = once(tar, 'close');
-  await pipeline(createReadStream(join(binDir, 'al2023.tar.br')), createBrotliDecompress(), tar.stdin);
-  const [code] = await closed;
-  if (code !== 0) throw new Error(`tar could not unpack al2023.tar.br (exit ${code})`);
+  try {
+    const archive = join(staging, 'al2023.tar');
+    await pipeline(
+      createReadStream(join(binDir, 'al2023.tar.br')),
+      createBrotliDecompress(),
+      createWriteStream(archive),
+    );
+    await execFileAsync('tar', ['-x', '-f', archive, '-C', staging]);
+    rmSync(archive);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
   try {
     renameSync(staging, root);
   } catch (e) {
