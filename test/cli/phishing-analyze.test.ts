@@ -1,11 +1,11 @@
-// `graphsoc phishing analyze` run as a user runs it: the real CLI through tsx, on generated reports,
-// the real Outlook .msg files of the shared corpus, and hostile inputs.
+// `graphsoc phishing analyze` on generated reports, the real Outlook .msg files of the shared corpus,
+// and hostile inputs: the real program in process, and in a child process where stdin is read.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { type AnalysedRecord, analyzeRecordSchema } from '../../src/phishing/analyze-files/record.js';
+import { type CliRun, graphsoc, graphsocProcess } from '../helpers/cli.js';
 import { tempDir, tempFile } from '../helpers/tmp.js';
 import {
   asItemAttachment,
@@ -19,35 +19,10 @@ import {
   withFiles,
 } from '../phishing/corpus/index.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function graphsoc(args: string[], o: { input?: Uint8Array; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...o.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(o.input ?? new Uint8Array());
-  });
-}
-
 const analyze = (args: string[], o?: Parameters<typeof graphsoc>[1]) =>
   graphsoc(['phishing', 'analyze', ...args], o);
 
-const lines = (r: Run) =>
+const lines = (r: CliRun) =>
   r.stdout
     .trim()
     .split('\n')
@@ -108,12 +83,17 @@ const jsonRuns = Promise.all([
   analyze(['--json', '--jobs', '1', dir, MSG_DIR]),
 ]);
 const help = analyze(['--help']);
-const byFile = (r: Run) => new Map(lines(r).map((l) => [String(l.file), l]));
+// stdin is the process's own, so a child process; started now, as it takes a while to start.
+const fromStdin = graphsocProcess(
+  ['phishing', 'analyze', '--json', '--allow-domain', PHISH_HOST, '--own-domain', 'contoso.com', '-'],
+  { stdin: bytes(asItemAttachment(phish)) },
+);
+const byFile = (r: CliRun) => new Map(lines(r).map((l) => [String(l.file), l]));
 
 describe('graphsoc phishing analyze', () => {
   test('gives one valid JSON line per message, unparseable ones with their reason, and exits 0', async () => {
     const [r] = await jsonRuns;
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.exitCode, 0, r.stderr);
     const out = lines(r);
     assert.equal(out.length, count + msgCount);
     for (const l of out) assert.ok(analyzeRecordSchema.safeParse(l).success, JSON.stringify(l).slice(0, 300));
@@ -154,7 +134,7 @@ describe('graphsoc phishing analyze', () => {
     assert.ok(wrapped.iocs.urls.includes(PHISH_URL), wrapped.iocs.urls.join(' '));
     assert.ok(wrapped.iocs.domains.includes(PHISH_HOST));
     const text = await analyze(['--jobs', '1', join(dir, 'reports/phish.EML'), join(dir, 'hostile')]);
-    assert.equal(text.code, 0, text.stderr);
+    assert.equal(text.exitCode, 0, text.stderr);
     assert.ok(!text.stdout.includes(PHISH_URL) && !text.stdout.includes(PHISH_HOST));
     assert.ok(
       text.stdout.includes(
@@ -169,7 +149,7 @@ describe('graphsoc phishing analyze', () => {
 
   test('several workers write exactly what one writes, in sorted file order', async () => {
     const [two, one] = await jsonRuns;
-    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.exitCode, 0, one.stderr);
     assert.equal(two.stdout, one.stdout);
     const files = lines(one).map((l) => String(l.file));
     const mine = files.filter((f) => f.startsWith(dir));
@@ -180,7 +160,7 @@ describe('graphsoc phishing analyze', () => {
   test('an input that cannot be read is reported, the others still analysed, and the exit is 1', async () => {
     const missing = join(dir, 'no-such.eml');
     const r = await analyze(['--json', '--jobs', '1', missing, join(dir, 'reports/phish.EML')]);
-    assert.equal(r.code, 1);
+    assert.equal(r.exitCode, 1);
     assert.match(r.stderr, new RegExp(`cannot read ${missing}: ENOENT`));
     const [gone, ok] = lines(r);
     assert.deepEqual(gone, {
@@ -192,13 +172,8 @@ describe('graphsoc phishing analyze', () => {
 
   test('reads one message from stdin as -, and --allow-domain / --own-domain shape the indicators', async () => {
     // The same bytes as reports/phish.EML, analysed there without the flags.
-    const [[json], r] = await Promise.all([
-      jsonRuns,
-      analyze(['--json', '--allow-domain', PHISH_HOST, '--own-domain', 'contoso.com', '-'], {
-        input: bytes(asItemAttachment(phish)),
-      }),
-    ]);
-    assert.equal(r.code, 0, r.stderr);
+    const [[json], r] = await Promise.all([jsonRuns, fromStdin]);
+    assert.equal(r.exitCode, 0, r.stderr);
     const before = byFile(json).get(join(dir, 'reports/phish.EML')) as AnalysedRecord;
     const [after] = lines(r) as AnalysedRecord[];
     assert.equal(after?.file, '-');
@@ -227,12 +202,12 @@ describe('graphsoc phishing analyze', () => {
       analyze(['--json', file], { env: { GRAPHSOC_CONFIG: broken, GRAPHSOC_PHISHING_MAX_ATTEMPTS: 'x' } }),
       graphsoc(['--config', broken, 'phishing', 'analyze', file]),
     ]);
-    assert.equal(configured.code, 0, configured.stderr);
+    assert.equal(configured.exitCode, 0, configured.stderr);
     const [a, n] = lines(configured);
     assert.ok(!(a as AnalysedRecord).iocs.domains.includes(PHISH_HOST));
     assert.deepEqual(n?.error, { code: 'too-deep', detail: 'messages nested more than 1 deep' });
-    assert.equal(fromEnv.code, 0, fromEnv.stderr);
-    assert.equal(bad.code, 2);
+    assert.equal(fromEnv.exitCode, 0, fromEnv.stderr);
+    assert.equal(bad.exitCode, 2);
     assert.match(bad.stderr, /GSOC_CONFIG_INVALID/);
   });
 
@@ -244,7 +219,7 @@ describe('graphsoc phishing analyze', () => {
       analyze(['--allow-domain', 'not a domain', dir]),
       analyze(['-', '-']),
     ]);
-    for (const r of runs) assert.equal(r.code, 2, r.stderr);
+    for (const r of runs) assert.equal(r.exitCode, 2, r.stderr);
     assert.match(runs[0]?.stderr ?? '', /missing required argument/);
     assert.match(runs[3]?.stderr ?? '', /--allow-domain: expected a domain name/);
     assert.match(runs[4]?.stderr ?? '', /- \(stdin\) may be given once/);
@@ -252,7 +227,7 @@ describe('graphsoc phishing analyze', () => {
 
   test('answers --help with its usage and the exit codes', async () => {
     const r = await help;
-    assert.equal(r.code, 0);
+    assert.equal(r.exitCode, 0);
     assert.match(r.stdout, /Usage: graphsoc phishing analyze \[options\] <path\.\.\.>/);
     assert.match(r.stdout, /Exit status: 0/);
   });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { runPhishingRelease } from '../../src/cli/phishing-release.js';
 import { DEFAULT_RETRY, ReportStore } from '../../src/phishing/store/index.js';
 import { migrateToLatest, openDatabase } from '../../src/platform/db/index.js';
+import { graphsoc } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 async function setup() {
@@ -42,7 +43,7 @@ async function setup() {
     });
     return { code, out, err };
   };
-  return { store, reports, ids, run };
+  return { store, reports, ids, run, configPath };
 }
 
 test('without ids it lists quarantined reports with their reason; nothing changes', async () => {
@@ -80,5 +81,24 @@ test('usage errors exit 2 before touching the database', async () => {
   const { store, run } = await setup();
   for (const ids of [['abc'], ['0'], ['-3'], ['1.5']]) assert.equal((await run({ ids })).code, 2, ids[0]);
   assert.equal((await run({ ids: ['1'], all: true })).code, 2);
+  await store.close();
+});
+
+test('the command passes ids and --all on and exits with the status of the release', async () => {
+  const { store, ids, configPath, reports } = await setup();
+  const listed = await graphsoc(['--config', configPath, 'phishing', 'release']);
+  assert.equal(listed.exitCode, 0, listed.stderr);
+  assert.equal(listed.stdout.trim().split('\n').length, 2);
+  const [one, usage] = await Promise.all([
+    graphsoc(['phishing', 'release', '--config', configPath, String(ids[0]), String(ids[2])]),
+    graphsoc(['phishing', 'release', 'abc']),
+  ]);
+  assert.deepEqual(one, {
+    exitCode: 1,
+    stdout: `released report ${ids[0]}\n`,
+    stderr: `report ${ids[2]} is not quarantined\n`,
+  });
+  assert.deepEqual([usage.exitCode, usage.stderr], [2, 'not a report id: abc\n']);
+  assert.equal((await reports.quarantined(10)).length, 1);
   await store.close();
 });
