@@ -1,7 +1,7 @@
 // Public types of the Example connector. Copy this folder to start a connector (STYLE.md rule 2):
 // client.ts (base URL, auth, pipeline), resources/<thing>.ts (one per remote resource),
 // schemas.ts (zod shapes of remote payloads), errors.ts, types.ts, index.ts (sole entry point).
-import type { LimitOptions, RetryOptions, TimeoutOptions } from '../../platform/http/index.js';
+import type { ConnectorClientOptions } from '../../platform/http/index.js';
 
 export interface ExampleConfig {
   /** https://api.example.com */
@@ -11,13 +11,9 @@ export interface ExampleConfig {
   caFile?: string;
 }
 
-/** Per-deployment tuning; every field has a default and a bound in platform/http. */
-export interface ExampleClientOptions {
-  retry?: Partial<RetryOptions>;
-  timeout?: Partial<TimeoutOptions>;
-  /** Keep within the API's documented rate limit, e.g. { ratePerSec: 5, concurrency: 4 }. */
-  limits?: LimitOptions;
-}
+/** Per-deployment tuning (every field has a default and a bound in platform/http); set `limits` to
+ * keep within the API's documented rate limit, e.g. { ratePerSec: 5, concurrency: 4 }. */
+export type ExampleClientOptions = ConnectorClientOptions;
 
 export interface Widget {
   id: string;

@@ -1,8 +1,13 @@
 // Error catalogue of the RSA Archer connector and its typed errors. Archer reports business failures
 // as HTTP 200 with IsSuccessful:false; those become ArcherValidationError with the ValidationMessages.
 import { CallerError, type ErrorCatalogue, RemoteError } from '../../platform/errors.js';
-import { HttpStatusError, type HttpStatusErrorInit } from '../../platform/http/index.js';
-import type { ValidationMessage } from './schemas.js';
+import {
+  HttpStatusError,
+  type HttpStatusErrorInit,
+  remoteErrorParser,
+  statusMapper,
+} from '../../platform/http/index.js';
+import { archerErrorSchema, type ValidationMessage } from './schemas.js';
 
 export const errors = {
   NOT_CONFIGURED: {
@@ -75,17 +80,22 @@ export const errors = {
   },
 } as const satisfies ErrorCatalogue;
 
-function specFor(init: HttpStatusErrorInit): { code: string } {
-  if (init.status === 429) return errors.THROTTLED;
-  if (init.status === 401) return errors.SESSION_REJECTED;
-  if (init.status >= 500) return errors.SERVICE_FAILED;
-  return errors.REQUEST_REJECTED;
-}
+/** Reads ASP.NET's `{Message}` or OData's `{error:{message}}` from an error answer. */
+export const parseArcherError = remoteErrorParser(archerErrorSchema, (body) => {
+  const d = body as { Message?: string; error?: { code?: string; message: string } };
+  if (d.error) return { ...(d.error.code ? { code: d.error.code } : {}), message: d.error.message };
+  return d.Message === undefined ? undefined : { message: d.Message };
+});
+
+/** Archer answers a missing object with IsSuccessful:false, not 404 (see envelope.ts). */
+const archerStatus = statusMapper(errors, {
+  table: { 429: 'THROTTLED', 401: 'SESSION_REJECTED', '5xx': 'SERVICE_FAILED', default: 'REQUEST_REJECTED' },
+});
 
 /** A non-2xx answer from Archer: status, its message, host and attempts. */
 export class ArcherError extends HttpStatusError {
   constructor(init: HttpStatusErrorInit) {
-    super(init, specFor(init));
+    super(init, archerStatus(init));
   }
 }
 

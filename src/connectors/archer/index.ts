@@ -1,11 +1,6 @@
 // RSA Archer connector: the sole entry point; features import only from here.
-export {
-  type ArcherClient,
-  type ArcherRequest,
-  archerConnection,
-  createArcherClient,
-  parseArcherError,
-} from './client.js';
+export { type ArcherClient, type ArcherRequest, createArcherClient } from './client.js';
+export { archerConnection } from './connection.js';
 export {
   ArcherAuthError,
   ArcherConfigError,
@@ -14,6 +9,7 @@ export {
   ArcherValidationError,
   ArcherValueError,
   errors,
+  parseArcherError,
 } from './errors.js';
 export { getAttachment, uploadAttachment } from './resources/attachments.js';
 export {
@@ -33,7 +29,9 @@ export {
   readRecord,
   updateRecord,
 } from './resources/records.js';
-export { findContentIds, odataString } from './resources/search.js';
+export { findContentIds } from './resources/search.js';
+// OData string literals, shared by every connector that writes $filter.
+export { odataString } from '../../platform/http/index.js';
 export type {
   ArcherCallOptions,
   ArcherClientOptions,
@@ -43,11 +41,3 @@ export type {
   FieldOutput,
   LevelRef,
 } from './types.js';
-
-import type { ArcherClient } from './client.js';
-import { applicationSchema } from './schemas.js';
-
-/** Cheap login and reachability check for /health and `cli check` (STYLE.md rule 19). */
-export async function ping(client: ArcherClient): Promise<void> {
-  await client.list('system/application', applicationSchema, { query: { $top: 1, $select: 'Id,Name' } });
-}

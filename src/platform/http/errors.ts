@@ -1,6 +1,7 @@
 // Error catalogue of the outgoing-HTTP layer and the typed errors it throws.
 // Messages name the service, method, host and path and never carry headers, tokens, query strings or bodies.
 import { CallerError, type ErrorCatalogue, RemoteError } from '../errors.js';
+import { statusMapper } from './status-table.js';
 
 export const errors = {
   UNREACHABLE: {
@@ -206,9 +207,17 @@ export class HttpStatusError extends RemoteError {
   }
 }
 
+const httpStatus = statusMapper(errors, {
+  table: {
+    429: 'THROTTLED',
+    401: 'AUTH_REJECTED',
+    403: 'AUTH_REJECTED',
+    '5xx': 'REMOTE_FAILED',
+    default: 'REQUEST_REJECTED',
+  },
+});
+
+/** The code of a status answered by a service whose connector has no catalogue of its own. */
 export function specForStatus(status: number): { code: string } {
-  if (status === 429) return errors.THROTTLED;
-  if (status === 401 || status === 403) return errors.AUTH_REJECTED;
-  if (status >= 500) return errors.REMOTE_FAILED;
-  return errors.REQUEST_REJECTED;
+  return httpStatus({ status });
 }

@@ -9,6 +9,12 @@ export {
   type HttpClientOptions,
 } from './client.js';
 export { type Clock, systemClock } from './clock.js';
+export {
+  type ConnectorHttpSpec,
+  type ConnectorRequest,
+  connectorCall,
+  createConnectorClient,
+} from './connector-client.js';
 export type { ConnectorCallOptions, ConnectorClientOptions } from './connector-options.js';
 export {
   describeTarget,
@@ -22,8 +28,19 @@ export {
   type RequestTarget,
   specForStatus,
 } from './errors.js';
-export { parseJson, responseTarget, tryJson } from './json.js';
+export { parseJson, remoteErrorParser, responseTarget, tryJson } from './json.js';
+export { type JsonCalls, jsonCalls } from './json-calls.js';
 export { HostLimiter, type LimitOptions } from './limiter.js';
+export { odataString } from './odata.js';
+export { safePath, segment } from './path.js';
+export {
+  STANDARD_STATUSES,
+  type StatusAnswer,
+  type StatusException,
+  type StatusMapping,
+  type StatusTable,
+  statusMapper,
+} from './status-table.js';
 export type { AuthCallOptions, AuthOptions } from './steps/auth.js';
 export type { RedirectOptions } from './steps/redirect.js';
 export { backoffMs, isIdempotent, parseRetryAfterMs, type RetryOptions } from './steps/retry.js';

@@ -1,7 +1,7 @@
 // Reading remote JSON answers through the API's zod schema (STYLE rule 16): a mismatch becomes
 // GSOC_HTTP_BAD_RESPONSE naming the fields, never quoting the body.
 import type { z } from 'zod';
-import { errors, HttpTransportError, type RequestTarget } from './errors.js';
+import { errors, HttpTransportError, type RemoteErrorInfo, type RequestTarget } from './errors.js';
 import type { HttpResponse } from './types.js';
 
 export function responseTarget(service: string, method: string, res: HttpResponse): RequestTarget {
@@ -46,4 +46,19 @@ export function parseJson<S extends z.ZodType>(
     target,
     { cause: r.error },
   );
+}
+
+/**
+ * A connector's error parser: the body read with the API's own error schema, then `read` picks code,
+ * message and request id from it; a body that is not JSON or not that shape yields undefined (the
+ * error still has its status and the request id from the headers).
+ */
+export function remoteErrorParser<S extends z.ZodType>(
+  schema: S,
+  read: (body: z.output<S>, res: HttpResponse) => RemoteErrorInfo | undefined,
+): (res: HttpResponse) => RemoteErrorInfo | undefined {
+  return (res) => {
+    const r = schema.safeParse(tryJson(res));
+    return r.success ? read(r.data, res) : undefined;
+  };
 }

@@ -1,6 +1,7 @@
 // Shared setup for the Archer connector tests: an emulator, a client on it, and counters read from
 // the emulator's request log.
-import { type ArcherEmulator, DEFAULT_USER } from '../../../emulators/archer/index.js';
+import { after, before } from 'node:test';
+import { type ArcherEmulator, DEFAULT_USER, startArcherEmulator } from '../../../emulators/archer/index.js';
 import {
   type ArcherClient,
   type ArcherConnection,
@@ -31,4 +32,14 @@ export function clientFor(em: ArcherEmulator, over: Partial<ArcherConnection> = 
 
 export function count(em: ArcherEmulator, pathEnd: string): number {
   return em.requests().filter((e) => e.path.endsWith(pathEnd)).length;
+}
+
+/** Registers the suite's before/after hooks around one emulator; `em` is set once `before` ran. */
+export function archerFixture(): { em: ArcherEmulator } {
+  const f = {} as { em: ArcherEmulator };
+  before(async () => {
+    f.em = await startArcherEmulator();
+  });
+  after(() => f.em.close());
+  return f;
 }

@@ -10,7 +10,6 @@ import {
   type ArcherClient,
   ArcherConfigError,
   archerConnection,
-  ping,
 } from '../../../src/connectors/archer/index.js';
 import { archerSchema } from '../../../src/platform/config/index.js';
 import { clientFor, count } from './helpers.js';
@@ -35,32 +34,32 @@ describe('archer connector: session', () => {
 
   test('logs in once for many calls, including concurrent first calls', async () => {
     const c = client();
-    await Promise.all([ping(c), ping(c), ping(c), ping(c)]);
-    for (let i = 0; i < 5; i++) await ping(c);
+    await Promise.all([c.ping(), c.ping(), c.ping(), c.ping()]);
+    for (let i = 0; i < 5; i++) await c.ping();
     assert.equal(count(em, '/security/login'), 1);
     assert.equal(count(em, '/system/application'), 9);
   });
 
   test('logs in again exactly once when the session expires mid-run, without an error', async () => {
     const c = client();
-    await ping(c);
+    await c.ping();
     em.expireSessions();
-    await Promise.all([ping(c), ping(c), ping(c)]);
+    await Promise.all([c.ping(), c.ping(), c.ping()]);
     assert.equal(count(em, '/security/login'), 2);
   });
 
   test('recovers from a session killed by a 401 fault in the middle of a flow', async () => {
     const c = client();
-    await ping(c);
+    await c.ping();
     em.addFault({ path: '/platformapi/core/system/application', expiredToken: true, times: 1 });
-    await ping(c);
+    await c.ping();
     assert.equal(count(em, '/security/login'), 2);
   });
 
   test('gives up with GSOC_ARCHER_SESSION_REJECTED when a fresh session is refused too', async () => {
     const c = client();
     em.addFault({ path: '/platformapi/core/system', status: 401 });
-    await assert.rejects(ping(c), (e: unknown) => {
+    await assert.rejects(c.ping(), (e: unknown) => {
       assert.ok(e instanceof ArcherError);
       assert.equal(e.code, 'GSOC_ARCHER_SESSION_REJECTED');
       assert.equal(e.status, 401);
@@ -72,7 +71,7 @@ describe('archer connector: session', () => {
   test('throws GSOC_ARCHER_AUTH_FAILED for a bad password, without the password anywhere', async () => {
     const secret = 'Very-Secret-Wrong-Password-42';
     const c = client({ password: secret });
-    await assert.rejects(ping(c), (e: unknown) => {
+    await assert.rejects(c.ping(), (e: unknown) => {
       assert.ok(e instanceof ArcherAuthError);
       assert.equal(e.code, 'GSOC_ARCHER_AUTH_FAILED');
       assert.match(e.message, /LoginNotValid/);
@@ -107,7 +106,7 @@ describe('archer connector: session', () => {
 
   test('logs out on close and sends the logout body once', async () => {
     const c = clientFor(em);
-    await ping(c);
+    await c.ping();
     const before = em.sessionCount();
     await c.close();
     assert.equal(count(em, '/security/logout'), 1);
@@ -116,7 +115,7 @@ describe('archer connector: session', () => {
 
   test('works on the older /api base path', async () => {
     const c = client({ basePath: '/api' });
-    await ping(c);
+    await c.ping();
     assert.deepEqual(
       em.requests().map((e) => e.path),
       ['/api/core/security/login', '/api/core/system/application'],
@@ -127,7 +126,7 @@ describe('archer connector: session', () => {
     const c = client();
     em.addFault({ path: '/platformapi/core/security/login', status: 503, retryAfterSec: 0, times: 1 });
     em.addFault({ path: '/platformapi/core/system/application', status: 503, retryAfterSec: 0, times: 2 });
-    await ping(c);
+    await c.ping();
     assert.deepEqual(
       em.requests().map((e) => e.status),
       [503, 200, 503, 503, 200],
@@ -137,19 +136,22 @@ describe('archer connector: session', () => {
   test('rides out Archer being down (connections dropped) and then up again', async () => {
     const c = client();
     em.addFault({ pathRegex: '^/platformapi/', resetConnection: true, times: 2 });
-    await ping(c);
+    await c.ping();
     em.addFault({ id: 'down', pathRegex: '^/platformapi/', status: 503 });
     await assert.rejects(
-      ping(client()),
+      client().ping(),
       (e: unknown) => e instanceof ArcherError && e.code === 'GSOC_ARCHER_SERVICE_FAILED',
     );
     em.removeFault('down');
-    await ping(c);
+    await c.ping();
   });
 
   test('says the address is not Archer when it answers an HTML page', async () => {
     const c = client({ baseUrl: `${em.url}/wrong-vdir` });
-    await assert.rejects(ping(c), (e: unknown) => (e as { code?: string }).code === 'GSOC_ARCHER_NOT_ARCHER');
+    await assert.rejects(
+      c.ping(),
+      (e: unknown) => (e as { code?: string }).code === 'GSOC_ARCHER_NOT_ARCHER',
+    );
   });
 });
 
@@ -159,12 +161,12 @@ describe('archer connector: idle session timeout', () => {
     const em = await startArcherEmulator({ now: () => now, sessionIdleTimeoutMs: 20 * 60_000 });
     const c = clientFor(em);
     try {
-      await ping(c);
+      await c.ping();
       now += 10 * 60_000;
-      await ping(c);
+      await c.ping();
       now += 21 * 60_000;
-      await ping(c);
-      await ping(c);
+      await c.ping();
+      await c.ping();
       assert.deepEqual(
         em.requests().map((e) => [e.path.replace('/platformapi/core/', ''), e.status]),
         [

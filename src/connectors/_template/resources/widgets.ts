@@ -1,5 +1,6 @@
 // Widgets: list with cursor paging (one page in memory at a time) and get by id.
 import { z } from 'zod';
+import { safePath } from '../../../platform/http/index.js';
 import type { ExampleClient } from '../client.js';
 import { widgetPageSchema } from '../schemas.js';
 import type { Widget } from '../types.js';
@@ -20,8 +21,5 @@ export async function* listWidgets(
 }
 
 export function getWidget(client: ExampleClient, id: string): Promise<Widget> {
-  return client.http.json(
-    { url: `/widgets/${encodeURIComponent(id)}` },
-    z.object({ id: z.string(), name: z.string() }),
-  );
+  return client.http.json({ url: safePath`/widgets/${id}` }, z.object({ id: z.string(), name: z.string() }));
 }

@@ -1,13 +1,9 @@
 // Finding records by a field value through the Archer Content API (OData):
 // `GET /contentapi/<level alias>?$filter=<field alias> eq '<value>'&$select=<level alias>_Id`.
 // The REST API itself has no search (reference §2.9); this avoids SOAP for the one lookup we need.
+import { odataString } from '../../../platform/http/index.js';
 import type { ArcherClient, ArcherRequest } from '../client.js';
 import { contentApiPageSchema } from '../schemas.js';
-
-/** An OData string literal: single quotes doubled. */
-export function odataString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
 
 export async function findContentIds(
   client: ArcherClient,

@@ -1,6 +1,20 @@
 // Error catalogue of the Microsoft Defender for Endpoint connector and its typed error.
 import type { ErrorCatalogue } from '../../../platform/errors.js';
-import { HttpStatusError, type HttpStatusErrorInit } from '../../../platform/http/index.js';
+import {
+  HttpStatusError,
+  type HttpStatusErrorInit,
+  remoteErrorParser,
+  STANDARD_STATUSES,
+  statusMapper,
+} from '../../../platform/http/index.js';
+import { defenderErrorSchema } from './schemas.js';
+
+/** Reads `{"error":{"code","message","target"}}`; `target` is the request id the API reports. */
+export const parseDefenderError = remoteErrorParser(defenderErrorSchema, ({ error: e }) => ({
+  code: e.code,
+  message: e.message,
+  requestId: e.target,
+}));
 
 export const errors = {
   THROTTLED: {
@@ -43,22 +57,20 @@ export const errors = {
   },
 } as const satisfies ErrorCatalogue;
 
-function specFor(init: HttpStatusErrorInit): { code: string } {
-  if (init.status === 400 && init.code === 'ActiveRequestAlreadyExists') return errors.ACTION_PENDING;
-  if (init.status === 429) return errors.THROTTLED;
-  if (init.status === 401 || init.status === 403) return errors.AUTH_REJECTED;
-  if (init.status === 404) return errors.NOT_FOUND;
-  if (init.status >= 500) return errors.SERVICE_FAILED;
-  return errors.REQUEST_REJECTED;
-}
+/** A machine action of a type already pending answers 400 ActiveRequestAlreadyExists. */
+const defenderStatus = statusMapper(errors, {
+  table: STANDARD_STATUSES,
+  exceptions: [{ status: 400, remoteCodes: ['ActiveRequestAlreadyExists'], entry: 'ACTION_PENDING' }],
+});
 
 /** A Defender for Endpoint error answer: status, its error code, message and target, request id. */
 export class DefenderError extends HttpStatusError {
-  /** True for ActiveRequestAlreadyExists: the same machine action is already waiting to run. */
-  readonly actionPending: boolean;
   constructor(init: HttpStatusErrorInit) {
-    const spec = specFor(init);
-    super(init, spec);
-    this.actionPending = spec === errors.ACTION_PENDING;
+    super(init, defenderStatus(init));
+  }
+
+  /** True for ActiveRequestAlreadyExists: the same machine action is already waiting to run. */
+  get actionPending(): boolean {
+    return this.code === errors.ACTION_PENDING.code;
   }
 }

@@ -1,11 +1,6 @@
 // Microsoft Defender for Endpoint connector: the only way graphsoc talks to the MDE API.
-export {
-  createDefenderClient,
-  type DefenderClient,
-  type DefenderRequest,
-  parseDefenderError,
-} from './client.js';
-export { DefenderError, errors } from './errors.js';
+export { createDefenderClient, type DefenderClient, type DefenderRequest } from './client.js';
+export { DefenderError, errors, parseDefenderError } from './errors.js';
 export { deleteIndicator, listIndicators, submitIndicator } from './resources/indicators.js';
 export {
   isolate,
@@ -13,8 +8,9 @@ export {
   runAntiVirusScan,
   unisolate,
 } from './resources/machine-actions.js';
-export { findMachinesByDnsName, getMachine } from './resources/machines.js';
-export { odataString } from './resources/odata.js';
+export { findMachinesByDnsName, getMachine, listMachines } from './resources/machines.js';
+// OData string literals, shared by every connector that writes $filter.
+export { odataString } from '../../../platform/http/index.js';
 export type {
   DefenderCallOptions,
   DefenderClientOptions,
@@ -26,11 +22,3 @@ export type {
   MachineAction,
   NewIndicator,
 } from './types.js';
-
-import type { DefenderClient } from './client.js';
-import { machineListSchema } from './schemas.js';
-
-/** Cheap credential and permission check for /health and `cli check` (STYLE.md rule 19). */
-export async function ping(client: DefenderClient): Promise<void> {
-  await client.get('machines', machineListSchema, { query: { $top: 1 } });
-}

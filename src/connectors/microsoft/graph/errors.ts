@@ -5,7 +5,11 @@ import {
   type HttpStatusErrorInit,
   HttpTransportError,
   type RequestTarget,
+  remoteErrorParser,
+  STANDARD_STATUSES,
+  statusMapper,
 } from '../../../platform/http/index.js';
+import { graphErrorSchema } from './schemas.js';
 
 export const errors = {
   THROTTLED: {
@@ -59,26 +63,39 @@ export const errors = {
   },
 } as const satisfies ErrorCatalogue;
 
-const RESYNC_CODES = new Set(['syncstatenotfound', 'syncstateinvalid', 'resyncrequired']);
+/** A deltaLink Graph no longer accepts answers 410 Gone or one of these codes (any status). */
+const graphStatus = statusMapper(errors, {
+  table: STANDARD_STATUSES,
+  exceptions: [
+    { status: 410, entry: 'DELTA_RESYNC_REQUIRED' },
+    {
+      remoteCodes: ['syncStateNotFound', 'syncStateInvalid', 'resyncRequired'],
+      entry: 'DELTA_RESYNC_REQUIRED',
+    },
+  ],
+});
 
-function specFor(init: HttpStatusErrorInit): { code: string } {
-  if (init.status === 410 || RESYNC_CODES.has((init.code ?? '').toLowerCase()))
-    return errors.DELTA_RESYNC_REQUIRED;
-  if (init.status === 429) return errors.THROTTLED;
-  if (init.status === 401 || init.status === 403) return errors.AUTH_REJECTED;
-  if (init.status === 404) return errors.NOT_FOUND;
-  if (init.status >= 500) return errors.SERVICE_FAILED;
-  return errors.REQUEST_REJECTED;
-}
+/** Reads Graph's error body into code, message, request id and date. */
+export const parseGraphError = remoteErrorParser(graphErrorSchema, ({ error: e }, res) => {
+  const inner = e.innerError;
+  return {
+    code: e.code,
+    message: e.message,
+    requestId: inner?.['request-id'] ?? res.headers['request-id'],
+    date: inner?.date,
+    ...(inner?.['client-request-id'] ? { extra: { clientRequestId: inner['client-request-id'] } } : {}),
+  };
+});
 
 /** A Graph error answer: status, Graph error code and message, request-id, date and host. */
 export class GraphError extends HttpStatusError {
-  /** True when the caller must drop its deltaLink and start a new delta round. */
-  readonly resyncRequired: boolean;
   constructor(init: HttpStatusErrorInit) {
-    const spec = specFor(init);
-    super(init, spec);
-    this.resyncRequired = spec === errors.DELTA_RESYNC_REQUIRED;
+    super(init, graphStatus(init));
+  }
+
+  /** True when the caller must drop its deltaLink and start a new delta round. */
+  get resyncRequired(): boolean {
+    return this.code === errors.DELTA_RESYNC_REQUIRED.code;
   }
 }
 

@@ -7,6 +7,17 @@ import type {
   UpstreamWait,
 } from '../../../platform/http/index.js';
 import type { GraphError } from './errors.js';
+import type {
+  alertV2Schema,
+  directoryObjectSchema,
+  evidenceSchema,
+  groupSchema,
+  legacyAlertSchema,
+  mailFolderSchema,
+  messageSchema,
+  subscriptionSchema,
+  userSchema,
+} from './schemas.js';
 
 /** `limits` defaults to 16 requests in flight per host. */
 export interface GraphClientOptions extends ConnectorClientOptions {
@@ -42,6 +53,9 @@ export interface PageOptions<S extends z.ZodType> extends GraphCallOptions {
   maxPageSize?: number;
 }
 
+/** Paging options of a resource that parses its items with its own schema. */
+export type ResourcePageOptions = Omit<PageOptions<z.ZodUnknown>, 'item'>;
+
 export interface BatchItem {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Relative to the version, e.g. '/users/{id}?$select=id'. */
@@ -68,3 +82,23 @@ export interface BatchOptions {
 }
 
 export type RawResponse = HttpResponse;
+
+export type Message = z.output<typeof messageSchema>;
+export type MailFolder = z.output<typeof mailFolderSchema>;
+export type Subscription = z.output<typeof subscriptionSchema>;
+export type User = z.output<typeof userSchema>;
+export type Group = z.output<typeof groupSchema>;
+export type DirectoryObject = z.output<typeof directoryObjectSchema>;
+export type AlertV2 = z.output<typeof alertV2Schema>;
+export type AlertEvidence = z.output<typeof evidenceSchema>;
+export type LegacyAlert = z.output<typeof legacyAlertSchema>;
+/** One Advanced Hunting result row: column name → value, each read with a type check. */
+export type HuntingRow = Record<string, unknown>;
+
+/** The OData query of a directory list: `$filter`, `$select` and page size, as Graph documents them. */
+export interface ListQuery {
+  filter?: string;
+  select?: readonly string[];
+  /** Items per page ($top). */
+  top?: number;
+}

@@ -3,7 +3,7 @@
 // credential is kept per process, so its token cache serves every caller; refreshes are single-flight.
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import type { TenantConfig } from '../../../platform/config/tenant.js';
-import { createHttpClient, type HttpClient } from '../../../platform/http/index.js';
+import { createConnectorClient, type HttpClient } from '../../../platform/http/index.js';
 import { loadCredential } from './credentials.js';
 import type { IdentityErrorFields } from './errors.js';
 import { msalNetworkClient } from './network.js';
@@ -88,14 +88,7 @@ export function createTokenProvider(
   function application(): Promise<ConfidentialClientApplication> {
     let entry = applications.get(key);
     if (!entry) {
-      const http = createHttpClient({
-        service: 'entra',
-        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
-        agent: { caFile: tenant.caFile, caPem: opts.caPem },
-        retry: opts.retry,
-        timeout: opts.timeout,
-        clock: opts.clock,
-      });
+      const http = createConnectorClient({ service: 'entra', caFile: tenant.caFile }, opts);
       const ready = loadAuthorityMetadata(http, tenant.authorityHost, tenant.tenantId, fields).then(
         (meta) =>
           new ConfidentialClientApplication({

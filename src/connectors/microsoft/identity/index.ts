@@ -6,6 +6,7 @@ export {
   scopeFor,
   type TenantTokenProvider,
 } from './client.js';
+export { tokenAuth } from './auth.js';
 export {
   CertificateError,
   errors,

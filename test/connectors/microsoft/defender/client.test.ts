@@ -13,7 +13,6 @@ import {
   isolate,
   listIndicators,
   listMachineActions,
-  ping,
   runAntiVirusScan,
   submitIndicator,
   unisolate,
@@ -61,7 +60,7 @@ describe('defender client (against the Defender emulator)', () => {
   afterEach(() => emu.clearFaults());
 
   test('reads machines by id and by a DNS name with a quote', async () => {
-    await ping(client);
+    await client.ping();
     assert.equal((await getMachine(client, MACHINE)).computerDnsName, "o'neil-pc.contoso.local");
     const found = await findMachinesByDnsName(client, "o'neil-pc.contoso.local");
     assert.deepEqual(

@@ -1,8 +1,8 @@
 // Indicators: those with one value, submit (an upsert by value and type), delete by id.
-import { type DefenderClient, type DefenderRequest, segment } from '../client.js';
+import { odataString, safePath } from '../../../../platform/http/index.js';
+import type { DefenderClient, DefenderRequest } from '../client.js';
 import { indicatorListSchema, indicatorSchema } from '../schemas.js';
 import type { Indicator, NewIndicator } from '../types.js';
-import { odataString } from './odata.js';
 
 /** @link https://learn.microsoft.com/defender-endpoint/api/get-ti-indicators-collection */
 export async function listIndicators(
@@ -35,5 +35,5 @@ export async function deleteIndicator(
   id: string,
   o: DefenderRequest = {},
 ): Promise<void> {
-  await client.delete(`indicators/${segment(id)}`, o);
+  await client.delete(safePath`indicators/${id}`, o);
 }

@@ -1,10 +1,10 @@
 // Machine actions: the recent ones of a machine, and isolate / release / antivirus scan.
 // A repeated action is refused with ActiveRequestAlreadyExists rather than run twice, so the POSTs
 // are marked safe to retry after a 429 or 503.
-import { type DefenderClient, type DefenderRequest, segment } from '../client.js';
+import { odataString, safePath } from '../../../../platform/http/index.js';
+import type { DefenderClient, DefenderRequest } from '../client.js';
 import { machineActionListSchema, machineActionSchema } from '../schemas.js';
 import type { MachineAction } from '../types.js';
-import { odataString } from './odata.js';
 
 /** Newest first. @link https://learn.microsoft.com/defender-endpoint/api/get-machineactions-collection */
 export async function listMachineActions(
@@ -32,7 +32,7 @@ export async function isolate(
   o: DefenderRequest = {},
 ): Promise<MachineAction> {
   return client.post(
-    `machines/${segment(machineId)}/isolate`,
+    safePath`machines/${machineId}/isolate`,
     { Comment: body.comment, IsolationType: body.isolationType },
     machineActionSchema,
     { ...o, idempotent: true },
@@ -47,7 +47,7 @@ export async function unisolate(
   o: DefenderRequest = {},
 ): Promise<MachineAction> {
   return client.post(
-    `machines/${segment(machineId)}/unisolate`,
+    safePath`machines/${machineId}/unisolate`,
     { Comment: body.comment },
     machineActionSchema,
     { ...o, idempotent: true },
@@ -62,7 +62,7 @@ export async function runAntiVirusScan(
   o: DefenderRequest = {},
 ): Promise<MachineAction> {
   return client.post(
-    `machines/${segment(machineId)}/runAntiVirusScan`,
+    safePath`machines/${machineId}/runAntiVirusScan`,
     { Comment: body.comment, ScanType: body.scanType },
     machineActionSchema,
     { ...o, idempotent: true },

@@ -10,7 +10,7 @@ import {
   parseJson,
   parseRetryAfterMs,
 } from '../../../../platform/http/index.js';
-import type { GraphRequestBuilder } from '../client.js';
+import type { GraphRequestBuilder } from '../request.js';
 import { batchInvalidError, GraphError } from '../errors.js';
 import { batchResponseSchema } from '../schemas.js';
 import type { BatchItem, BatchOptions, BatchResult } from '../types.js';

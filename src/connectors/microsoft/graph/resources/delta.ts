@@ -3,7 +3,7 @@
 // GraphError with resyncRequired = true: drop the saved link and start a new round from the resource.
 import type { z } from 'zod';
 import type { HttpClient } from '../../../../platform/http/index.js';
-import type { GraphRequestBuilder } from '../client.js';
+import type { GraphRequestBuilder } from '../request.js';
 import type { PageOptions } from '../types.js';
 import { walkPages } from './paging.js';
 

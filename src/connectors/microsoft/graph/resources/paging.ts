@@ -6,7 +6,7 @@ import { type HttpClient, parseJson } from '../../../../platform/http/index.js';
 import { foreignLinkError } from '../errors.js';
 import { pageSchema } from '../schemas.js';
 import type { PageOptions } from '../types.js';
-import type { GraphRequestBuilder } from '../client.js';
+import type { GraphRequestBuilder } from '../request.js';
 
 export interface PageResult<T> {
   items: T[];
