@@ -2,20 +2,16 @@
 // idempotent) before the new deltaLink is saved, so a crash mid-round repeats the round instead of
 // skipping messages. A deltaLink Graph no longer accepts starts a full round again.
 // https://learn.microsoft.com/graph/api/message-delta
-import { z } from 'zod';
-import { errors, GraphError, type GraphClient } from '../../connectors/microsoft/graph/index.js';
+import {
+  errors,
+  folderMessagesDelta,
+  GraphError,
+  type GraphClient,
+} from '../../connectors/microsoft/graph/index.js';
 import { isGsocError } from '../../platform/errors.js';
 import type { KvState } from '../../platform/db/index.js';
 import type { ReportStore } from '../store/index.js';
-import { folderKey, messagesResource, type WatchedFolder } from './folders.js';
-
-const deltaItem = z.looseObject({
-  id: z.string().min(1),
-  internetMessageId: z.string().nullish(),
-  receivedDateTime: z.string().nullish(),
-  // Present for a message that left the folder (moved to Processed by graphsoc, or deleted).
-  '@removed': z.unknown().optional(),
-});
+import { folderKey, type WatchedFolder } from './folders.js';
 
 export interface SyncResult {
   listed: number;
@@ -62,8 +58,8 @@ async function round(
   saved: string | undefined,
   o: SyncOptions,
 ): Promise<Omit<SyncResult, 'resynced'>> {
-  const delta = graph.delta(saved ?? `${messagesResource(f)}/delta`, {
-    item: deltaItem,
+  const delta = folderMessagesDelta(graph, f.mailbox, f.folder, {
+    deltaLink: saved,
     // Immutable ids survive the move to the Processed folder, so a report keeps one id throughout.
     prefer: ['IdType="ImmutableId"'],
     maxPageSize: o.pageSize ?? 50,
@@ -74,6 +70,7 @@ async function round(
   let added = 0;
   for await (const page of delta) {
     for (const m of page) {
+      // Present for a message that left the folder (moved to Processed by graphsoc, or deleted).
       if (m['@removed'] !== undefined) continue;
       listed++;
       const received = m.receivedDateTime ? Date.parse(m.receivedDateTime) : Number.NaN;

@@ -5,11 +5,17 @@
 // https://learn.microsoft.com/graph/api/resources/subscription (maximum lifetime for messages: 10,080 minutes)
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { GraphError, type GraphClient } from '../../connectors/microsoft/graph/index.js';
+import {
+  createSubscription,
+  deleteSubscription,
+  GraphError,
+  type GraphClient,
+  getSubscription,
+  mailSubscriptionResource,
+  renewSubscription,
+} from '../../connectors/microsoft/graph/index.js';
 import type { KvState } from '../../platform/db/index.js';
-import { folderKey, subscriptionResource, type WatchedFolder } from './folders.js';
-
-const subscriptionSchema = z.looseObject({ id: z.string().min(1), expirationDateTime: z.string() });
+import { folderKey, type WatchedFolder } from './folders.js';
 
 const stateSchema = z.object({
   id: z.string(),
@@ -69,7 +75,7 @@ export class MailSubscriptions {
 
   async #exists(subscriptionId: string): Promise<boolean> {
     try {
-      await this.#graph.get(`/subscriptions/${encodeURIComponent(subscriptionId)}`, subscriptionSchema);
+      await getSubscription(this.#graph, subscriptionId);
       return true;
     } catch (e) {
       if (e instanceof GraphError && e.status === 404) return false;
@@ -82,10 +88,8 @@ export class MailSubscriptions {
     const current = await this.#stateOf(byId(subscriptionId));
     if (!current) throw new Error(`unknown subscription ${subscriptionId}`);
     try {
-      const s = await this.#graph.patch(`/subscriptions/${encodeURIComponent(subscriptionId)}`, {
-        expirationDateTime: new Date(this.#now() + this.#o.lifetimeMs).toISOString(),
-      });
-      const body = subscriptionSchema.parse(JSON.parse(s.body.toString('utf8')));
+      const expiresAt = new Date(this.#now() + this.#o.lifetimeMs);
+      const body = await renewSubscription(this.#graph, subscriptionId, expiresAt);
       return this.#save({
         id: body.id,
         expiresAt: Date.parse(body.expirationDateTime),
@@ -115,18 +119,14 @@ export class MailSubscriptions {
   }
 
   async #create(f: WatchedFolder): Promise<SubscriptionState> {
-    const body = await this.#graph.post(
-      '/subscriptions',
-      {
-        changeType: 'created',
-        notificationUrl: this.#o.notificationUrl,
-        lifecycleNotificationUrl: this.#o.notificationUrl,
-        resource: subscriptionResource(f),
-        expirationDateTime: new Date(this.#now() + this.#o.lifetimeMs).toISOString(),
-        clientState: await this.#clientState(f),
-      },
-      subscriptionSchema,
-    );
+    const body = await createSubscription(this.#graph, {
+      changeType: 'created',
+      notificationUrl: this.#o.notificationUrl,
+      lifecycleNotificationUrl: this.#o.notificationUrl,
+      resource: mailSubscriptionResource(f.mailbox, f.folder),
+      expirationDateTime: new Date(this.#now() + this.#o.lifetimeMs).toISOString(),
+      clientState: await this.#clientState(f),
+    });
     return this.#save({
       id: body.id,
       expiresAt: Date.parse(body.expirationDateTime),
@@ -141,7 +141,7 @@ export class MailSubscriptions {
    */
   async #move(old: SubscriptionState): Promise<SubscriptionState> {
     try {
-      await this.#graph.delete(`/subscriptions/${encodeURIComponent(old.id)}`);
+      await deleteSubscription(this.#graph, old.id);
     } catch (e) {
       if (!(e instanceof GraphError && e.status === 404)) throw e;
     }

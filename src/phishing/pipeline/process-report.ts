@@ -6,8 +6,13 @@
 // report with its reason and marks the message with the failed category so it is visible in the
 // mailbox too. An outage (Archer or Graph down, throttling, 5xx) counts no attempt: 'outage' tells
 // the caller to stop the round and come back after the retry interval.
-import { z } from 'zod';
-import type { GraphClient } from '../../connectors/microsoft/graph/index.js';
+import {
+  type GraphClient,
+  getMessageMime,
+  moveMessage,
+  sendMail,
+  updateMessage,
+} from '../../connectors/microsoft/graph/index.js';
 import type { PhishingConfig } from '../../platform/config/index.js';
 import { type AnalyzeOptions, domainOfEmail, isAllowedHost } from '../analyze/index.js';
 import { assignCampaign, campaignAliases } from '../campaigns/index.js';
@@ -54,9 +59,7 @@ export interface ProcessDeps {
   now?: () => number;
 }
 
-const IMMUTABLE = ['IdType="ImmutableId"'];
-const messagePath = (m: Mailbox, id: string) =>
-  `/users/${encodeURIComponent(m.mailbox)}/messages/${encodeURIComponent(id)}`;
+const IMMUTABLE = { prefer: ['IdType="ImmutableId"'] };
 
 export async function processReport(
   d: ProcessDeps,
@@ -70,17 +73,9 @@ export async function processReport(
     if (r.step === 'analysed') r = await fileCase(d, mailbox, r);
     if (r.step === 'cased') r = await notify(d, mailbox, r);
     if (r.step === 'notified') {
-      await d.graph.patch(
-        messagePath(mailbox, r.message_id),
-        { categories: [mailbox.processedCategory] },
-        { prefer: IMMUTABLE },
-      );
-      await d.graph.post(
-        `${messagePath(mailbox, r.message_id)}/move`,
-        { destinationId: await d.processedFolderId(mailbox) },
-        z.unknown(),
-        { prefer: IMMUTABLE },
-      );
+      const m = mailbox.mailbox;
+      await updateMessage(d.graph, m, r.message_id, { categories: [mailbox.processedCategory] }, IMMUTABLE);
+      await moveMessage(d.graph, m, r.message_id, await d.processedFolderId(mailbox), IMMUTABLE);
       await d.reports.finish(r.id);
     }
     return 'done';
@@ -104,13 +99,13 @@ export async function processReport(
     // The mailbox shows a report's trouble from its first failure of its own (success replaces the
     // category); an outage could not set it anyway.
     if (state === 'quarantined' || (!outage && row.attempts === 0)) {
-      await d.graph
-        .patch(
-          messagePath(mailbox, row.message_id),
-          { categories: [mailbox.failedCategory] },
-          { prefer: IMMUTABLE },
-        )
-        .catch(() => undefined);
+      await updateMessage(
+        d.graph,
+        mailbox.mailbox,
+        row.message_id,
+        { categories: [mailbox.failedCategory] },
+        IMMUTABLE,
+      ).catch(() => undefined);
     }
     if (state === 'quarantined') return state;
     return outage ? 'outage' : state;
@@ -131,13 +126,11 @@ async function after(d: ProcessDeps, id: number, row: ReportRow | undefined): Pr
 async function fetchMime(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   // Read one byte past the parse limit, no more: a report too large to parse is then recorded as
   // such and still reaches the analysts, instead of failing the download (Graph allows 150 MB mails).
-  const res = await d.graph.raw({
-    method: 'GET',
-    url: `${messagePath(m, r.message_id)}/$value`,
-    prefer: IMMUTABLE,
-    truncateBodyAt: d.config.limits.maxBytes + 1,
+  const mime = await getMessageMime(d.graph, m.mailbox, r.message_id, {
+    ...IMMUTABLE,
+    maxBytes: d.config.limits.maxBytes,
   });
-  return after(d, r.id, await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(res.body) }));
+  return after(d, r.id, await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(mime.bytes) }));
 }
 
 async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
@@ -215,7 +208,8 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
   // The verdict is known by now, so with both on the reporter gets both mails in one step; a crash
   // between them can repeat the acknowledgement, never an incident.
   const kinds = [...(n.acknowledge ? (['ack'] as const) : []), ...(n.verdict ? (['verdict'] as const) : [])];
-  for (const kind of to ? kinds : []) {
+  const toRecipients = to ? [{ emailAddress: { address: to } }] : [];
+  for (const kind of toRecipients.length > 0 ? kinds : []) {
     const mail = renderReporterMail(kind, n.language, {
       subject: record?.subject ?? '',
       from: record?.from ?? undefined,
@@ -226,18 +220,10 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
           }
         : {}),
     });
-    // sendMail answers 202 with no body.
-    await d.graph.raw({
-      method: 'POST',
-      url: `/users/${encodeURIComponent(m.mailbox)}/sendMail`,
-      json: {
-        message: {
-          subject: mail.subject,
-          body: { contentType: 'HTML', content: mail.html },
-          toRecipients: [{ emailAddress: { address: to } }],
-        },
-        saveToSentItems: true,
-      },
+    await sendMail(d.graph, m.mailbox, {
+      subject: mail.subject,
+      body: { contentType: 'HTML', content: mail.html },
+      toRecipients,
     });
   }
   return after(d, r.id, await d.reports.advance(r.id, 'notified'));

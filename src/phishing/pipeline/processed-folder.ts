@@ -1,9 +1,10 @@
 // The Processed folder of a report mailbox: found by display name among the top-level folders,
 // created when missing. Looked up once per mailbox and process.
-import { z } from 'zod';
-import type { GraphClient } from '../../connectors/microsoft/graph/index.js';
-
-const folderSchema = z.looseObject({ id: z.string(), displayName: z.string().nullish() });
+import {
+  createMailFolder,
+  findMailFolder,
+  type GraphClient,
+} from '../../connectors/microsoft/graph/index.js';
 
 export function processedFolders(graph: (mailbox: string) => GraphClient) {
   const known = new Map<string, Promise<string>>();
@@ -21,11 +22,6 @@ export function processedFolders(graph: (mailbox: string) => GraphClient) {
 }
 
 async function ensureFolder(graph: GraphClient, mailbox: string, name: string): Promise<string> {
-  const base = `/users/${encodeURIComponent(mailbox)}/mailFolders`;
-  for await (const page of graph.pages(base, { item: folderSchema, query: { $top: 100 } })) {
-    const found = page.find((f) => (f.displayName ?? '').toLowerCase() === name.toLowerCase());
-    if (found) return found.id;
-  }
-  const created = await graph.post(base, { displayName: name }, folderSchema);
-  return created.id;
+  const found = await findMailFolder(graph, mailbox, name);
+  return (found ?? (await createMailFolder(graph, mailbox, name))).id;
 }

@@ -1,6 +1,6 @@
 // The Microsoft Graph Security relay module: observables in, CTIM sightings out, from Defender alerts
 // through Advanced Hunting + alerts_v2 (modern) or the retiring /security/alerts API (legacy).
-import type { GraphClient } from '../../../connectors/microsoft/graph/index.js';
+import { type GraphClient, listAlerts, listLegacyAlerts } from '../../../connectors/microsoft/graph/index.js';
 import type { RelayConfig } from '../../../platform/config/index.js';
 import { bundle } from '../../ctim/index.js';
 import { defineModule, type RelayContext, type RelayModule } from '../../module.js';
@@ -21,12 +21,7 @@ import { loadTileData, tileById, tileList } from './tiles/index.js';
 import { HUNTING_TYPES } from './queries/hunting.js';
 import { LEGACY_TYPES } from './queries/legacy-filter.js';
 import { respondHandlers } from './respond/handlers.js';
-import {
-  alertV2ListSchema,
-  claimsSchema,
-  type GraphSecurityClaims,
-  legacyAlertListSchema,
-} from './schemas.js';
+import { claimsSchema, type GraphSecurityClaims } from './schemas.js';
 
 export interface GraphSecurityModule {
   module: RelayModule;
@@ -79,9 +74,9 @@ export function graphSecurityModule(settings: RelayConfig['graphSecurity']): Gra
     ...respondHandlers(defender, { indicatorDays: settings.indicatorDays }),
     health: (ctx) =>
       withGraph(ctx, async (graph, o) => {
-        const call = { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait, query: { $top: 1 } };
-        if (modern) await graph.get('/security/alerts_v2', alertV2ListSchema, call);
-        else await graph.get('/security/alerts', legacyAlertListSchema, call);
+        const call = { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait };
+        if (modern) await listAlerts(graph, { top: 1 }, call);
+        else await listLegacyAlerts(graph, { top: 1 }, call);
       }),
     observe: (ctx, observables) =>
       withGraph(ctx, async (graph, o) => {

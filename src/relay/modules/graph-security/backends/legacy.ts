@@ -1,11 +1,15 @@
 // Legacy backend: the retiring /security/alerts API, one $filter per observable as the seed does,
 // but in parallel (bounded), deduplicated across observables, with one limit for the whole request.
 // https://learn.microsoft.com/graph/api/alert-list
-import { type GraphClient, GraphError } from '../../../../connectors/microsoft/graph/index.js';
+import {
+  type GraphClient,
+  GraphError,
+  type LegacyAlert,
+  listLegacyAlerts,
+} from '../../../../connectors/microsoft/graph/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import { failOrWarn } from '../errors.js';
 import { legacyAlertFilter } from '../queries/legacy-filter.js';
-import { type LegacyAlert, legacyAlertListSchema } from '../schemas.js';
 import type { SearchOptions, SearchResult } from './types.js';
 
 const CONCURRENCY = 5;
@@ -21,13 +25,12 @@ export async function searchLegacy(
   const worker = async () => {
     for (let obs = queue.shift(); obs; obs = queue.shift()) {
       try {
-        const list = await graph.get('/security/alerts', legacyAlertListSchema, {
-          query: { $filter: legacyAlertFilter(obs.type, obs.value), $top: Math.min(1000, o.limit) },
-          signal: o.signal,
-          wait: o.wait,
-          deadlineAt: o.deadlineAt,
-        });
-        for (const alert of list.value) {
+        const alerts = await listLegacyAlerts(
+          graph,
+          { filter: legacyAlertFilter(obs.type, obs.value), top: Math.min(1000, o.limit) },
+          { signal: o.signal, wait: o.wait, deadlineAt: o.deadlineAt },
+        );
+        for (const alert of alerts) {
           const entry = byId.get(alert.id) ?? { alert, matched: [] };
           entry.matched.push(obs);
           byId.set(alert.id, entry);

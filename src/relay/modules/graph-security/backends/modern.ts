@@ -2,11 +2,16 @@
 // details from alerts_v2 through $batch (20 per batch, throttled items retried by the Graph client).
 // Two sequential upstream round trips whatever the number of observables.
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery
-import type { GraphClient } from '../../../../connectors/microsoft/graph/index.js';
+import {
+  type AlertV2,
+  alertBatchItems,
+  alertV2Schema,
+  type GraphClient,
+  runHuntingQuery,
+} from '../../../../connectors/microsoft/graph/index.js';
 import type { Observable } from '../../../protocol/schemas.js';
 import { failOrWarn } from '../errors.js';
 import { huntingQuery, huntingTimespan, matchedObservables } from '../queries/hunting.js';
-import { type AlertV2, alertV2Schema, huntingResultsSchema } from '../schemas.js';
 import type { SearchOptions, SearchResult } from './types.js';
 
 /** Evidence rows read per alert wanted: most alerts carry a handful of evidence rows. */
@@ -21,20 +26,14 @@ export async function searchModern(
     maxRows: Math.min(100_000, o.limit * ROWS_PER_ALERT),
   });
   if (!query) return { found: [], omitted: 0 };
-  const hunt = await graph.post(
-    '/security/runHuntingQuery',
-    { Query: query, Timespan: huntingTimespan(o.lookbackDays) },
-    huntingResultsSchema,
-    {
-      signal: o.signal,
-      wait: o.wait,
-      deadlineAt: o.deadlineAt,
-      idempotent: true,
-    },
+  const rows = await runHuntingQuery(
+    graph,
+    { query, timespan: huntingTimespan(o.lookbackDays) },
+    { signal: o.signal, wait: o.wait, deadlineAt: o.deadlineAt },
   );
   // Rows arrive newest first; the first row of an alert fixes its place in the answer.
   const matchedBy = new Map<string, Map<string, Observable>>();
-  for (const row of hunt.results) {
+  for (const row of rows) {
     if (typeof row.AlertId !== 'string' || row.AlertId === '') continue;
     const set = matchedBy.get(row.AlertId) ?? new Map<string, Observable>();
     for (const m of matchedObservables(row, observables)) set.set(`${m.type}\u0000${m.value}`, m);
@@ -52,13 +51,11 @@ export async function searchModern(
   const results =
     missing.length === 0
       ? []
-      : await graph.batch(
-          missing.map((id) => ({
-            method: 'GET' as const,
-            url: `/security/alerts_v2/${encodeURIComponent(id)}`,
-          })),
-          { signal: o.signal, deadlineAt: o.deadlineAt, wait: o.wait },
-        );
+      : await graph.batch(alertBatchItems(missing), {
+          signal: o.signal,
+          deadlineAt: o.deadlineAt,
+          wait: o.wait,
+        });
   let firstError: unknown;
   results.forEach((r, i) => {
     const id = missing[i] as string;

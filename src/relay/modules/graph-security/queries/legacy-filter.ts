@@ -1,12 +1,10 @@
-// The legacy backend's `/security/alerts` `$filter` per observable type, as the seed sends it but
-// with OData quotes escaped (the seed broke on `'`) and the whole query percent-encoded by the
-// HTTP layer (the seed broke on `&`, `#`, `+`). reference/relay.md §2.6.
+// The legacy backend's `$filter` per observable type for Graph's legacy alerts list, as the seed
+// sends it but with OData quotes escaped (the seed broke on `'`) and the whole query percent-encoded
+// by the HTTP layer (the seed broke on `&`, `#`, `+`). reference/relay.md §2.6.
 // https://learn.microsoft.com/graph/api/alert-list
+import { odataString } from '../../../../platform/http/index.js';
 
-/** An OData string literal: single quotes doubled. */
-export function odataString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { odataString };
 
 const FILTERS: Record<string, (v: string) => string> = {
   domain: (v) => `networkConnections/any(x: x/destinationDomain eq ${v})`,

@@ -1,10 +1,9 @@
 // Dashboard tiles of the Graph Security module: the catalogue (`/tiles`, `/tiles/tile`) and tile data
 // (`/tiles/tile-data`) from one Advanced Hunting query over AlertInfo per request.
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery
-import type { GraphClient } from '../../../../connectors/microsoft/graph/index.js';
+import { type GraphClient, runHuntingQuery } from '../../../../connectors/microsoft/graph/index.js';
 import { RELAY_CODES } from '../../../protocol/relay-error.js';
 import type { SearchOptions } from '../backends/types.js';
-import { huntingResultsSchema } from '../schemas.js';
 import { type Tile, TILES, tileById } from './catalogue.js';
 import { windowFor } from './periods.js';
 import { tileQuery, tileTimespan } from './queries.js';
@@ -30,13 +29,12 @@ export async function loadTileData(
   const tile = tileById(tileId);
   const w = windowFor(period, tile.periods, nowMs);
   const query = tileQuery(tile.id, w);
-  const hunt = await graph.post(
-    '/security/runHuntingQuery',
-    { Query: query, Timespan: tileTimespan(w) },
-    huntingResultsSchema,
-    { signal: o.signal, wait: o.wait, deadlineAt: o.deadlineAt, idempotent: true },
+  const rows = await runHuntingQuery(
+    graph,
+    { query, timespan: tileTimespan(w) },
+    { signal: o.signal, wait: o.wait, deadlineAt: o.deadlineAt },
   );
-  const { data, skippedRows } = buildTileData(tile, period, w, hunt.results);
+  const { data, skippedRows } = buildTileData(tile, period, w, rows);
   if (skippedRows > 0) {
     o.warn(
       RELAY_CODES.UPSTREAM,
