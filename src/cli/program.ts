@@ -5,7 +5,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option, type ParseOptionsResult } from 'commander';
 import { VERSION } from '../platform/version.js';
-import { checkConfig } from './config-check.js';
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
@@ -148,7 +147,9 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
   config
     .command('check')
     .description('Validate the configuration file and GRAPHSOC_* variables; exit 2 naming each problem.')
-    .action((_opts: unknown, cmd: Command) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      // Imported when run, as the other commands are: it loads every feature's configuration schema.
+      const { checkConfig } = await import('./config-check.js');
       const r = checkConfig(configOf(cmd), io.env);
       for (const l of r.out) io.stdout.write(`${l}\n`);
       for (const l of r.err) io.stderr.write(`${l}\n`);

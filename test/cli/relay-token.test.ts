@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/tmp.js';
 const CLAIMS = ['--claim', 'tenant_id=t-1', '--claim', 'application_id=a-1', '--claim', 'client_secret=s-1'];
 const relayToken = (args: string[]) => graphsocProcess(['relay', 'token', ...args]);
 
-// Started together: each pays for starting Node and tsx once.
+// Started together, so their start-ups overlap.
 const keyDir = tempDir();
 const hs256 = relayToken([
   '--audience',
