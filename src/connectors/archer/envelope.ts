@@ -3,12 +3,12 @@
 // a wrong base URL gets instead of JSON.
 import { z } from 'zod';
 import {
-  errors as httpErrors,
   HttpTransportError,
   type HttpResponse,
   parseJson,
   type RequestTarget,
   responseTarget,
+  shapeError,
 } from '../../platform/http/index.js';
 import { ArcherValidationError, errors } from './errors.js';
 import { type Envelope, envelopeSchema } from './schemas.js';
@@ -36,16 +36,7 @@ export function requestedObject<S extends z.ZodType>(
   }
   const r = schema.safeParse(env.RequestedObject);
   if (r.success) return r.data as z.output<S>;
-  const fields = r.error.issues
-    .slice(0, 5)
-    .map((i) => `${['RequestedObject', ...i.path].join('.')}: ${i.message}`)
-    .join('; ');
-  throw new HttpTransportError(
-    httpErrors.BAD_RESPONSE,
-    `${target.service} ${target.method} ${target.host}${target.path}: answer does not match the documented shape (${fields})`,
-    target,
-    { cause: r.error },
-  );
+  throw shapeError(target, r.error, 'RequestedObject');
 }
 
 /** One envelope → its RequestedObject, or a typed error naming `what` was refused. */

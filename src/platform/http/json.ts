@@ -36,15 +36,23 @@ export function parseJson<S extends z.ZodType>(
   }
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const fields = r.error.issues
+  throw shapeError(target, r.error);
+}
+
+/**
+ * GSOC_HTTP_BAD_RESPONSE for an answer that does not match its schema: names the first five failing
+ * fields (below `root`, e.g. Archer's RequestedObject) and what was wrong, never their values.
+ */
+export function shapeError(target: RequestTarget, error: z.ZodError, root?: string): HttpTransportError {
+  const fields = error.issues
     .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .map((i) => `${(root === undefined ? i.path : [root, ...i.path]).join('.') || '(root)'}: ${i.message}`)
     .join('; ');
-  throw new HttpTransportError(
+  return new HttpTransportError(
     errors.BAD_RESPONSE,
     `${target.service} ${target.method} ${target.host}${target.path}: answer does not match the documented shape (${fields})`,
     target,
-    { cause: r.error },
+    { cause: error },
   );
 }
 
