@@ -22,6 +22,7 @@ import { emulatedArcher, mailTenant, startWebhookRuntime } from '../test/phishin
 import { LogCapture } from '../test/helpers/log-capture.js';
 import { waitFor } from '../test/helpers/wait.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { phishingDb } from '../src/phishing/store/index.js';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,7 +104,10 @@ async function run(reportsWanted: number, campaignsWanted: number, ratePerSec?: 
     }
   }
   const rows = () =>
-    db.selectFrom('phishing_reports').select(['message_id', 'state', 'updated_at', 'campaign_key']).execute();
+    phishingDb(db)
+      .selectFrom('phishing_reports')
+      .select(['message_id', 'state', 'updated_at', 'campaign_key'])
+      .execute();
   await waitFor(
     'every report done',
     async () => {

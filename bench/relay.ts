@@ -100,9 +100,8 @@ async function main(): Promise<void> {
   const ready = await new Promise<Msg>((resolve) => waiting.set('ready', resolve));
   const pool = ready.pool as Obs[];
 
-  const { relaySchema } = await import('../src/platform/config/index.js');
+  const { relaySchema, startRelay } = await import('../src/relay/index.js');
   const { createLogger } = await import('../src/platform/log.js');
-  const { relayFeature } = await import('../src/relay/index.js');
   const { legacyAlertFilter } = await import('../src/relay/modules/graph-security/queries/legacy-filter.js');
   const caFile = ready.caPath as string;
   const relayClient = new Agent();
@@ -129,7 +128,7 @@ async function main(): Promise<void> {
       },
     });
     let url = '';
-    const relay = relayFeature({
+    const relay = startRelay({
       config,
       publicUrl: () => url,
       logger: createLogger({ level: 'silent' }),

@@ -1,17 +1,21 @@
 // AWS Lambda entry: the relay behind API Gateway (REST v1 or HTTP v2 events). Configuration comes
-// from GRAPHSOC_* variables and, if present, the file named by GRAPHSOC_CONFIG in the bundle.
+// from GRAPHSOC_* variables and, if present, the file named by GRAPHSOC_CONFIG in the bundle. Only
+// the platform's and the relay's parts of the configuration are read, so the bundle carries no other
+// feature's code.
 import awsLambdaFastify from '@fastify/aws-lambda';
-import { loadConfig } from './platform/config/index.js';
+import { composeConfig, loadConfig, platformConfig } from './platform/config/index.js';
 import { createLogger } from './platform/log.js';
-import { buildRelayApp } from './relay/app.js';
-import { VERSION } from './version.js';
+import { VERSION } from './platform/version.js';
+import { buildRelayApp, type RelayAppConfig, relayConfig } from './relay/index.js';
+
+const LAMBDA_CONFIG = composeConfig<RelayAppConfig>([platformConfig, relayConfig]);
 
 /** The proxy answers with a promise when called without a callback. */
 type Proxy = (event: unknown, context: unknown) => Promise<unknown>;
 let proxy: Promise<Proxy> | undefined;
 
 async function init(): Promise<Proxy> {
-  const loaded = loadConfig({});
+  const loaded = loadConfig({ shape: LAMBDA_CONFIG });
   const logger = createLogger({ level: loaded.config.log.level, secrets: loaded.secrets });
   const config = { ...loaded.config, relay: { ...loaded.config.relay, enabled: true } };
   const app = await buildRelayApp(config, logger, VERSION);

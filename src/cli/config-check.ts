@@ -1,5 +1,8 @@
-// `graphsoc config check`: loads and validates the configuration and says exactly what is wrong.
-import { ConfigError, loadConfig } from '../platform/config/index.js';
+// `graphsoc config check`: loads and validates the configuration against the platform's part and every
+// registered feature's, says exactly what is wrong, and which features the configuration turns on.
+import { type Config, enabledFeatures, loadAppConfig } from '../app/config.js';
+import { FEATURES } from '../app/registry.js';
+import { ConfigError } from '../platform/config/index.js';
 
 export interface CheckResult {
   exitCode: number;
@@ -9,11 +12,12 @@ export interface CheckResult {
 
 export function checkConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): CheckResult {
   try {
-    const { config, file, warnings } = loadConfig({ path, env });
+    const { config, file, warnings } = loadAppConfig({ path, env });
     const out = [
       `configuration OK: ${file ?? 'no file (defaults and GRAPHSOC_* environment only)'}`,
       `  database: ${config.database.url.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`,
       `  tenants: ${config.tenants.length === 0 ? 'none' : config.tenants.map((t) => t.name).join(', ')}`,
+      `  features: ${featureList(config)}`,
     ];
     return { exitCode: 0, out, err: warnings.map((w) => `warning: ${w}`) };
   } catch (e) {
@@ -23,4 +27,9 @@ export function checkConfig(path: string | undefined, env: NodeJS.ProcessEnv = p
     }
     throw e;
   }
+}
+
+function featureList(config: Config): string {
+  const on = new Set<string>(enabledFeatures(config).map((f) => f.name));
+  return FEATURES.map((f) => `${f.name} ${on.has(f.name) ? 'on' : 'off'}`).join(', ');
 }

@@ -12,7 +12,9 @@ import { Progress } from '../phishing/analyze-files/progress.js';
 import { analyzeInputs } from '../phishing/analyze-files/run.js';
 import { count, emptyTally, formatSummary } from '../phishing/analyze-files/summary.js';
 import { discoverInputs, type Input } from '../phishing/analyze-files/walk.js';
-import { ConfigError, loadConfig, phishingSchema } from '../platform/config/index.js';
+import { loadAppConfig } from '../app/config.js';
+import { phishingSchema } from '../phishing/index.js';
+import { ConfigError } from '../platform/config/index.js';
 
 export const MAX_JOBS = 256;
 
@@ -55,7 +57,7 @@ function settings(o: PhishingAnalyzeOptions): AnalyzeFileOptions | { usage: stri
     return { usage: bad.join('; ') };
   }
   // Throws ConfigError for a missing or invalid file.
-  const phishing = o.configPath ? loadConfig({ path: o.configPath }).config.phishing : flags.data;
+  const phishing = o.configPath ? loadAppConfig({ path: o.configPath }).config.phishing : flags.data;
   const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
   return {
     limits: { ...phishing.limits },

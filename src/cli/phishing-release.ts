@@ -2,9 +2,10 @@
 // fixed (a field Archer refused, an outage that lasted past phishing.maxOutageHours). A released report
 // starts again from the step it had reached, with its attempts reset; the mailbox's owner picks it up
 // within seconds. Without ids it lists what is quarantined.
-import { loadConfig } from '../platform/config/index.js';
-import { migrateToLatest, openDatabase } from '../platform/db/index.js';
-import { ReportStore } from '../phishing/store/index.js';
+import { loadAppConfig } from '../app/config.js';
+import { migrateStore } from '../app/migrations.js';
+import { ReportStore } from '../phishing/index.js';
+import { openDatabase } from '../platform/db/index.js';
 
 export interface ReleaseOptions {
   configPath: string | undefined;
@@ -30,10 +31,10 @@ export async function runPhishingRelease(o: ReleaseOptions): Promise<number> {
     err('give report ids or --all, not both');
     return 2;
   }
-  const { config } = loadConfig({ path: o.configPath });
+  const { config } = loadAppConfig({ path: o.configPath });
   const store = await openDatabase(config.database.url);
   try {
-    await migrateToLatest(store);
+    await migrateStore(store);
     const reports = new ReportStore(store.db);
     const quarantined = await reports.quarantined(LIST_LIMIT);
     if (!o.all && ids.length === 0) {

@@ -2,7 +2,7 @@
 // creates the secret or key pair it is signed with).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../platform/config/index.js';
+import { loadAppConfig } from '../app/config.js';
 import { MODULES } from '../relay/modules/index.js';
 import { newKeyPair, newSecret, parseDuration, signHs256, signRs256 } from '../relay/token.js';
 
@@ -32,7 +32,7 @@ function claimsFrom(pairs: readonly string[]): Record<string, string> {
 export async function runRelayToken(o: RelayTokenOptions): Promise<number> {
   const factory = MODULES[o.module];
   if (!factory) throw new Error(`unknown module "${o.module}"; known: ${Object.keys(MODULES).join(', ')}`);
-  const { config } = loadConfig({ path: o.configPath });
+  const { config } = loadAppConfig({ path: o.configPath });
   const instance = factory(config.relay);
   const claims = claimsFrom(o.claim);
   const checked = instance.module.claims.safeParse(claims);

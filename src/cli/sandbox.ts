@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
-import { loadConfig } from '../platform/config/index.js';
-import { type Runtime, startRuntime } from '../runtime.js';
-import { type Sandbox, startSandbox } from '../sandbox.js';
+import { loadAppConfig } from '../app/config.js';
+import { type Runtime, startRuntime } from '../app/runtime.js';
+import { type Sandbox, sandboxBanner, startSandbox } from '../sandbox/index.js';
 import { stopOnSignals } from './lifecycle.js';
 
 export interface SandboxOptions {
@@ -32,7 +32,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
   const sandbox = await startSandbox({ alertsDir: opts.alertsDir });
   let runtime: Runtime;
   try {
-    const loaded = loadConfig({
+    const loaded = loadAppConfig({
       noFile: true,
       env: opts.logLevel ? { GRAPHSOC_LOG_LEVEL: opts.logLevel } : {},
       overrides: (raw) => {
@@ -54,43 +54,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     }
     throw e;
   }
-  const t = sandbox.tenant;
-  const emu = sandbox.emulators.entraGraph;
-  const relayUrl = `${runtime.url}/relay/graph-security`;
-  const token = await sandbox.relayToken(runtime.url);
-  const banner = [
-    '',
-    'graphsoc sandbox is running against emulated Microsoft services.',
-    '',
-    `  Dashboard        ${runtime.url}/`,
-    `  Health           ${runtime.url}/healthz   ${runtime.url}/readyz   ${runtime.url}/metrics`,
-    '',
-    '  Emulated tenant  Contoso (sandbox)',
-    `    tenant id      ${t.tenantId}`,
-    `    client id      ${t.clientId}`,
-    `    client secret  ${t.clientSecret}   (sandbox only)`,
-    `    authority      ${emu.loginUrl}`,
-    `    Graph          ${emu.graphUrl}/v1.0`,
-    `    CA certificate ${sandbox.emulators.caPath}`,
-    `  Database         sqlite:${dataDir}/graphsoc.db`,
-    '',
-    `  Threat Response relay (Graph Security module): ${relayUrl}/`,
-    '    Ask it about an observable with a configuration token signed by the emulated JWKS host:',
-    `    curl -s -X POST ${relayUrl}/observe/observables \\`,
-    `      -H 'authorization: Bearer ${token}' \\`,
-    `      -H 'content-type: application/json' -d '${JSON.stringify([sandbox.sampleObservable])}'`,
-    '    The same token works for /deliberate/observables and /refer/observables (same body),',
-    `    /respond/observables (e.g. -d '${JSON.stringify([sandbox.sampleMachine ?? sandbox.sampleObservable])}'),`,
-    `    /tiles and /tiles/tile-data (-d '{"tile_id":"alerts-by-severity","period":"last_7_days"}').`,
-    '',
-    '  Phishing reports → Archer incidents',
-    `    report mailbox ${sandbox.reportMailbox} (seeded with six reports of three campaigns and one "Not junk")`,
-    `    Archer         ${sandbox.emulators.archer.url}/platformapi/core/  (emulated; incidents appear within seconds)`,
-    `    more reports   POST ${emu.graphUrl}/_emulator/mail/deliver (docs/sandbox.md); graphsoc hears by webhook`,
-    '',
-    'Press Ctrl-C to stop.',
-    '',
-  ].join('\n');
+  const banner = await sandboxBanner(sandbox, runtime.url, `sqlite:${dataDir}/graphsoc.db`);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= runtime.stop().finally(() => sandbox.close());

@@ -1,26 +1,11 @@
-// The data the operator dashboard shows. server.ts assembles it from the jobs, the health registry
-// and the lease table; the dashboard itself imports no feature.
+// The data the operator dashboard shows. The app assembles it from the registry's features, the
+// health registry and the lease table; the dashboard itself imports no feature.
+import type { JobInfo, JobState, JobStatus, Panel } from '../platform/feature/index.js';
 
-export type JobState =
-  | 'running'
-  | 'idle'
-  | 'degraded'
-  | 'failing'
-  | 'disabled'
-  | 'not-configured'
-  | 'unavailable';
+export type { JobState, Panel };
 
-export interface JobSummary {
-  id: string;
-  title: string;
-  /** What the job does, one sentence. */
-  purpose: string;
-  state: JobState;
-  /** One line on why it is in this state or what it last did. */
-  detail: string;
-  /** Relative link to the operator guide. */
-  docs?: string;
-}
+/** A job's row: what it is, and how it is doing here. */
+export type JobSummary = JobInfo & JobStatus;
 
 export interface DependencyRow {
   name: string;
@@ -37,15 +22,6 @@ export interface LeaseRow {
   expiresAt: string;
 }
 
-/** A report the phishing job set aside after repeated failures, with the last reason. */
-export interface QuarantineRow {
-  id: number;
-  mailbox: string;
-  attempts: number;
-  reason: string;
-  since: string;
-}
-
 export interface DashboardModel {
   mode: 'sandbox' | 'serve';
   version: string;
@@ -54,9 +30,9 @@ export interface DashboardModel {
   tenants: Array<{ name: string; tenantId: string; authorityHost: string }>;
   dependencies: DependencyRow[];
   jobs: JobSummary[];
+  /** Sections of the running features' own, after the platform's. */
+  panels: Panel[];
   leases: LeaseRow[];
-  /** Present when the phishing job runs. */
-  quarantine?: QuarantineRow[];
   generatedAt: string;
 }
 

@@ -1,12 +1,12 @@
 // A Fastify app that serves only the relay: what the AWS Lambda handler runs (no database, no
 // dashboard, no background work; Lambda keeps nothing between invocations that matters).
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../platform/config/index.js';
 import type { Logger } from '../platform/log.js';
-import { relayFeature } from './index.js';
+import type { RelayAppConfig } from './config.js';
+import { startRelay } from './start.js';
 
 export async function buildRelayApp(
-  config: Config,
+  config: RelayAppConfig,
   logger: Logger,
   version: string,
 ): Promise<FastifyInstance> {
@@ -15,7 +15,7 @@ export async function buildRelayApp(
     throw new Error(
       'server.publicUrl (GRAPHSOC_SERVER_PUBLIC_URL) must be set: it is the relay token audience',
     );
-  const relay = relayFeature({ config: config.relay, publicUrl: () => publicUrl, logger, version });
+  const relay = startRelay({ config: config.relay, publicUrl: () => publicUrl, logger, version });
   const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024 }) as unknown as FastifyInstance;
   app.addHook('onClose', async function closeRelay() {
     await relay.close();

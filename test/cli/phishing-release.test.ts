@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runPhishingRelease } from '../../src/cli/phishing-release.js';
 import { DEFAULT_RETRY, ReportStore } from '../../src/phishing/store/index.js';
-import { migrateToLatest, openDatabase } from '../../src/platform/db/index.js';
+import { openDatabase } from '../../src/platform/db/index.js';
 import { graphsoc } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { migrateStore } from '../../src/app/migrations.js';
 
 async function setup() {
   const dir = tempDir();
@@ -14,7 +15,7 @@ async function setup() {
   const configPath = join(dir, 'graphsoc.toml');
   writeFileSync(configPath, `[database]\nurl = "${url}"\n`);
   const store = await openDatabase(url);
-  await migrateToLatest(store);
+  await migrateStore(store);
   const reports = new ReportStore(store.db);
   const ids: number[] = [];
   for (const n of [1, 2, 3]) {

@@ -3,10 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchSandbox, type RunningSandbox } from '../../src/cli/sandbox.js';
-import { sandboxReports } from '../../src/sandbox-reports.js';
+import { sandboxReports } from '../../src/sandbox/index.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
+import { phishingDb } from '../../src/phishing/store/index.js';
 
 /** Another user reporting the first seeded phish: a new report mail (its own Message-ID). */
 function anotherReport(r: RunningSandbox, id: string): string {
@@ -94,7 +95,7 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     await waitFor(
       'seven reports done',
       async () => {
-        const rows = await running.runtime.store.db
+        const rows = await phishingDb(running.runtime.store.db)
           .selectFrom('phishing_reports')
           .select(['state'])
           .execute();
@@ -102,7 +103,7 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
       },
       { timeoutMs: 60_000 },
     );
-    const keys = await running.runtime.store.db
+    const keys = await phishingDb(running.runtime.store.db)
       .selectFrom('phishing_campaigns')
       .select(['key', 'archer_content_id', 'report_count'])
       .execute();
@@ -134,13 +135,16 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
       mime: anotherReport(running, 'again-1'),
     });
     await waitFor('the eighth report done', async () => {
-      const rows = await running.runtime.store.db.selectFrom('phishing_reports').select(['state']).execute();
+      const rows = await phishingDb(running.runtime.store.db)
+        .selectFrom('phishing_reports')
+        .select(['state'])
+        .execute();
       return rows.length === 8 && rows.every((r) => r.state === 'done');
     });
     const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
     assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
     assert.ok(notified.every((n) => n.url === `${running.runtime.url}/webhooks/graph/mail`));
-    const campaigns = await running.runtime.store.db
+    const campaigns = await phishingDb(running.runtime.store.db)
       .selectFrom('phishing_campaigns')
       .select('report_count')
       .execute();
@@ -235,7 +239,10 @@ describe('sandbox restarted on the same data directory', () => {
     waitFor(
       `${n} reports done`,
       async () => {
-        const rows = await r.runtime.store.db.selectFrom('phishing_reports').select(['state']).execute();
+        const rows = await phishingDb(r.runtime.store.db)
+          .selectFrom('phishing_reports')
+          .select(['state'])
+          .execute();
         return rows.length === n && rows.every((x) => x.state === 'done');
       },
       { timeoutMs: 60_000 },
@@ -258,7 +265,7 @@ describe('sandbox restarted on the same data directory', () => {
     await reportsDone(running, 8);
     const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
     assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
-    const counts = await running.runtime.store.db
+    const counts = await phishingDb(running.runtime.store.db)
       .selectFrom('phishing_campaigns')
       .select('report_count')
       .execute();

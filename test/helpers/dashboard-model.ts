@@ -10,6 +10,7 @@ export function dashboardModel(over: Partial<DashboardModel> = {}): DashboardMod
     tenants: [],
     dependencies: [],
     jobs: [],
+    panels: [],
     leases: [],
     generatedAt: '2026-11-22T00:00:00.000Z',
     ...over,

@@ -3,13 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import {
-  type Dialect,
-  migrateToLatest,
-  type OpenOptions,
-  openDatabase,
-  type Store,
-} from '../../src/platform/db/index.js';
+import { type Dialect, type OpenOptions, openDatabase, type Store } from '../../src/platform/db/index.js';
+import { migrateStore } from '../../src/app/migrations.js';
 import { tempDir } from './tmp.js';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
@@ -47,7 +42,8 @@ export async function openTestDatabase(
 ): Promise<TestDatabase> {
   const { url, schema } = testDatabaseUrl(dialect);
   const store = await openDatabase(url, opts.open);
-  if (opts.migrate !== false) await migrateToLatest(store.db);
+  // The platform's tables and every registered feature's, as a running instance has them.
+  if (opts.migrate !== false) await migrateStore(store);
   let done: Promise<void> | undefined;
   return {
     url,

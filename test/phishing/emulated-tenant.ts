@@ -15,17 +15,13 @@ import { processedFolders } from '../../src/phishing/pipeline/processed-folder.j
 import { CampaignStore, ReportStore } from '../../src/phishing/store/index.js';
 import type { Store } from '../../src/platform/db/index.js';
 import { KeyedLock } from '../../src/platform/keyed-lock.js';
-import { type Runtime, startRuntime } from '../../src/runtime.js';
+import { type Config, loadAppConfig } from '../../src/app/config.js';
+import { type Runtime, startRuntime } from '../../src/app/runtime.js';
+import type { PhishingConfig } from '../../src/phishing/index.js';
 import type { DestinationStream } from 'pino';
 import { tempDir } from '../helpers/tmp.js';
-import {
-  type LoadedConfig,
-  loadConfig,
-  type PhishingConfig,
-  tenantSchema,
-  type TenantConfig,
-} from '../../src/platform/config/index.js';
-import { SANDBOX_ARCHER_MAPPING } from '../../src/sandbox-archer-mapping.js';
+import { type LoadedConfig, tenantSchema, type TenantConfig } from '../../src/platform/config/index.js';
+import { SANDBOX_ARCHER_MAPPING } from '../../src/sandbox/archer-mapping.js';
 
 export interface MailTenant {
   tenantId: string;
@@ -90,9 +86,9 @@ export interface PhishingRuntimeOptions {
 }
 
 /** A whole graphsoc configuration running the phishing job against the emulators, as serve loads it. */
-export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOptions): LoadedConfig {
+export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOptions): LoadedConfig<Config> {
   const archer = emulatedArcher(emulators);
-  return loadConfig({
+  return loadAppConfig({
     noFile: true,
     env: {},
     overrides: (raw) => {

@@ -12,11 +12,12 @@ import {
 } from '../../src/connectors/archer/index.js';
 import { folderKey } from '../../src/phishing/ingest/folders.js';
 import { KvState } from '../../src/platform/db/index.js';
-import type { Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/app/runtime.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { waitFor } from '../helpers/wait.js';
 import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
 import { emulatedArcher, type MailTenant, mailTenant, startWebhookRuntime } from './emulated-tenant.js';
+import { phishingDb } from '../../src/phishing/store/index.js';
 
 const MAILBOX = 'phish@contoso-feature.example';
 
@@ -53,7 +54,7 @@ describe('phishing job in a running graphsoc with a public URL', () => {
   const doneReports = async () =>
     Number(
       (
-        await runtime.store.db
+        await phishingDb(runtime.store.db)
           .selectFrom('phishing_reports')
           .where('state', '=', 'done')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -106,7 +107,10 @@ describe('phishing job in a running graphsoc with a public URL', () => {
     try {
       const target = { application: 'Security Incidents', meta: new ArcherMetadata(archer) };
       const key = (
-        await runtime.store.db.selectFrom('phishing_reports').select('campaign_key').executeTakeFirstOrThrow()
+        await phishingDb(runtime.store.db)
+          .selectFrom('phishing_reports')
+          .select('campaign_key')
+          .executeTakeFirstOrThrow()
       ).campaign_key as string;
       assert.equal((await findRecordIds(archer, target, 'Message ID', key)).length, 1);
     } finally {
@@ -156,7 +160,7 @@ describe('phishing job in a running graphsoc with a public URL', () => {
     await eg().fireMailLifecycle((await subscriptionId()) as string, 'missed');
     await waitFor('burst filed', async () => (await doneReports()) === before + 8);
     emulators.archer.setLatency(0);
-    const keys = await runtime.store.db
+    const keys = await phishingDb(runtime.store.db)
       .selectFrom('phishing_campaigns')
       .select(['key', 'report_count'])
       .where('report_count', '=', 8)

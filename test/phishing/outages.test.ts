@@ -12,11 +12,12 @@ import {
   findRecordIds,
   readRecord,
 } from '../../src/connectors/archer/index.js';
-import type { Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/app/runtime.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { waitFor } from '../helpers/wait.js';
 import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
 import { emulatedArcher, type MailTenant, mailTenant, startWebhookRuntime } from './emulated-tenant.js';
+import { phishingDb } from '../../src/phishing/store/index.js';
 
 const MAILBOX = 'phish@contoso-outage.example';
 const CAMPAIGNS = 5;
@@ -45,7 +46,10 @@ describe('phishing job through outages', () => {
     }
   };
   const reportStates = () =>
-    runtime.store.db.selectFrom('phishing_reports').select(['state', 'attempts', 'last_error']).execute();
+    phishingDb(runtime.store.db)
+      .selectFrom('phishing_reports')
+      .select(['state', 'attempts', 'last_error'])
+      .execute();
   const dashboard = async () => (await fetch(`${runtime.url}/`)).text();
   /** The mailbox's problem leaves the dashboard once a round succeeds. */
   const dashboardClears = (problem: RegExp) =>
@@ -148,7 +152,7 @@ describe('phishing job through outages', () => {
 
   test('afterwards: one incident per campaign holding every report, none lost, none doubled', async () => {
     const target = { application: 'Security Incidents', meta: new ArcherMetadata(archer) };
-    const keys = await runtime.store.db
+    const keys = await phishingDb(runtime.store.db)
       .selectFrom('phishing_reports')
       .select((eb) => ['campaign_key', eb.fn.countAll<number>().as('n')])
       .groupBy('campaign_key')

@@ -1,4 +1,5 @@
 // RSA Archer connector: the sole entry point; features import only from here.
+export { ARCHER_REQUIRED, type ArcherConfig, archerSchema } from './config.js';
 export { type ArcherClient, type ArcherRequest, createArcherClient } from './client.js';
 export { archerConnection } from './connection.js';
 export {

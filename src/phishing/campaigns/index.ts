@@ -1,3 +1,2 @@
 // Grouping reports into campaigns: one campaign, one Archer incident.
 export { type CampaignAliases, type CampaignInputs, campaignAliases } from './aliases.js';
-export { type AssignOptions, assignCampaign } from './assign.js';

@@ -18,7 +18,7 @@ import {
   updateRecord,
   uploadAttachment,
 } from '../../connectors/archer/index.js';
-import type { PhishingConfig } from '../../platform/config/index.js';
+import type { PhishingConfig } from '../config.js';
 import { type CampaignRow, type CampaignStore, isBehind, needsLookup } from '../store/index.js';
 import { caseDescription, caseTitle, senderIp } from './content.js';
 import { CaseReadBackError } from './errors.js';

@@ -3,7 +3,7 @@
 // button's "Not junk" (a user rescuing a newsletter from the junk folder) opens no security incident
 // unless the analysis finds the message suspicious.
 import type { VerdictLevel } from '../analyze/index.js';
-import type { PhishingConfig } from '../../platform/config/index.js';
+import type { PhishingConfig } from '../config.js';
 import type { ReportKind } from '../parse/index.js';
 
 export function shouldFile(

@@ -2,15 +2,18 @@
 // shows it, not only the owner's log: a mailbox graphsoc cannot read (a revoked permission, a removed
 // mailbox) or whose reports wait for Archer is the first thing an operator must see. Written only when
 // the state changes, not on every round.
+import { z } from 'zod';
 import type { KvState } from '../../platform/db/index.js';
 import { folderKey, type WatchedFolder } from '../ingest/folders.js';
 
-export interface MailboxHealth {
+const mailboxHealthSchema = z.object({
   /** Undefined while rounds succeed. */
-  problem?: string;
+  problem: z.string().optional(),
   /** Epoch ms: when rounds began to succeed, or when the problem began. */
-  since: number;
-}
+  since: z.number(),
+});
+
+export type MailboxHealth = z.infer<typeof mailboxHealthSchema>;
 
 const PROBLEM_MAX = 300;
 const key = (f: WatchedFolder) => `phishing:health:${folderKey(f)}`;
@@ -41,9 +44,10 @@ export class MailboxHealthBoard {
   async read(f: WatchedFolder): Promise<MailboxHealth | undefined> {
     const raw = await this.#kv.get(key(f));
     if (!raw) return undefined;
+    // Only a display: a value that does not parse is as good as none, and is rewritten next round.
     try {
-      const v = JSON.parse(raw) as MailboxHealth;
-      return typeof v.since === 'number' ? v : undefined;
+      const v = mailboxHealthSchema.safeParse(JSON.parse(raw));
+      return v.success ? v.data : undefined;
     } catch {
       return undefined;
     }

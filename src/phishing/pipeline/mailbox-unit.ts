@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { KvState } from '../../platform/db/index.js';
 import type { WorkUnit } from '../../platform/leases/index.js';
 import type { Logger } from '../../platform/log.js';
-import type { PhishingConfig } from '../../platform/config/index.js';
+import type { PhishingConfig } from '../config.js';
 import { folderKey, type WatchedFolder } from '../ingest/folders.js';
 import { syncFolder } from '../ingest/folder-sync.js';
 import type { MailSubscriptions } from '../ingest/subscriptions.js';

@@ -13,14 +13,14 @@ import {
   sendMail,
   updateMessage,
 } from '../../connectors/microsoft/graph/index.js';
-import type { PhishingConfig } from '../../platform/config/index.js';
+import type { PhishingConfig } from '../config.js';
 import { type AnalyzeOptions, domainOfEmail, isAllowedHost } from '../analyze/index.js';
-import { assignCampaign, campaignAliases } from '../campaigns/index.js';
+import { campaignAliases } from '../campaigns/index.js';
 import type { CaseSinkDeps } from '../cases/sink.js';
 import { syncCase } from '../cases/sink.js';
 import { renderReporterMail } from '../notify/render.js';
 import { parseReport } from '../parse/index.js';
-import { type ReportRow, type ReportStore, retryPolicy } from '../store/index.js';
+import { assignCampaign, type ReportRow, type ReportStore, recordOf, retryPolicy } from '../store/index.js';
 import { isGsocError } from '../../platform/errors.js';
 import type { KeyedLock } from '../../platform/keyed-lock.js';
 import type { Kysely } from 'kysely';
@@ -171,7 +171,7 @@ class CampaignBusy extends Error {}
 async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const key = r.campaign_key;
   if (!key) {
-    if (recordOf(r.analysis)?.filed === false) return after(d, r.id, await d.reports.advance(r.id, 'cased'));
+    if (recordOf(r)?.filed === false) return after(d, r.id, await d.reports.advance(r.id, 'cased'));
     throw new Error(`report ${r.id} has no campaign`);
   }
   // One writer per campaign: in this process by the lock, across instances by the claim, whose owner
@@ -184,8 +184,8 @@ async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<Repor
       await syncCase(
         {
           ...d.sink,
-          recordsOf: (k) => recordsOf(d.db, k),
-          firstMessage: async (k) => firstMessage(d.db, k),
+          recordsOf: (k) => d.reports.campaignRecords(k),
+          firstMessage: (k) => firstMessage(d.reports, k),
         },
         key,
       );
@@ -198,7 +198,7 @@ async function fileCase(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<Repor
 
 async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportRow> {
   const n = d.config.notify;
-  const record = recordOf(r.analysis);
+  const record = recordOf(r);
   // Only people of the organisation are mailed: the reporter is the report mail's From, which anyone
   // can forge, and graphsoc must not be made to mail strangers (with a subject the forger chose).
   const to =
@@ -229,30 +229,9 @@ async function notify(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<ReportR
   return after(d, r.id, await d.reports.advance(r.id, 'notified'));
 }
 
-/** The record the analyse step stored with a report (phishing_reports.analysis). */
-const recordOf = (analysis: string | null | undefined): ReportRecord | undefined =>
-  analysis ? (JSON.parse(analysis) as ReportRecord) : undefined;
-
-export async function recordsOf(db: Kysely<Database>, key: string): Promise<ReportRecord[]> {
-  const rows = await db
-    .selectFrom('phishing_reports')
-    .select(['analysis'])
-    .where('campaign_key', '=', key)
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute();
-  return rows.flatMap((x) => recordOf(x.analysis) ?? []);
-}
-
-async function firstMessage(db: Kysely<Database>, key: string) {
-  const row = await db
-    .selectFrom('phishing_reports')
-    .select(['mime', 'id', 'analysis'])
-    .where('campaign_key', '=', key)
-    .orderBy('received_at')
-    .orderBy('id')
-    .executeTakeFirst();
+async function firstMessage(reports: ReportStore, key: string) {
+  const first = await reports.firstOfCampaign(key);
   // A report past the size limit was downloaded only in part: a cut-off .eml is no evidence.
-  if (recordOf(row?.analysis)?.unparseable?.startsWith('too-large')) return undefined;
-  return row?.mime ? { name: `report-${row.id}.eml`, bytes: row.mime } : undefined;
+  if (first?.record?.unparseable?.startsWith('too-large')) return undefined;
+  return first?.mime ? { name: `report-${first.id}.eml`, bytes: first.mime } : undefined;
 }

@@ -12,22 +12,30 @@
 // Only one worker writes a campaign's record at a time (claimCase/releaseCase): reports of one
 // campaign may come through several mailboxes, owned by several instances.
 import type { Kysely, Selectable } from 'kysely';
-import {
-  type Database,
-  dialectOf,
-  type PhishingCampaignsTable,
-  statementStamp,
-} from '../../platform/db/index.js';
+import { type Database, type Dialect, dialectOf, statementStamp } from '../../platform/db/index.js';
+import { type PhishingCampaignsTable, type PhishingDb, phishingDb } from './tables.js';
 
 export type CampaignRow = Selectable<PhishingCampaignsTable>;
 
 export class CampaignStore {
-  readonly #db: Kysely<Database>;
+  readonly #db: PhishingDb;
+  /** Read from the store's own instance: the view with the phishing tables is a new one. */
+  readonly #dialect: Dialect | undefined;
   readonly #now: () => number;
 
   constructor(db: Kysely<Database>, now: () => number = Date.now) {
-    this.#db = db;
+    this.#db = phishingDb(db);
+    this.#dialect = dialectOf(db);
     this.#now = now;
+  }
+
+  /** For the dashboard. */
+  async count(): Promise<number> {
+    const r = await this.#db
+      .selectFrom('phishing_campaigns')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   async get(key: string): Promise<CampaignRow | undefined> {
@@ -113,7 +121,7 @@ export class CampaignStore {
   async claimCase(key: string, owner: string, ttlMs: number): Promise<boolean> {
     // Expiry by the database's clock on PostgreSQL: an instance whose clock runs behind must not see
     // another's live claim as expired.
-    const t = statementStamp(dialectOf(this.#db), this.#now);
+    const t = statementStamp(this.#dialect, this.#now);
     const r = await this.#db
       .updateTable('phishing_campaigns')
       .set({ case_owner: owner, case_claimed_until: t.plus(ttlMs) })

@@ -2,7 +2,17 @@
 // with backoff and set aside (quarantined, with the reason) after too many failures. Every write is
 // one statement keyed by the report, so a worker killed at any point leaves a row it can resume from.
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, PhishingReportStep, PhishingReportsTable } from '../../platform/db/index.js';
+import type { Database } from '../../platform/db/index.js';
+import type { ReportRecord } from '../cases/report-record.js';
+import { StoredRecordError } from './errors.js';
+import { reportRecordSchema } from './record-schema.js';
+import {
+  type PhishingDb,
+  type PhishingReportState,
+  type PhishingReportStep,
+  type PhishingReportsTable,
+  phishingDb,
+} from './tables.js';
 
 export type ReportRow = Selectable<PhishingReportsTable>;
 
@@ -47,12 +57,33 @@ export const DEFAULT_RETRY: RetryPolicy = retryPolicy({
 
 const ERROR_MAX = 2000;
 
+/** The record the analyse step stored with a report, parsed; undefined before that step. */
+export function recordOf(row: Pick<ReportRow, 'id' | 'analysis'> | undefined): ReportRecord | undefined {
+  if (!row?.analysis) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.analysis);
+  } catch {
+    throw new StoredRecordError(row.id, 'not JSON');
+  }
+  const r = reportRecordSchema.safeParse(json);
+  if (!r.success) throw new StoredRecordError(row.id, r.error.issues[0]?.message ?? 'wrong shape');
+  return r.data;
+}
+
+/** How many reports are in each state, and how many finished without a campaign. */
+export interface ReportCounts {
+  byState: Record<PhishingReportState, number>;
+  /** Done, but kept out of Archer by phishing.reportKinds. */
+  notFiled: number;
+}
+
 export class ReportStore {
-  readonly #db: Kysely<Database>;
+  readonly #db: PhishingDb;
   readonly #now: () => number;
 
   constructor(db: Kysely<Database>, now: () => number = Date.now) {
-    this.#db = db;
+    this.#db = phishingDb(db);
     this.#now = now;
   }
 
@@ -224,6 +255,52 @@ export class ReportStore {
       .where('state', '=', 'quarantined')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** The records of a campaign's reports, in the order they were reported. */
+  async campaignRecords(key: string): Promise<ReportRecord[]> {
+    const rows = await this.#db
+      .selectFrom('phishing_reports')
+      .select(['id', 'analysis'])
+      .where('campaign_key', '=', key)
+      .orderBy('received_at')
+      .orderBy('id')
+      .execute();
+    return rows.flatMap((row) => recordOf(row) ?? []);
+  }
+
+  /** A campaign's first report: its MIME (while kept) and its record. */
+  async firstOfCampaign(
+    key: string,
+  ): Promise<{ id: number; mime: Uint8Array | null; record: ReportRecord | undefined } | undefined> {
+    const row = await this.#db
+      .selectFrom('phishing_reports')
+      .select(['mime', 'id', 'analysis'])
+      .where('campaign_key', '=', key)
+      .orderBy('received_at')
+      .orderBy('id')
+      .executeTakeFirst();
+    return row ? { id: row.id, mime: row.mime, record: recordOf(row) } : undefined;
+  }
+
+  /** For the dashboard. */
+  async counts(): Promise<ReportCounts> {
+    const rows = await this.#db
+      .selectFrom('phishing_reports')
+      .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    const n = (s: PhishingReportState) => Number(rows.find((r) => r.state === s)?.n ?? 0);
+    const notFiled = await this.#db
+      .selectFrom('phishing_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', 'done')
+      .where('campaign_key', 'is', null)
+      .executeTakeFirst();
+    return {
+      byState: { pending: n('pending'), done: n('done'), quarantined: n('quarantined') },
+      notFiled: Number(notFiled?.n ?? 0),
+    };
   }
 
   async #byMessage(mailbox: string, messageId: string): Promise<ReportRow> {

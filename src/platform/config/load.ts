@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { z } from 'zod';
 import { ConfigError, type ConfigProblem, errors } from './errors.js';
+import type { ConfigShape } from './compose.js';
 import { applyEnvOverrides, type RawConfig, renderPath } from './env-overrides.js';
-import { type Config, configSchema, SECRET_KEYS, SECRET_PATHS } from './schema.js';
 
-export interface LoadedConfig {
-  config: Readonly<Config>;
+export interface LoadedConfig<C = unknown> {
+  config: Readonly<C>;
   /** Absolute path of the file read, or null when only defaults and environment were used. */
   file: string | null;
   /** Non-fatal findings, such as GRAPHSOC_* variables that match no key. */
@@ -18,7 +18,9 @@ export interface LoadedConfig {
   secrets: string[];
 }
 
-export interface LoadOptions {
+export interface LoadOptions<C = unknown> {
+  /** The schema to validate against: the platform's part and every feature's (the app composes it). */
+  shape: ConfigShape<C>;
   /** Path from --config; falls back to GRAPHSOC_CONFIG, then ./graphsoc.toml if present. */
   path?: string | undefined;
   /** Read no file at all (the sandbox builds its configuration itself). */
@@ -59,16 +61,17 @@ function readSecretFiles(
   node: unknown,
   path: Array<string | number>,
   sourceOf: (key: string) => string,
+  secretKeys: readonly string[],
 ): void {
   if (Array.isArray(node)) {
-    for (const [i, v] of node.entries()) readSecretFiles(v, [...path, i], sourceOf);
+    for (const [i, v] of node.entries()) readSecretFiles(v, [...path, i], sourceOf, secretKeys);
     return;
   }
   if (!node || typeof node !== 'object') return;
   const obj = node as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const base = key.endsWith('File') ? key.slice(0, -4) : null;
-    if (base && (SECRET_KEYS as readonly string[]).includes(base)) {
+    if (base && secretKeys.includes(base)) {
       const filePath = obj[key];
       const keyPath = renderPath([...path, key]);
       if (typeof filePath !== 'string' || filePath === '') {
@@ -96,7 +99,7 @@ function readSecretFiles(
       }
       delete obj[key];
     } else {
-      readSecretFiles(obj[key], [...path, key], sourceOf);
+      readSecretFiles(obj[key], [...path, key], sourceOf, secretKeys);
     }
   }
 }
@@ -118,15 +121,16 @@ function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return cur;
 }
 
-function isSecretPath(path: ReadonlyArray<PropertyKey>): boolean {
+function isSecretPath(path: ReadonlyArray<PropertyKey>, secretKeys: readonly string[]): boolean {
   const last = path[path.length - 1];
-  return typeof last === 'string' && (SECRET_KEYS as readonly string[]).includes(last);
+  return typeof last === 'string' && secretKeys.includes(last);
 }
 
 function problemsFrom(
   issues: z.core.$ZodIssue[],
   raw: RawConfig,
   sourceOf: (key: string) => string,
+  secretKeys: readonly string[],
 ): ConfigProblem[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -141,7 +145,7 @@ function problemsFrom(
     }
     const key = renderPath(path) || '(top level)';
     const value = valueAt(raw, path);
-    const found = isSecretPath(path) && value !== undefined ? '[redacted]' : describe(value);
+    const found = isSecretPath(path, secretKeys) && value !== undefined ? '[redacted]' : describe(value);
     // zod says "Invalid input: expected number, received NaN"; our own messages say "expected …".
     const expected = issue.message
       .replace(/^Invalid input: /i, '')
@@ -151,8 +155,7 @@ function problemsFrom(
   });
 }
 
-/** Collects every secret value so the log scrubber can remove it from any output. */
-/** Every value at SECRET_PATHS (`*` for each array entry), so a new secret key is listed once. */
+/** Every value at a secret path (`*` for each array entry). */
 function valuesAt(node: unknown, path: readonly string[]): unknown[] {
   if (path.length === 0) return [node];
   if (!node || typeof node !== 'object') return [];
@@ -161,15 +164,17 @@ function valuesAt(node: unknown, path: readonly string[]): unknown[] {
   return valuesAt((node as Record<string, unknown>)[head], rest);
 }
 
-function collectSecrets(config: Config): string[] {
+/** Collects every secret value so the log scrubber can remove it from any output. */
+function collectSecrets(config: unknown, secretPaths: ConfigShape<unknown>['secretPaths']): string[] {
   const out: string[] = [];
-  for (const path of SECRET_PATHS) {
+  for (const path of secretPaths) {
     // The database URL as a whole is not secret; only its password is (below).
     if (path.join('.') === 'database.url') continue;
     for (const v of valuesAt(config, path)) if (typeof v === 'string') out.push(v);
   }
   try {
-    const password = new URL(config.database.url).password;
+    const url = valuesAt(config, ['database', 'url'])[0];
+    const password = typeof url === 'string' ? new URL(url).password : '';
     if (password) out.push(decodeURIComponent(password), password);
   } catch {
     // sqlite: URLs and bare paths carry no password.
@@ -185,18 +190,19 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
-export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
+export function loadConfig<C>(opts: LoadOptions<C>): LoadedConfig<C> {
+  const { schema, secretKeys, secretPaths } = opts.shape;
   const env = opts.env ?? process.env;
   const file = opts.noFile ? null : resolveConfigPath(opts.path, env);
   const raw: RawConfig = file ? readToml(file) : {};
-  const { sources, unknown } = applyEnvOverrides(raw, env, configSchema, SECRET_KEYS);
+  const { sources, unknown } = applyEnvOverrides(raw, env, schema, secretKeys);
   opts.overrides?.(raw);
   const sourceOf = (key: string) =>
     sources.get(key) ?? [...sources.entries()].find(([k]) => key.startsWith(k))?.[1] ?? file ?? '(defaults)';
-  readSecretFiles(raw, [], sourceOf);
-  const parsed = configSchema.safeParse(raw);
+  readSecretFiles(raw, [], sourceOf, secretKeys);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const problems = problemsFrom(parsed.error.issues, raw, sourceOf);
+    const problems = problemsFrom(parsed.error.issues, raw, sourceOf, secretKeys);
     const lines = problems.map((p) => `  ${p.source}: ${p.key}: expected ${p.expected}; found ${p.found}`);
     throw new ConfigError(errors.INVALID, `invalid configuration:\n${lines.join('\n')}`, problems);
   }
@@ -204,5 +210,5 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     (name) => `environment variable ${name} matches no configuration key; it is ignored`,
   );
   const config = deepFreeze(parsed.data);
-  return { config, file, warnings, secrets: collectSecrets(config) };
+  return { config, file, warnings, secrets: collectSecrets(config, secretPaths) };
 }

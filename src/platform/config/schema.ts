@@ -1,9 +1,9 @@
-// The whole graphsoc.toml schema with its defaults. Parsed once at boot; the result is frozen.
-// docs/configuration.md documents every key here; test/platform/config/docs.test.ts keeps them in step.
+// The platform's part of graphsoc.toml (server, log, database, leases, health, tenants) with its
+// defaults. The app joins it with every feature's part into the one schema (compose.ts), parsed once
+// at boot; docs/configuration.md documents every key and a test keeps the two in step.
 import { z } from 'zod';
-import { archerSchema, phishingSchema } from './phishing.js';
-import { relaySchema } from './relay.js';
-import { tenantSchema } from './tenant.js';
+import type { ConfigIssue, ConfigPart } from './compose.js';
+import { type TenantConfig, tenantSchema } from './tenant.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -55,70 +55,35 @@ const healthSchema = z
   .strict()
   .prefault({});
 
-export const configSchema = z
-  .object({
+/** The platform's own sections; features add theirs (see compose.ts). */
+export const platformConfig = {
+  sections: {
     server: serverSchema,
     log: logSchema,
     database: databaseSchema,
     leases: leasesSchema,
     health: healthSchema,
-    relay: relaySchema,
-    phishing: phishingSchema,
-    archer: archerSchema,
     tenants: z.array(tenantSchema).default([]),
-  })
-  .strict()
-  .superRefine((c, ctx) => {
+  },
+  check(c: PlatformConfig, issue: ConfigIssue) {
     const seen = new Set<string>();
     c.tenants.forEach((t, i) => {
-      if (seen.has(t.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tenants', i, 'name'],
-          message: `expected a unique name; "${t.name}" repeats`,
-        });
-      }
+      if (seen.has(t.name)) issue(['tenants', i, 'name'], `expected a unique name; "${t.name}" repeats`);
       seen.add(t.name);
     });
-    c.phishing.mailboxes.forEach((m, i) => {
-      if (!seen.has(m.tenant)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phishing', 'mailboxes', i, 'tenant'],
-          message: `expected the name of a [[tenants]] entry (${[...seen].join(', ') || 'none configured'}); found "${m.tenant}"`,
-        });
-      }
-    });
-    if (c.phishing.enabled) {
-      if (c.phishing.mailboxes.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phishing', 'mailboxes'],
-          message: 'expected at least one mailbox when phishing.enabled is true',
-        });
-      }
-      for (const key of ['baseUrl', 'instanceName', 'username', 'password'] as const) {
-        if (c.archer[key] === undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['archer', key],
-            message: `expected archer.${key}: phishing reports become Archer incidents`,
-          });
-        }
-      }
-    }
-  });
+  },
+  secretPaths: [
+    ['tenants', '*', 'clientSecret'],
+    ['database', 'url'],
+  ],
+} satisfies ConfigPart<PlatformConfig>;
 
-export type Config = z.infer<typeof configSchema>;
-
-/**
- * Keys whose values are secrets. Each may also be given as `<key>File` (a path whose content is the
- * value) and is redacted from logs, errors and `config check` output.
- */
-export const SECRET_KEYS = ['clientSecret', 'url', 'hs256Secret', 'password'] as const;
-export const SECRET_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
-  ['tenants', '*', 'clientSecret'],
-  ['database', 'url'],
-  ['relay', 'hs256Secret'],
-  ['archer', 'password'],
-];
+/** The configuration every feature sees: the platform's sections. */
+export interface PlatformConfig {
+  server: z.output<typeof serverSchema>;
+  log: z.output<typeof logSchema>;
+  database: z.output<typeof databaseSchema>;
+  leases: z.output<typeof leasesSchema>;
+  health: z.output<typeof healthSchema>;
+  tenants: TenantConfig[];
+}

@@ -1,15 +1,12 @@
 // Schema of one Microsoft tenant/app registration in graphsoc.toml (`[[tenants]]`).
 import { z } from 'zod';
+import { httpsUrl } from './fields.js';
 
 /** Public cloud endpoints; national clouds override them per tenant. */
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
 export const DEFAULT_MANAGEMENT_BASE_URL = 'https://management.azure.com';
 export const DEFAULT_DEFENDER_BASE_URL = 'https://api.security.microsoft.com';
-
-const httpsUrl = z
-  .url({ protocol: /^https$/, error: 'expected an https:// URL' })
-  .transform((u) => u.replace(/\/+$/, ''));
 
 export const tenantSchema = z
   .object({

@@ -2,17 +2,9 @@
 export { type Stamp, statementStamp } from './clock.js';
 export { DatabaseUnreachableError, DatabaseUrlError, errors, MigrationError } from './errors.js';
 export { KvState } from './kv.js';
-export { MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest } from './migrate.js';
+export { allMigrations, MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest } from './migrate.js';
+export { MIGRATION_NAME, type MigrationSet } from './migration-set.js';
+export { platformMigrations } from './migrations/index.js';
 export { dialectOf, type OpenOptions, openDatabase, pingDatabase, type Store } from './open.js';
-export type {
-  Database,
-  KvStateTable,
-  LeaseEventKind,
-  LeaseEventsTable,
-  LeasesTable,
-  PhishingCampaignsTable,
-  PhishingReportState,
-  PhishingReportStep,
-  PhishingReportsTable,
-} from './schema.js';
+export type { Database, KvStateTable, LeaseEventKind, LeaseEventsTable, LeasesTable } from './schema.js';
 export { type DatabaseTarget, type Dialect, parseDatabaseUrl, redactDatabaseUrl } from './url.js';

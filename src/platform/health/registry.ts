@@ -42,6 +42,10 @@ export class HealthRegistry {
     this.#status.set(check.name, { name: check.name, state: 'unknown' });
   }
 
+  has(name: string): boolean {
+    return this.#status.has(name);
+  }
+
   statuses(): CheckStatus[] {
     return this.#checks.map((c) => this.#status.get(c.name) ?? { name: c.name, state: 'unknown' });
   }

@@ -1,5 +1,5 @@
 // Every relay module graphsoc has, by the name `relay.modules` uses (explicit, no directory scan).
-import type { RelayConfig } from '../../platform/config/index.js';
+import type { RelayConfig } from '../config.js';
 import type { RelayModule } from '../module.js';
 import { graphSecurityModule } from './graph-security/index.js';
 

@@ -11,7 +11,7 @@ import {
   ArcherConfigError,
   archerConnection,
 } from '../../../src/connectors/archer/index.js';
-import { archerSchema } from '../../../src/platform/config/index.js';
+import { archerSchema } from '../../../src/connectors/archer/index.js';
 import { clientFor, count } from './helpers.js';
 
 describe('archer connector: session', () => {

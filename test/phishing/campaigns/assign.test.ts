@@ -3,9 +3,11 @@
 // campaign, and a retried assignment changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assignCampaign, campaignAliases } from '../../../src/phishing/campaigns/index.js';
+import { campaignAliases } from '../../../src/phishing/campaigns/index.js';
+import { assignCampaign } from '../../../src/phishing/store/index.js';
 import { ReportStore } from '../../../src/phishing/store/index.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { phishingDb } from '../../../src/phishing/store/index.js';
 
 const HOUR = 3_600_000;
 
@@ -119,7 +121,7 @@ for (const dialect of DIALECTS) {
       const fp = { senderDomain: `race-${dialect}.evil`, subject: 'race', urlFingerprint: null };
       const byFp = await Promise.all(ids.slice(4).map((id) => assign(id, fp)));
       assert.equal(new Set(byFp.map((c) => c.key)).size, 1);
-      const rows = await t.store.db
+      const rows = await phishingDb(t.store.db)
         .selectFrom('phishing_campaigns')
         .select(['key', 'report_count'])
         .where('key', 'in', [byMid[0]?.key ?? '', byFp[0]?.key ?? ''])

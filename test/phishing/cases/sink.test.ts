@@ -16,10 +16,11 @@ import {
 import type { ReportRecord } from '../../../src/phishing/cases/report-record.js';
 import { type ArcherMapping, syncCase } from '../../../src/phishing/cases/sink.js';
 import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
-import { phishingSchema } from '../../../src/platform/config/index.js';
-import { migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
-import { SANDBOX_ARCHER_MAPPING } from '../../../src/sandbox-archer-mapping.js';
+import { phishingSchema } from '../../../src/phishing/index.js';
+import { openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { SANDBOX_ARCHER_MAPPING } from '../../../src/sandbox/archer-mapping.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { migrateStore } from '../../../src/app/migrations.js';
 
 const MAPPING: ArcherMapping = phishingSchema.parse({ archer: SANDBOX_ARCHER_MAPPING }).archer;
 
@@ -76,7 +77,7 @@ describe('Archer case sink', () => {
     );
     target = { application: MAPPING.application, meta: new ArcherMetadata(client) };
     store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
-    await migrateToLatest(store);
+    await migrateStore(store);
     campaigns = new CampaignStore(store.db);
     reports = new ReportStore(store.db);
   });

@@ -14,12 +14,13 @@ import { folderKey } from '../../../src/phishing/ingest/folders.js';
 import { MailSubscriptions } from '../../../src/phishing/ingest/subscriptions.js';
 import { registerMailWebhook } from '../../../src/phishing/ingest/webhook.js';
 import { ReportStore } from '../../../src/phishing/store/index.js';
-import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { KvState, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { createLogger } from '../../../src/platform/log.js';
 import { listenLoopback } from '../../helpers/listen.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { mailTenant } from '../emulated-tenant.js';
 import { waitFor } from '../../helpers/wait.js';
+import { migrateStore } from '../../../src/app/migrations.js';
 
 const MAILBOX = 'abuse@contoso-ingest.example';
 const FOLDER = { mailbox: MAILBOX, folder: 'inbox' };
@@ -58,7 +59,7 @@ describe('phishing ingest against the Graph mail emulator', () => {
     });
     graph = createGraphClient(world.tenant, createTokenProvider(world.tenant));
     store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
-    await migrateToLatest(store);
+    await migrateStore(store);
     reports = new ReportStore(store.db);
     kv = new KvState(store.db);
   });

@@ -15,11 +15,12 @@ import { createTokenProvider } from '../../../src/connectors/microsoft/identity/
 import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { type ProcessDeps, processReport } from '../../../src/phishing/pipeline/process-report.js';
 import type { ReportStore } from '../../../src/phishing/store/index.js';
-import { phishingSchema } from '../../../src/platform/config/index.js';
+import { phishingSchema } from '../../../src/phishing/index.js';
 import { KvState, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { asItemAttachment, credentialPhish, seeded } from '../corpus/index.js';
 import { emulatedArcher, type MailTenant, mailTenant, pipelineDeps } from '../emulated-tenant.js';
+import { phishingDb } from '../../../src/phishing/store/index.js';
 
 const BOXES = ['phish-eu@contoso-claims.example', 'phish-us@contoso-claims.example'];
 
@@ -78,7 +79,7 @@ for (const dialect of DIALECTS) {
           for (let round = 0; round < 50; round++) {
             const [row] = await d.reports.due(1, box);
             if (!row) {
-              const left = await d.db
+              const left = await phishingDb(d.db)
                 .selectFrom('phishing_reports')
                 .select('state')
                 .where('mailbox', '=', box)
@@ -92,7 +93,7 @@ for (const dialect of DIALECTS) {
           throw new Error(`${box} did not finish`);
         }),
       );
-      const rows = await t.store.db
+      const rows = await phishingDb(t.store.db)
         .selectFrom('phishing_reports')
         .select(['state', 'campaign_key', 'attempts'])
         .execute();

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { type Emulators, startEmulators } from '../../../emulators/index.js';
 import { ArcherMetadata, createArcherClient, findRecordIds } from '../../../src/connectors/archer/index.js';
-import { migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { emulatedArcher, mailTenant } from '../emulated-tenant.js';
+import { phishingDb } from '../../../src/phishing/store/index.js';
+import { migrateStore } from '../../../src/app/migrations.js';
 
 const MAILBOX = 'phish@contoso-kill.example';
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
@@ -67,7 +69,7 @@ describe('phishing worker killed with SIGKILL at each step', () => {
     tenantId = world.tenantId;
     dbUrl = `sqlite:${tempDir()}/graphsoc.db`;
     store = await openDatabase(dbUrl);
-    await migrateToLatest(store);
+    await migrateStore(store);
     setup = JSON.stringify({
       db: dbUrl,
       tenant: world.tenant,
@@ -100,7 +102,7 @@ describe('phishing worker killed with SIGKILL at each step', () => {
       assert.equal(killed.signal, 'SIGKILL', killed.err.slice(-2000));
       const resumed = await runWorker({ GSOC_WORKER: setup });
       assert.equal(resumed.code, 0, resumed.err.slice(-2000));
-      const rows = await store.db.selectFrom('phishing_reports').selectAll().execute();
+      const rows = await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute();
       assert.ok(
         rows.length > 0 && rows.every((r) => r.state === 'done'),
         JSON.stringify(rows.map((r) => [r.state, r.step, r.last_error])),

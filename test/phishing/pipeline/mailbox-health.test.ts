@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MailboxHealthBoard } from '../../../src/phishing/pipeline/mailbox-health.js';
-import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { KvState, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { migrateStore } from '../../../src/app/migrations.js';
 
 const F = { mailbox: 'phish@contoso.com', folder: 'inbox' };
 let store: Store;
@@ -14,7 +15,7 @@ let writes = 0;
 
 before(async () => {
   store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
-  await migrateToLatest(store);
+  await migrateStore(store);
   kv = new KvState(store.db);
   const set = kv.set.bind(kv);
   kv.set = async (k, v) => {

@@ -18,10 +18,12 @@ import { createTokenProvider } from '../../../src/connectors/microsoft/identity/
 import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { type ProcessDeps, processReport } from '../../../src/phishing/pipeline/process-report.js';
 import { ReportStore } from '../../../src/phishing/store/index.js';
-import { phishingSchema } from '../../../src/platform/config/index.js';
-import { KvState, migrateToLatest, openDatabase, type Store } from '../../../src/platform/db/index.js';
+import { phishingSchema } from '../../../src/phishing/index.js';
+import { KvState, openDatabase, type Store } from '../../../src/platform/db/index.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { emulatedArcher, mailTenant, pipelineDeps } from '../emulated-tenant.js';
+import { phishingDb } from '../../../src/phishing/store/index.js';
+import { migrateStore } from '../../../src/app/migrations.js';
 
 const MAILBOX = 'phish@contoso-pipe.example';
 
@@ -110,7 +112,7 @@ describe('phishing pipeline end to end', () => {
     graph = createGraphClient(world.tenant, createTokenProvider(world.tenant));
     archer = createArcherClient(emulatedArcher(emulators));
     store = await openDatabase(`sqlite:${tempDir()}/graphsoc.db`);
-    await migrateToLatest(store);
+    await migrateStore(store);
     kv = new KvState(store.db);
     deps = pipelineDeps(store, graph, archer, config);
     reports = deps.reports;
@@ -130,7 +132,7 @@ describe('phishing pipeline end to end', () => {
       mime: report('carol@contoso-pipe.example', 'phish-b@evil', 'Invoice'),
     });
     await drain();
-    const rows = await store.db.selectFrom('phishing_reports').selectAll().execute();
+    const rows = await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute();
     assert.deepEqual(
       rows.map((r) => r.state),
       ['done', 'done', 'done'],
@@ -164,7 +166,7 @@ describe('phishing pipeline end to end', () => {
     });
     await drain();
     emulators.archer.removeFault(fault);
-    const row = (await store.db.selectFrom('phishing_reports').selectAll().execute()).find(
+    const row = (await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute()).find(
       (r) => r.message_id === immutableId,
     );
     assert.deepEqual(
@@ -176,7 +178,7 @@ describe('phishing pipeline end to end', () => {
     const path = `/users/${encodeURIComponent(MAILBOX)}/messages/${immutableId}`;
     const prefer = ['IdType="ImmutableId"'];
     assert.deepEqual((await graph.get(path, message, { prefer })).categories, [mailbox.failedCategory]);
-    await store.db
+    await phishingDb(store.db)
       .updateTable('phishing_reports')
       .set({ next_attempt_at: 0 })
       .where('id', '=', row?.id as number)
@@ -206,7 +208,7 @@ describe('phishing pipeline end to end', () => {
       mime: report('hank@contoso-pipe.example', 'phish-junk@evil', 'Prize draw', { prefix: '1|' }),
     });
     await drain();
-    const rows = await store.db.selectFrom('phishing_reports').selectAll().execute();
+    const rows = await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute();
     const row = (id: string) => rows.find((r) => r.message_id === id);
     for (const id of [newsletter, rescued, junk].map((x) => x.immutableId))
       assert.equal(row(id)?.state, 'done', row(id)?.last_error ?? id);
@@ -238,7 +240,7 @@ describe('phishing pipeline end to end', () => {
       mime: report('victim@elsewhere.example', 'phish-forged@evil', 'Backscatter please'),
     });
     await drain();
-    const row = (await store.db.selectFrom('phishing_reports').selectAll().execute()).find(
+    const row = (await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute()).find(
       (r) => r.message_id === immutableId,
     );
     assert.equal(row?.state, 'done', row?.last_error ?? '');
@@ -272,7 +274,7 @@ describe('phishing pipeline end to end', () => {
     };
     for (const r of await reports.due(100, MAILBOX))
       await processReport({ ...small, reports: watched }, mailbox, r);
-    const row = (await store.db.selectFrom('phishing_reports').selectAll().execute()).find(
+    const row = (await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute()).find(
       (r) => r.message_id === immutableId,
     );
     assert.equal(row?.state, 'done', row?.last_error ?? '');
@@ -304,7 +306,7 @@ describe('phishing pipeline end to end', () => {
       };
       await processReport({ ...deps, reports: killed }, mailbox, row);
       // A new worker takes over: the failure backoff is skipped by releasing the report's wait.
-      await store.db
+      await phishingDb(store.db)
         .updateTable('phishing_reports')
         .set({ next_attempt_at: 0 })
         .where('id', '=', row.id)

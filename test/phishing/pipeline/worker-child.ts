@@ -13,7 +13,8 @@ import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
 import { processReport } from '../../../src/phishing/pipeline/process-report.js';
 import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
 import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
-import { phishingSchema, tenantSchema } from '../../../src/platform/config/index.js';
+import { phishingSchema } from '../../../src/phishing/index.js';
+import { tenantSchema } from '../../../src/platform/config/index.js';
 import { KvState, openDatabase } from '../../../src/platform/db/index.js';
 import { KeyedLock } from '../../../src/platform/keyed-lock.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig } from '../../../src/platform/config/index.js';
+import { loadAppConfig as loadConfig } from '../../../src/app/config.js';
+import { ConfigError } from '../../../src/platform/config/index.js';
 import { tempFile } from '../../helpers/tmp.js';
 
 const TENANT = `

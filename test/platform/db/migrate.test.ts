@@ -2,9 +2,12 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { FEATURE_MIGRATIONS, migrateStore } from '../../../src/app/migrations.js';
 import {
+  allMigrations,
   MIGRATION_TABLE,
+  type MigrationSet,
   migrateToLatest,
   openDatabase,
   type Store,
@@ -17,8 +20,7 @@ import {
   testPgUrl,
 } from '../../helpers/databases.js';
 
-/** The tables of the store's own schema (other tests' schemas share the PostgreSQL database). */
-/** Every migration in order; a new one is added here too. */
+/** Every migration of the platform and the registered features, in order; a new one is added here too. */
 const ALL_MIGRATIONS = [
   '0001_leases',
   '0002_phishing',
@@ -28,6 +30,19 @@ const ALL_MIGRATIONS = [
   '0006_phishing_report_copies',
 ];
 
+/** A feature's set with one migration that creates a table of that name. */
+const tableSet = (owner: string, name: string, table: string): MigrationSet => ({
+  owner,
+  migrations: () => ({
+    [name]: {
+      up: async (db: Kysely<unknown>) => {
+        await db.schema.createTable(table).addColumn('id', 'integer').execute();
+      },
+    },
+  }),
+});
+
+/** The tables of the store's own schema (other tests' schemas share the PostgreSQL database). */
 const tableNames = async (store: Store, schema: string | undefined) =>
   (await store.db.introspection.getTables({ withInternalKyselyTables: true }))
     .filter((t) => schema === undefined || t.schema === schema)
@@ -46,9 +61,9 @@ for (const dialect of DIALECTS) {
 
     test('apply once, then find nothing to do', async () => {
       const { store, schema } = await fresh();
-      assert.deepEqual(await migrateToLatest(store.db), ALL_MIGRATIONS);
-      assert.deepEqual(await migrateToLatest(store.db), []);
-      assert.deepEqual(await migrateToLatest(store), [], 'the store itself is accepted too');
+      assert.deepEqual(await migrateToLatest(store.db, FEATURE_MIGRATIONS), ALL_MIGRATIONS);
+      assert.deepEqual(await migrateToLatest(store.db, FEATURE_MIGRATIONS), []);
+      assert.deepEqual(await migrateStore(store), [], 'the store itself is accepted too');
       assert.deepEqual(await tableNames(store, schema), [
         'graphsoc_migration',
         'graphsoc_migration_lock',
@@ -59,6 +74,28 @@ for (const dialect of DIALECTS) {
         'phishing_campaigns',
         'phishing_reports',
       ]);
+    });
+
+    test("without features' sets only the platform's tables are made; the features' come later", async () => {
+      const { store, schema } = await fresh();
+      assert.deepEqual(await migrateToLatest(store), ['0001_leases']);
+      assert.ok(!(await tableNames(store, schema)).includes('phishing_reports'));
+      assert.deepEqual(await migrateStore(store), ALL_MIGRATIONS.slice(1));
+    });
+
+    test('a migration numbered below ones already applied (a platform one added later) is still applied', async () => {
+      const { store, schema } = await fresh();
+      const later = tableSet('later', '0950_later', 'later_t');
+      assert.deepEqual(await migrateToLatest(store, [later]), ['0001_leases', '0950_later']);
+      const platformAddition = tableSet('platform-2', '0900_platform_addition', 'platform_addition_t');
+      assert.deepEqual(await migrateToLatest(store, [platformAddition, later]), ['0900_platform_addition']);
+      assert.ok((await tableNames(store, schema)).includes('platform_addition_t'));
+    });
+
+    test('a migration that was applied but is no longer listed stops the start', async () => {
+      const { store } = await fresh();
+      await migrateToLatest(store, [tableSet('gone', '0951_gone', 'gone_t')]);
+      await assert.rejects(migrateToLatest(store), /GSOC|0951_gone/);
     });
 
     test('lease events get increasing ids', async () => {
@@ -108,7 +145,7 @@ describe('migrations on PostgreSQL with several instances', () => {
 
   test('three instances migrating one schema at once all succeed and apply each migration once', async () => {
     const stores = await openShared(3);
-    const results = await Promise.all(stores.map((s) => migrateToLatest(s.db)));
+    const results = await Promise.all(stores.map((s) => migrateStore(s)));
     assert.deepEqual(results.flat(), ALL_MIGRATIONS);
     const n = await sql<{ n: number }>`select count(*)::int as n from graphsoc_migration`.execute(
       stores[0]!.db,
@@ -119,8 +156,8 @@ describe('migrations on PostgreSQL with several instances', () => {
   test('each schema keeps its own history', async () => {
     const [a] = await openShared(1);
     const [b] = await openShared(1);
-    assert.deepEqual(await migrateToLatest(a!.db), ALL_MIGRATIONS);
-    assert.deepEqual(await migrateToLatest(b!.db), ALL_MIGRATIONS);
+    assert.deepEqual(await migrateStore(a!), ALL_MIGRATIONS);
+    assert.deepEqual(await migrateStore(b!), ALL_MIGRATIONS);
   });
 
   test('migrating is not disturbed by other schemas of the database being dropped meanwhile', async () => {
@@ -137,7 +174,7 @@ describe('migrations on PostgreSQL with several instances', () => {
     try {
       for (let i = 0; i < 10; i++) {
         const [s] = await openShared(1);
-        assert.deepEqual(await migrateToLatest(s!.db), ALL_MIGRATIONS);
+        assert.deepEqual(await migrateStore(s!), ALL_MIGRATIONS);
       }
     } finally {
       stop = true;
@@ -148,15 +185,43 @@ describe('migrations on PostgreSQL with several instances', () => {
   test('waiting for another instance may outlast the statement timeout, which is restored afterwards', async () => {
     const [a, other] = await openShared(2, { statementTimeoutMs: 300, poolSize: 1 });
     await migrateToLatest(a!.db);
-    // Another instance holds the migration table for longer than the 300 ms statement timeout.
+    // Another instance holds the migration table for longer than the 300 ms statement timeout. The
+    // order of events proves the wait: the migration can finish only after the lock is released.
+    const events: string[] = [];
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
     const holding = other!.db.transaction().execute(async (trx) => {
       await sql`lock table ${sql.table(MIGRATION_TABLE)} in access exclusive mode`.execute(trx);
+      locked();
       await sleep(1200);
+      events.push('released');
     });
-    await sleep(50);
+    await isLocked;
     assert.deepEqual(await migrateToLatest(a!.db), []);
+    events.push('migrated');
     await holding;
+    assert.deepEqual(events, ['released', 'migrated']);
     const r = await sql<{ t: string }>`select current_setting('statement_timeout') as t`.execute(a!.db);
     assert.equal(r.rows[0]?.t, '300ms');
+  });
+});
+
+describe('the migrations of every owner', () => {
+  test('the registry lists exactly the migrations above, each number once', () => {
+    assert.deepEqual(Object.keys(allMigrations(FEATURE_MIGRATIONS, 'sqlite')), ALL_MIGRATIONS.slice(1));
+  });
+
+  test('a number two owners both use is refused before anything runs', () => {
+    assert.throws(
+      () => allMigrations([tableSet('a', '0007_a', 'a_t'), tableSet('b', '0007_b', 'b_t')], 'sqlite'),
+      /GSOC_DB_MIGRATION_FAILED|repeats number 0007 of a/,
+    );
+  });
+
+  test('a name that is not NNNN_snake_case is refused', () => {
+    for (const bad of ['7_x', 'intel/0007_x', '0007-x', '0007_X', '00071_x'])
+      assert.throws(() => allMigrations([tableSet('a', bad, 'a_t')], 'sqlite'), /NNNN_snake_case/, bad);
   });
 });

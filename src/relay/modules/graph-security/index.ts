@@ -1,7 +1,7 @@
 // The Microsoft Graph Security relay module: observables in, CTIM sightings out, from Defender alerts
 // through Advanced Hunting + alerts_v2 (modern) or the retiring /security/alerts API (legacy).
 import { type GraphClient, listAlerts, listLegacyAlerts } from '../../../connectors/microsoft/graph/index.js';
-import type { RelayConfig } from '../../../platform/config/index.js';
+import type { RelayConfig } from '../../config.js';
 import { bundle } from '../../ctim/index.js';
 import { defineModule, type RelayContext, type RelayModule } from '../../module.js';
 import { RELAY_CODES } from '../../protocol/relay-error.js';

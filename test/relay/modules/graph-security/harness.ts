@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Emulators, startEmulators } from '../../../../emulators/index.js';
-import { relaySchema } from '../../../../src/platform/config/index.js';
 import { createLogger } from '../../../../src/platform/log.js';
-import { relayFeature } from '../../../../src/relay/index.js';
+import { relaySchema, startRelay } from '../../../../src/relay/index.js';
 import { securityFixtures } from '../../../emulators/graph-security-fixtures.js';
 import { listenLoopback } from '../../../helpers/listen.js';
 import { LogCapture } from '../../../helpers/log-capture.js';
@@ -61,7 +60,7 @@ export async function startGraphSecurityRelay(
   const log = new LogCapture();
   const server: FastifyInstance = Fastify();
   let url = '';
-  const relay = relayFeature({
+  const relay = startRelay({
     config,
     publicUrl: () => url,
     logger: createLogger({ level: 'debug', destination: log }),

@@ -1,10 +1,9 @@
-// Schema of `[phishing]` (report mailboxes → analysed campaigns → Archer incidents) and `[archer]`
-// (the RSA Archer connection) in graphsoc.toml.
+// Schema of `[phishing]` in graphsoc.toml: report mailboxes → analysed campaigns → Archer incidents.
+// The Archer connection itself is the connector's `[archer]` section.
 import { z } from 'zod';
-
-const httpsUrl = z
-  .url({ protocol: /^https$/, error: 'expected an https:// URL' })
-  .transform((u) => u.replace(/\/+$/, ''));
+import { ARCHER_REQUIRED, type ArcherConfig, archerSchema } from '../connectors/archer/index.js';
+import type { PlatformConfig } from '../platform/config/index.js';
+import type { FeatureConfig } from '../platform/feature/index.js';
 
 const domain = z
   .string()
@@ -165,23 +164,30 @@ export const phishingSchema = z
   })
   .prefault({});
 
-export const archerSchema = z
-  .object({
-    /** Archer's address, e.g. https://archer.example.com (without the API path). */
-    baseUrl: httpsUrl.optional(),
-    /** REST API path: `/platformapi` (current) or `/api` (older releases). */
-    basePath: z.enum(['/platformapi', '/api']).default('/platformapi'),
-    instanceName: z.string().min(1).optional(),
-    username: z.string().min(1).optional(),
-    /** Empty for a local Archer account. */
-    userDomain: z.string().default(''),
-    /** Set it through GRAPHSOC_ARCHER_PASSWORD or passwordFile. */
-    password: z.string().min(1).optional(),
-    /** Extra CA certificate (PEM file) to trust for Archer. */
-    caFile: z.string().min(1).optional(),
-  })
-  .strict()
-  .prefault({});
-
 export type PhishingConfig = z.infer<typeof phishingSchema>;
-export type ArcherConfig = z.infer<typeof archerSchema>;
+
+/** The configuration the phishing job reads: the platform's sections, `[phishing]` and `[archer]`. */
+export type PhishingAppConfig = PlatformConfig & { phishing: PhishingConfig; archer: ArcherConfig };
+
+export const phishingConfig: FeatureConfig<PhishingAppConfig> = {
+  sections: { phishing: phishingSchema, archer: archerSchema },
+  enabled: (c) => c.phishing.enabled,
+  check(c, issue) {
+    const tenants = new Set(c.tenants.map((t) => t.name));
+    c.phishing.mailboxes.forEach((m, i) => {
+      if (!tenants.has(m.tenant))
+        issue(
+          ['phishing', 'mailboxes', i, 'tenant'],
+          `expected the name of a [[tenants]] entry (${[...tenants].join(', ') || 'none configured'}); found "${m.tenant}"`,
+        );
+    });
+    if (!c.phishing.enabled) return;
+    if (c.phishing.mailboxes.length === 0)
+      issue(['phishing', 'mailboxes'], 'expected at least one mailbox when phishing.enabled is true');
+    for (const key of ARCHER_REQUIRED) {
+      if (c.archer[key] === undefined)
+        issue(['archer', key], `expected archer.${key}: phishing reports become Archer incidents`);
+    }
+  },
+  secretPaths: [['archer', 'password']],
+};

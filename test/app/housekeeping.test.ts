@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { housekeepingUnit } from '../src/housekeeping.js';
-import { createLogger } from '../src/platform/log.js';
-import { openTestDatabase } from './helpers/databases.js';
-import { LogCapture } from './helpers/log-capture.js';
-import { waitFor } from './helpers/wait.js';
+import { housekeepingUnit } from '../../src/app/housekeeping.js';
+import { createLogger } from '../../src/platform/log.js';
+import { openTestDatabase } from '../helpers/databases.js';
+import { LogCapture } from '../helpers/log-capture.js';
+import { waitFor } from '../helpers/wait.js';
 
 test('housekeeping prunes lease events older than the kept days and stops on abort', async () => {
   const t = await openTestDatabase('sqlite');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CATALOGUES, renderErrorsDoc, SERVER_ERRORS } from '../src/error-catalogue.js';
+import { CATALOGUES, renderErrorsDoc, SERVER_ERRORS } from '../../src/app/error-catalogue.js';
 
 test('docs/errors.md matches the error catalogues (run npm run docs:errors after changing one)', () => {
-  const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+  const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
   assert.equal(doc, renderErrorsDoc());
 });
 

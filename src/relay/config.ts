@@ -1,6 +1,14 @@
-// Schema of `[relay]` (the Threat Response relay) and `[relay.graphSecurity]` in graphsoc.toml.
+// Schema of `[relay]` (the Threat Response relay) and `[relay.graphSecurity]` in graphsoc.toml, and
+// the relay's part of the configuration.
 import { z } from 'zod';
-import { DEFAULT_AUTHORITY_HOST, DEFAULT_DEFENDER_BASE_URL, DEFAULT_GRAPH_BASE_URL } from './tenant.js';
+import {
+  DEFAULT_AUTHORITY_HOST,
+  DEFAULT_DEFENDER_BASE_URL,
+  DEFAULT_GRAPH_BASE_URL,
+  httpsUrl,
+  type PlatformConfig,
+} from '../platform/config/index.js';
+import type { FeatureConfig } from '../platform/feature/index.js';
 
 /** host or host:port, as a configuration token's `jwks_host` claim names it. */
 const jwksHost = z
@@ -9,10 +17,6 @@ const jwksHost = z
     /^[a-z0-9.-]+(:\d{1,5})?$/i,
     'expected a host name such as visibility.amp.cisco.com, without scheme or path',
   );
-
-const httpsUrl = z
-  .url({ protocol: /^https$/, error: 'expected an https:// URL' })
-  .transform((u) => u.replace(/\/+$/, ''));
 
 const graphSecuritySchema = z
   .object({
@@ -76,3 +80,12 @@ export const relaySchema = z
   .prefault({});
 
 export type RelayConfig = z.infer<typeof relaySchema>;
+
+/** The configuration the relay reads: the platform's sections and `[relay]`. */
+export type RelayAppConfig = PlatformConfig & { relay: RelayConfig };
+
+export const relayConfig: FeatureConfig<RelayAppConfig> = {
+  sections: { relay: relaySchema },
+  enabled: (c) => c.relay.enabled,
+  secretPaths: [['relay', 'hs256Secret']],
+};

@@ -2,7 +2,7 @@
 // analysis) and one per campaign (its Archer record and which version of it Archer has). The rows
 // are what make a crash at any step resumable without losing or doubling an incident.
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from '../url.js';
+import type { Dialect } from '../../../platform/db/index.js';
 
 export const phishing = (dialect: Dialect): Migration => ({ up: (db) => up(db, dialect), down });
 

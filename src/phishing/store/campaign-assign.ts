@@ -6,15 +6,16 @@
 //      fingerprint; a stale fingerprint is pointed at the new campaign).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
-import { type CampaignRow, CampaignStore } from '../store/index.js';
-import type { CampaignAliases } from './aliases.js';
+import type { CampaignAliases } from '../campaigns/aliases.js';
+import { type CampaignRow, CampaignStore } from './campaigns.js';
+import { type PhishingTables, phishingDb } from './tables.js';
 
 export interface AssignOptions {
   windowMs: number;
   now?: () => number;
 }
 
-type Tx = Transaction<Database>;
+type Tx = Transaction<Database & PhishingTables>;
 
 export async function assignCampaign(
   db: Kysely<Database>,
@@ -24,32 +25,34 @@ export async function assignCampaign(
   o: AssignOptions,
 ): Promise<CampaignRow> {
   const now = o.now ?? Date.now;
-  const key = await db.transaction().execute(async (tx) => {
-    const already = await tx
-      .selectFrom('phishing_reports')
-      .select('campaign_key')
-      .where('id', '=', reportId)
-      .executeTakeFirst();
-    if (already?.campaign_key) return already.campaign_key;
-    const since = now() - o.windowMs;
-    const { messageId: mid, fingerprint: fp } = aliases;
-    let key = (await target(tx, mid)) ?? (await freshTarget(tx, fp, since)) ?? `c${reportId}`;
-    if (mid) {
-      await insertAlias(tx, mid, key, now());
-      key = (await target(tx, mid)) ?? key;
-    }
-    if (fp) {
-      await insertAlias(tx, fp, key, now());
-      const row = await aliasRow(tx, fp);
-      if (row && row.campaign_key !== key && row.last_seen_at >= since && !mid) key = row.campaign_key;
-      await tx
-        .updateTable('phishing_campaign_aliases')
-        .set({ campaign_key: key, last_seen_at: now() })
-        .where('alias', '=', fp)
-        .execute();
-    }
-    return key;
-  });
+  const key = await phishingDb(db)
+    .transaction()
+    .execute(async (tx) => {
+      const already = await tx
+        .selectFrom('phishing_reports')
+        .select('campaign_key')
+        .where('id', '=', reportId)
+        .executeTakeFirst();
+      if (already?.campaign_key) return already.campaign_key;
+      const since = now() - o.windowMs;
+      const { messageId: mid, fingerprint: fp } = aliases;
+      let key = (await target(tx, mid)) ?? (await freshTarget(tx, fp, since)) ?? `c${reportId}`;
+      if (mid) {
+        await insertAlias(tx, mid, key, now());
+        key = (await target(tx, mid)) ?? key;
+      }
+      if (fp) {
+        await insertAlias(tx, fp, key, now());
+        const row = await aliasRow(tx, fp);
+        if (row && row.campaign_key !== key && row.last_seen_at >= since && !mid) key = row.campaign_key;
+        await tx
+          .updateTable('phishing_campaign_aliases')
+          .set({ campaign_key: key, last_seen_at: now() })
+          .where('alias', '=', fp)
+          .execute();
+      }
+      return key;
+    });
   return new CampaignStore(db, now).join(key, reportId, reportedAt);
 }
 

@@ -1,33 +1,21 @@
-// Every error catalogue in graphsoc, in one explicit list (no directory scanning).
-// docs/errors.md is generated from it by `npm run docs:errors`; a test fails when they disagree.
-import type { ErrorCatalogue } from './platform/errors.js';
-import { errors as archer } from './connectors/archer/errors.js';
-import { errors as defender } from './connectors/microsoft/defender/errors.js';
-import { errors as graph } from './connectors/microsoft/graph/errors.js';
-import { errors as identity } from './connectors/microsoft/identity/errors.js';
-import { errors as config } from './platform/config/errors.js';
-import { errors as database } from './platform/db/errors.js';
-import { errors as http } from './platform/http/errors.js';
-import { errors as leases } from './platform/leases/errors.js';
-import { errors as phishingAnalyze } from './phishing/analyze-files/errors.js';
-import { errors as phishingCases } from './phishing/cases/errors.js';
-import { errors as ctim } from './relay/ctim/errors.js';
-import { errors as relay } from './relay/errors.js';
+// Every error catalogue in graphsoc, from one place: the platform's layers, the connectors and each
+// registered feature's (no directory scanning). docs/errors.md is generated from it by
+// `npm run docs:errors`; a test fails when they disagree.
+import { errors as config } from '../platform/config/index.js';
+import { errors as database } from '../platform/db/index.js';
+import type { ErrorCatalogue } from '../platform/errors.js';
+import { errors as http } from '../platform/http/index.js';
+import { errors as leases } from '../platform/leases/index.js';
+import { CONNECTORS, FEATURES } from './registry.js';
 
-/** Area title → catalogue. Add each new area's `errors` export here. */
+/** Area title → catalogue, platform first, then connectors, then features in registry order. */
 export const CATALOGUES: Record<string, ErrorCatalogue> = {
   Configuration: config,
   Database: database,
   Leases: leases,
   'Outside calls (HTTP)': http,
-  'Microsoft identity': identity,
-  'Microsoft Graph': graph,
-  'Microsoft Defender for Endpoint': defender,
-  'RSA Archer': archer,
-  'Threat Response relay': relay,
-  'CTIM data model': ctim,
-  'Phishing cases': phishingCases,
-  'Phishing analyze command': phishingAnalyze,
+  ...CONNECTORS,
+  ...Object.assign({}, ...FEATURES.map((f) => f.errors)),
 };
 
 /** Codes raised by the HTTP server itself rather than by an area. */

@@ -3,12 +3,12 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { dashboardRoutes } from './dashboard/routes.js';
-import type { DashboardModel } from './dashboard/model.js';
-import { isGsocError } from './platform/errors.js';
-import type { HealthRegistry } from './platform/health/registry.js';
-import { healthRoutes } from './platform/http-server/health-routes.js';
-import { requestMetrics } from './platform/http-server/request-metrics.js';
+import { dashboardRoutes } from '../dashboard/routes.js';
+import type { DashboardModel } from '../dashboard/model.js';
+import { isGsocError } from '../platform/errors.js';
+import type { HealthRegistry } from '../platform/health/registry.js';
+import { healthRoutes } from '../platform/http-server/health-routes.js';
+import { requestMetrics } from '../platform/http-server/request-metrics.js';
 
 export interface ServerDeps {
   logger: Logger;
@@ -16,7 +16,7 @@ export interface ServerDeps {
   pingDatabase: () => Promise<void>;
   dashboard: () => Promise<DashboardModel>;
   /** Each enabled feature's routes (relay, portal, webhooks), registered after the platform's. */
-  features?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
+  routes?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -35,7 +35,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(requestMetrics);
   await app.register(healthRoutes, { health: deps.health, pingDatabase: deps.pingDatabase });
   await app.register(dashboardRoutes, { load: deps.dashboard });
-  for (const register of deps.features ?? []) await register(app);
+  for (const register of deps.routes ?? []) await register(app);
 
   app.setNotFoundHandler(function notFound(req, reply) {
     reply.code(404).send({

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { HealthRegistry } from '../src/platform/health/registry.js';
-import { createLogger } from '../src/platform/log.js';
-import { buildServer } from '../src/server.js';
-import { dashboardModel } from './helpers/dashboard-model.js';
-import { LogCapture } from './helpers/log-capture.js';
+import { HealthRegistry } from '../../src/platform/health/registry.js';
+import { createLogger } from '../../src/platform/log.js';
+import { buildServer } from '../../src/app/server.js';
+import { dashboardModel } from '../helpers/dashboard-model.js';
+import { LogCapture } from '../helpers/log-capture.js';
 
 async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogCapture } = {}) {
   const health = new HealthRegistry({ everyMs: 60_000 });
@@ -38,13 +38,14 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
             detail: '<script>alert(1)</script>',
           },
         ],
-        quarantine: [
+        panels: [
           {
-            id: 7,
-            mailbox: 'phish@contoso.com',
-            attempts: 8,
-            reason: '<img src=x onerror=alert(2)>',
-            since: '2026-03-02T09:00:00.000Z',
+            id: 'phishing-quarantine',
+            title: 'Quarantined <b>reports</b>',
+            columns: ['Report', 'Reason'],
+            rows: [{ key: '7', cells: ['7', '<img src=x onerror=alert(2)>'] }],
+            empty: 'none',
+            hint: 'Run `release <7>` then <i>wait</i>.',
           },
         ],
       }),
@@ -116,7 +117,12 @@ describe('server', () => {
     assert.ok(!res.body.includes('<script>alert(1)</script>'));
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(!res.body.includes('<img src=x'), 'a quarantine reason from a message stays text');
-    assert.match(res.body, /data-quarantine="7"/);
+    assert.match(res.body, /data-panel="phishing-quarantine"[\s\S]*data-row="7"/);
+    assert.ok(res.body.includes('Quarantined &lt;b&gt;reports&lt;/b&gt;'), 'a panel title stays text');
+    assert.ok(
+      res.body.includes('<code>release &lt;7&gt;</code> then &lt;i&gt;wait&lt;/i&gt;'),
+      'a hint has code spans, nothing else',
+    );
     assert.ok(res.body.includes('Phishing &lt;reports&gt;'));
     assert.match(res.headers['content-security-policy'] as string, /default-src 'self'/);
   });

@@ -1,8 +1,8 @@
 // Housekeeping: a work unit that prunes old lease history. One instance at a time runs it, under the
 // `housekeeping` lease.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Store } from './platform/db/index.js';
-import { LeaseStore, type WorkUnit } from './platform/leases/index.js';
+import type { Store } from '../platform/db/index.js';
+import { LeaseStore, type WorkUnit } from '../platform/leases/index.js';
 
 export interface HousekeepingOptions {
   /** Pause between prunes (default one hour). */

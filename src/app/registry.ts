@@ -1,0 +1,36 @@
+// Every feature graphsoc has, in one explicit list (no directory scanning): the runtime starts the
+// enabled ones, the server mounts their routes, `config check` and the docs read their configuration,
+// the error catalogue their codes, the dashboard their jobs, and the architecture test their folders.
+// Adding a feature is adding its folder under src/ and one line here.
+import type { ErrorCatalogue } from '../platform/errors.js';
+import type { JobInfo } from '../platform/feature/index.js';
+import { errors as archer } from '../connectors/archer/index.js';
+import { errors as defender } from '../connectors/microsoft/defender/index.js';
+import { errors as graph } from '../connectors/microsoft/graph/index.js';
+import { errors as identity } from '../connectors/microsoft/identity/index.js';
+import { phishing } from '../phishing/index.js';
+import { relay } from '../relay/index.js';
+
+export const FEATURES = [phishing, relay] as const;
+
+/** Each connector's error catalogue, by the title docs/errors.md gives its area. */
+export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
+  'Microsoft identity': identity,
+  'Microsoft Graph': graph,
+  'Microsoft Defender for Endpoint': defender,
+  'RSA Archer': archer,
+};
+
+/** Jobs on the way: the dashboard lists them as not yet available until their feature lands. */
+export const PLANNED_JOBS: readonly JobInfo[] = [
+  {
+    id: 'intel',
+    title: 'Threat-intel sync',
+    purpose: 'Keeps Microsoft Sentinel and Defender indicators in step with TruSTAR enclaves.',
+  },
+  {
+    id: 'accounts',
+    title: 'Self-service accounts',
+    purpose: 'Lets eligible people request a Microsoft 365 account or group after verifying their e-mail.',
+  },
+];

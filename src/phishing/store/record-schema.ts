@@ -1,0 +1,93 @@
+// The zod shape of a stored report record (phishing_reports.analysis, as JSON). The case is rebuilt
+// from these records, so a row written by another version, or edited by hand, must not reach Archer
+// as whatever it happens to hold: it is parsed, and a row that does not fit fails its report.
+import { z } from 'zod';
+import type { ReportRecord } from '../cases/report-record.js';
+
+const reason = z.object({ code: z.string(), points: z.number(), text: z.string() });
+
+const analysisSchema = z.object({
+  received: z.array(
+    z.object({
+      from: z.string().nullable(),
+      by: z.string().nullable(),
+      with: z.string().nullable(),
+      ips: z.array(z.string()),
+      timestamp: z.string().nullable(),
+    }),
+  ),
+  auth: z.object({
+    spf: z.string().nullable(),
+    dkim: z.string().nullable(),
+    dmarc: z.string().nullable(),
+    arc: z.string().nullable(),
+    compauth: z.string().nullable(),
+    sources: z.array(z.string()),
+  }),
+  antiSpam: z.object({
+    scl: z.number().nullable(),
+    bcl: z.number().nullable(),
+    pcl: z.number().nullable(),
+    report: z.record(z.string(), z.string()),
+  }),
+  iocs: z.object({
+    urls: z.array(z.string()),
+    domains: z.array(z.string()),
+    ips: z.array(z.string()),
+    emails: z.array(z.string()),
+    attachments: z.array(
+      z.object({
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number(),
+        md5: z.string(),
+        sha1: z.string(),
+        sha256: z.string(),
+      }),
+    ),
+    allowListed: z.number(),
+  }),
+  lookalikes: z.array(
+    z.object({
+      domain: z.string(),
+      imitates: z.string(),
+      kind: z.enum(['homoglyph', 'punycode', 'edit-distance']),
+    }),
+  ),
+  verdict: z.object({
+    level: z.enum(['clean', 'suspicious', 'malicious']),
+    score: z.number(),
+    reasons: z.array(reason),
+  }),
+  campaign: z.object({
+    subject: z.string(),
+    urlFingerprint: z.string().nullable(),
+    senderDomain: z.string().nullable(),
+    messageId: z.string().nullable(),
+  }),
+});
+
+/** Typed against ReportRecord, so the two cannot drift apart unnoticed. */
+export const reportRecordSchema: z.ZodType<ReportRecord> = z.object({
+  reportedAt: z.number(),
+  reporter: z.string().nullable(),
+  subject: z.string(),
+  from: z.string().nullable(),
+  replyTo: z.array(z.string()),
+  returnPath: z.string().nullable(),
+  messageId: z.string().nullable(),
+  kind: z.enum(['phishing', 'junk', 'not-junk', 'unspecified']).optional(),
+  filed: z.boolean().optional(),
+  alsoAttached: z
+    .array(
+      z.object({
+        name: z.string(),
+        subject: z.string().nullable(),
+        from: z.string().nullable(),
+        messageId: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  unparseable: z.string().optional(),
+  analysis: analysisSchema.nullable(),
+});

@@ -1,0 +1,67 @@
+// Table types of the phishing job's own tables as kysely sees them (migrations in ./migrations).
+// Times are epoch milliseconds.
+import type { Generated, Kysely } from 'kysely';
+import type { Database } from '../../platform/db/index.js';
+
+/** Where a reported message stands: waiting for its next step, finished, or set aside after failures. */
+export type PhishingReportState = 'pending' | 'done' | 'quarantined';
+/** The last step a report completed, in pipeline order. */
+export type PhishingReportStep = 'fetched' | 'analysed' | 'cased' | 'notified' | 'moved';
+
+export interface PhishingReportsTable {
+  id: Generated<number>;
+  mailbox: string;
+  message_id: string;
+  internet_message_id: string | null;
+  received_at: number;
+  state: PhishingReportState;
+  step: PhishingReportStep;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  campaign_key: string | null;
+  /** The analysis as JSON, kept so a retry of a later step does not parse again. */
+  analysis: string | null;
+  /** The report's MIME until the report is done (the original goes to Archer as an attachment). */
+  mime: Uint8Array | null;
+  /** Start of the current run of outage failures (network, 429, 5xx); null when the last step went well. */
+  failing_since: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PhishingCampaignsTable {
+  key: string;
+  archer_content_id: number | null;
+  create_started_at: number | null;
+  report_count: number;
+  version: number;
+  applied_version: number;
+  first_report_at: number;
+  last_report_at: number;
+  /** The worker writing the Archer record now (its mailbox), and until when its claim holds. */
+  case_owner: string | null;
+  case_claimed_until: number | null;
+  updated_at: number;
+}
+
+export interface PhishingCampaignAliasesTable {
+  alias: string;
+  campaign_key: string;
+  last_seen_at: number;
+}
+
+// A type, not an interface: kysely's withTables wants a type with an implicit index signature.
+export type PhishingTables = {
+  phishing_reports: PhishingReportsTable;
+  phishing_campaigns: PhishingCampaignsTable;
+  phishing_campaign_aliases: PhishingCampaignAliasesTable;
+};
+
+/** The database as the phishing stores see it: the platform's tables and the job's own. */
+export type PhishingDb = Kysely<Database & PhishingTables>;
+
+/** The phishing tables on a store's connection; the platform's type knows only its own tables. */
+export function phishingDb(db: Kysely<Database>): PhishingDb {
+  return db.withTables<PhishingTables>();
+}

@@ -1,0 +1,6 @@
+// The feature shape: what each feature module exports and what the app hands it. The sole entry point.
+export type { MigrationSet } from '../db/migration-set.js';
+export type { ConfigIssue } from '../config/index.js';
+export type { FeatureConfig } from './config.js';
+export type { JobInfo, JobState, JobStatus, Panel } from './dashboard.js';
+export type { AnyFeature, ConfigOf, Feature, FeatureContext, RunningFeature } from './types.js';

@@ -1,0 +1,54 @@
+// Wires graphsoc to the emulators: the one folder in src/ that imports emulators/ (ARCHITECTURE.md).
+// Starts the emulated services, registers graphsoc's apps in the emulated tenant, seeds sample data
+// for each job and returns the configuration that points every endpoint at the emulators.
+import { type Emulators, startEmulators } from '../../emulators/index.js';
+import type { RawConfig } from '../platform/config/index.js';
+import { applyPhishing, seedReportMailbox } from './phishing.js';
+import { applyRelay, relayToken } from './relay.js';
+import { type SecuritySamples, seedSecurity } from './security.js';
+import { type SandboxRelayApp, type SandboxTenant, seedTenant, tenantConfig } from './tenant.js';
+
+export type { SandboxRelayApp, SandboxTenant } from './tenant.js';
+export { SANDBOX_ARCHER_MAPPING } from './archer-mapping.js';
+export { sandboxBanner } from './banner.js';
+export { SANDBOX_REPORT_MAILBOX, sandboxReports } from './phishing-reports.js';
+
+export interface Sandbox extends SecuritySamples {
+  emulators: Emulators;
+  tenant: SandboxTenant;
+  relayApp: SandboxRelayApp;
+  /** The mailbox the phishing job watches, seeded with sample reports. */
+  reportMailbox: string;
+  /** A configuration token for the Graph Security module, as Threat Response would send it. */
+  relayToken(audience: string): Promise<string>;
+  /** Applies the sandbox's tenant and endpoints to a raw configuration object. */
+  applyTo(raw: RawConfig): void;
+  close(): Promise<void>;
+}
+
+export interface SandboxSeed {
+  /** A folder with alerts_v2.json, incidents.json and/or alerts.json exported from a tenant. */
+  alertsDir?: string | undefined;
+}
+
+export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
+  const emulators = await startEmulators();
+  const emu = emulators.entraGraph;
+  const { tenant, relayApp } = seedTenant(emu);
+  const samples = seedSecurity(emu, tenant.tenantId, seed.alertsDir);
+  const reportMailbox = seedReportMailbox(emulators, tenant);
+  return {
+    ...samples,
+    emulators,
+    tenant,
+    relayApp,
+    reportMailbox,
+    relayToken: (audience) => relayToken(emulators, tenant, relayApp, audience),
+    applyTo(raw) {
+      applyRelay(raw, emulators);
+      applyPhishing(raw, emulators, tenant, reportMailbox);
+      raw.tenants = [tenantConfig(tenant, emu, emulators.caPath)];
+    },
+    close: () => emulators.close(),
+  };
+}
