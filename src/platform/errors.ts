@@ -1,4 +1,4 @@
-// Base error classes for graphsoc, chosen by who must act (STYLE.md rule 11).
+// Base error classes for graphsoc, chosen by who must act (CONTRIBUTING.md, "Errors").
 // Every thrown error carries a stable code `GSOC_<AREA>_<WHAT>` that is never renamed or reused;
 // docs/errors.md lists them all and test/platform/errors-catalogue.test.ts keeps the two in step.
 

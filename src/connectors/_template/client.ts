@@ -7,7 +7,7 @@ import type { ExampleClientOptions, ExampleConfig } from './types.js';
 
 export interface ExampleClient {
   http: HttpClient;
-  /** Cheap credential and reachability check for /health and `cli check` (STYLE.md rule 19). */
+  /** Cheap credential and reachability check for /health and `cli check` (CONTRIBUTING.md). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-// Error catalogue of the Example connector. Add it to src/error-catalogue.ts and run npm run docs:errors.
+// Error catalogue of the Example connector. Add it to CONNECTORS in src/app/registry.ts and run
+// npm run docs:errors.
 // Status errors come from platform/http (HttpStatusError keeps status, remote code, request id, host);
 // add codes here only for what this API adds (e.g. a session that must be renewed). A connector whose
 // statuses get codes of its own maps them with platform/http's statusMapper table (see graph/errors.ts).

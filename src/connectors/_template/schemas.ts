@@ -1,4 +1,4 @@
-// zod shapes of the Example API payloads we read. Link the vendor doc above each (STYLE.md rule 26).
+// zod shapes of the Example API payloads we read. Link the vendor doc above each (CONTRIBUTING.md).
 import { z } from 'zod';
 
 /** @link https://api.example.com/docs/errors */

@@ -1,6 +1,6 @@
-// Public types of the Example connector. Copy this folder to start a connector (STYLE.md rule 2):
-// client.ts (base URL, auth, pipeline), resources/<thing>.ts (one per remote resource),
-// schemas.ts (zod shapes of remote payloads), errors.ts, types.ts, index.ts (sole entry point).
+// Public types of the Example connector. Copy this folder to start a connector (CONTRIBUTING.md,
+// "Adding a connector"): client.ts (base URL, auth, pipeline), resources/<thing>.ts (one per remote
+// resource), schemas.ts (zod shapes of remote payloads), errors.ts, types.ts, index.ts (sole entry).
 import type { ConnectorClientOptions } from '../../platform/http/index.js';
 
 export interface ExampleConfig {
