@@ -3,16 +3,9 @@ export { type AssignOptions, assignCampaign } from './campaign-assign.js';
 export { type CampaignRow, CampaignStore, isBehind, needsLookup } from './campaigns.js';
 export { errors, StoredRecordError } from './errors.js';
 export { phishingMigrations } from './migrations/index.js';
-export {
-  DEFAULT_RETRY,
-  type ReportCounts,
-  recordOf,
-  type ReportRow,
-  ReportStore,
-  type RetryPolicy,
-  retryPolicy,
-  type SeenMessage,
-} from './reports.js';
+export { recordOf } from './record-schema.js';
+export { type ReportCounts, type ReportRow, ReportStore, type SeenMessage } from './reports.js';
+export { DEFAULT_RETRY, type RetryPolicy, retryPolicy } from './retry-policy.js';
 export {
   type PhishingReportState,
   type PhishingReportStep,

@@ -1,8 +1,9 @@
-// The zod shape of a stored report record (phishing_reports.analysis, as JSON). The case is rebuilt
+// The zod shape of a stored report record, and how a stored one is read back (phishing_reports.analysis, as JSON). The case is rebuilt
 // from these records, so a row written by another version, or edited by hand, must not reach Archer
 // as whatever it happens to hold: it is parsed, and a row that does not fit fails its report.
 import { z } from 'zod';
 import type { ReportRecord } from '../cases/report-record.js';
+import { StoredRecordError } from './errors.js';
 
 const reason = z.object({ code: z.string(), points: z.number(), text: z.string() });
 
@@ -91,3 +92,17 @@ export const reportRecordSchema: z.ZodType<ReportRecord> = z.object({
   unparseable: z.string().optional(),
   analysis: analysisSchema.nullable(),
 });
+
+/** The record the analyse step stored with a report, parsed; undefined before that step. */
+export function recordOf(row: { id: number; analysis: string | null } | undefined): ReportRecord | undefined {
+  if (!row?.analysis) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.analysis);
+  } catch {
+    throw new StoredRecordError(row.id, 'not JSON');
+  }
+  const r = reportRecordSchema.safeParse(json);
+  if (!r.success) throw new StoredRecordError(row.id, r.error.issues[0]?.message ?? 'wrong shape');
+  return r.data;
+}

@@ -4,8 +4,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
-import { StoredRecordError } from './errors.js';
-import { reportRecordSchema } from './record-schema.js';
+import { recordOf } from './record-schema.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 import {
   type PhishingDb,
   type PhishingReportState,
@@ -23,53 +23,7 @@ export interface SeenMessage {
   receivedAt: number;
 }
 
-export interface RetryPolicy {
-  /** Failures of the report's own after which it is quarantined. */
-  maxAttempts: number;
-  /** Wait before attempt `n + 1` after `n` failures. */
-  backoffMs(attempts: number): number;
-  /** Wait after an outage failure (network, 429, 5xx): the service is retried, not the report blamed. */
-  outageRetryMs: number;
-  /** A report failing only through outages for longer than this is quarantined after all. */
-  maxOutageMs: number;
-}
-
-/** The retry policy from its settings: exponential from `retryBaseMs`, doubling, at most an hour. */
-export function retryPolicy(o: {
-  maxAttempts: number;
-  retryBaseMs: number;
-  maxOutageMs: number;
-}): RetryPolicy {
-  return {
-    maxAttempts: o.maxAttempts,
-    backoffMs: (n) => Math.min(3_600_000, o.retryBaseMs * 2 ** Math.max(0, n - 1)),
-    outageRetryMs: o.retryBaseMs,
-    maxOutageMs: o.maxOutageMs,
-  };
-}
-
-/** 8 attempts from 30 s; a day of outage. */
-export const DEFAULT_RETRY: RetryPolicy = retryPolicy({
-  maxAttempts: 8,
-  retryBaseMs: 30_000,
-  maxOutageMs: 86_400_000,
-});
-
 const ERROR_MAX = 2000;
-
-/** The record the analyse step stored with a report, parsed; undefined before that step. */
-export function recordOf(row: Pick<ReportRow, 'id' | 'analysis'> | undefined): ReportRecord | undefined {
-  if (!row?.analysis) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(row.analysis);
-  } catch {
-    throw new StoredRecordError(row.id, 'not JSON');
-  }
-  const r = reportRecordSchema.safeParse(json);
-  if (!r.success) throw new StoredRecordError(row.id, r.error.issues[0]?.message ?? 'wrong shape');
-  return r.data;
-}
 
 /** How many reports are in each state, and how many finished without a campaign. */
 export interface ReportCounts {
