@@ -32,9 +32,17 @@ export interface ReportCounts {
   notFiled: number;
 }
 
+/**
+ * Parsed records kept per report: every case write of a campaign reads all its records again, so a
+ * campaign of n reports would parse n²/2 of them. A record is written once, at the analyse step; the
+ * stored text is compared anyway, so a changed row is parsed again.
+ */
+const PARSED_KEPT = 5000;
+
 export class ReportStore {
   readonly #db: PhishingDb;
   readonly #now: () => number;
+  readonly #parsed = new Map<number, { raw: string; record: ReportRecord }>();
 
   constructor(db: Kysely<Database>, now: () => number = Date.now) {
     this.#db = phishingDb(db);
@@ -220,7 +228,7 @@ export class ReportStore {
       .orderBy('received_at')
       .orderBy('id')
       .execute();
-    return rows.flatMap((row) => recordOf(row) ?? []);
+    return rows.flatMap((row) => this.#recordOf(row) ?? []);
   }
 
   /** A campaign's first report: its MIME (while kept) and its record. */
@@ -255,6 +263,18 @@ export class ReportStore {
       byState: { pending: n('pending'), done: n('done'), quarantined: n('quarantined') },
       notFiled: Number(notFiled?.n ?? 0),
     };
+  }
+
+  #recordOf(row: { id: number; analysis: string | null }): ReportRecord | undefined {
+    const kept = this.#parsed.get(row.id);
+    if (kept && kept.raw === row.analysis) return kept.record;
+    const record = recordOf(row);
+    if (record && row.analysis) {
+      this.#parsed.delete(row.id);
+      this.#parsed.set(row.id, { raw: row.analysis, record });
+      if (this.#parsed.size > PARSED_KEPT) this.#parsed.delete(this.#parsed.keys().next().value as number);
+    }
+    return record;
   }
 
   async #byMessage(mailbox: string, messageId: string): Promise<ReportRow> {
