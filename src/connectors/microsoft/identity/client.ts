@@ -5,7 +5,7 @@ import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import type { TenantConfig } from '../../../platform/config/tenant.js';
 import { createConnectorClient, type HttpClient } from '../../../platform/http/index.js';
 import { loadCredential } from './credentials.js';
-import type { IdentityErrorFields } from './errors.js';
+import { type IdentityErrorFields, parseEntraError } from './errors.js';
 import { msalNetworkClient } from './network.js';
 import { loadAuthorityMetadata } from './resources/metadata.js';
 import { type AcquiredToken, acquireToken } from './resources/token.js';
@@ -88,7 +88,10 @@ export function createTokenProvider(
   function application(): Promise<ConfidentialClientApplication> {
     let entry = applications.get(key);
     if (!entry) {
-      const http = createConnectorClient({ service: 'entra', caFile: tenant.caFile }, opts);
+      const http = createConnectorClient(
+        { service: 'entra', caFile: tenant.caFile, errorParser: parseEntraError },
+        opts,
+      );
       const ready = loadAuthorityMetadata(http, tenant.authorityHost, tenant.tenantId, fields).then(
         (meta) =>
           new ConfidentialClientApplication({

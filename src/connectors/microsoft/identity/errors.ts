@@ -1,6 +1,8 @@
 // Error catalogue of the Entra ID identity connector and the mapping from msal-node errors.
 // Entra's AADSTS code and description are kept; the client secret never appears in a message.
 import { CallerError, type ErrorCatalogue, RemoteError } from '../../../platform/errors.js';
+import { remoteErrorParser } from '../../../platform/http/index.js';
+import { tokenErrorSchema } from './schemas.js';
 
 export const errors = {
   TOKEN_FAILED: {
@@ -31,6 +33,12 @@ export const errors = {
     fix: 'Check authorityHost (national clouds use their own host) and the tenantId.',
   },
 } as const satisfies ErrorCatalogue;
+
+/** Reads Entra's OAuth error body, e.g. `invalid_tenant` and AADSTS90002 for an unknown tenant's metadata. */
+export const parseEntraError = remoteErrorParser(tokenErrorSchema, (b) => ({
+  code: b.error,
+  message: b.error_description,
+}));
 
 export interface IdentityErrorFields {
   tenantId: string;

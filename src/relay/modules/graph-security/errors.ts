@@ -7,8 +7,23 @@ import { RelayError } from '../../protocol/relay-error.js';
 
 const PRODUCT = 'Microsoft Graph Security';
 
+/**
+ * Entra's answers that mean the token's `tenant_id` names no tenant: not found (AADSTS90002), not a
+ * tenant identifier at all (AADSTS900023), or no tenant in the request (AADSTS50059, AADSTS50128).
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+ */
+const UNKNOWN_TENANT = new Set(['AADSTS90002', 'AADSTS900023', 'AADSTS50059', 'AADSTS50128']);
+
 export function relayErrorFrom(e: unknown): RelayError {
   if (e instanceof RelayError) return e;
+  if (e instanceof IdentityRejectedError && isUnknownTenant(e))
+    // A module setting the analyst can correct, as the seed answered Entra's 400 (invalid argument).
+    return new RelayError(
+      'invalid argument',
+      `Microsoft Entra ID does not know the tenant_id of this module's configuration: ${e.description ?? e.message}`,
+      'fatal',
+      e,
+    );
   if (e instanceof IdentityRejectedError)
     return new RelayError('authorization error', `Authorization failed: ${e.message}`, 'fatal', e);
   if (e instanceof IdentityFailedError)
@@ -42,6 +57,10 @@ export function relayErrorFrom(e: unknown): RelayError {
     return new RelayError('timeout', `${PRODUCT} did not answer within the relay's deadline.`, 'fatal', e);
   }
   return new RelayError('unknown', 'Something went wrong.', 'fatal', e);
+}
+
+function isUnknownTenant(e: IdentityRejectedError): boolean {
+  return e.oauthError === 'invalid_tenant' || (e.aadsts !== undefined && UNKNOWN_TENANT.has(e.aadsts));
 }
 
 /**

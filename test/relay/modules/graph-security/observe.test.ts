@@ -1,6 +1,7 @@
 // The Graph Security module over real HTTP against the emulators: health, observe on both backends,
 // limits, escaping, throttling and permission errors; every answer is valid CTIM.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ctimBundleSchema } from '../../../../src/relay/ctim/index.js';
 import { HASH_A, HASH_OLD, TRICKY_NAME, TRICKY_URL } from '../../../emulators/graph-security-fixtures.js';
@@ -119,6 +120,21 @@ describe('Graph Security module, modern backend', () => {
     assert.ok(!JSON.stringify(res).includes('not-the-secret-123'));
     assert.ok(!h.log.text.includes('not-the-secret-123'));
   });
+
+  for (const tenant of [randomUUID(), 'nosuch.example.com']) {
+    test(`an unknown tenant_id (${tenant.includes('.') ? 'a domain' : 'a GUID'}) answers invalid argument with Entra's AADSTS90002`, async () => {
+      const res = await h.post('/health', {}, await h.token({ tenant_id: tenant }));
+      assert.equal(res.data, undefined);
+      assert.deepEqual(
+        res.errors?.map((e) => [e.code, e.type]),
+        [['invalid argument', 'fatal']],
+      );
+      const message = res.errors?.[0]?.message ?? '';
+      assert.match(message, /tenant_id/);
+      assert.match(message, new RegExp(`AADSTS90002: Tenant '${tenant.replace(/\./g, '\\.')}' not found`));
+      assert.ok(!message.includes(h.app.secret));
+    });
+  }
 });
 
 describe('Graph Security module, legacy backend', () => {

@@ -2,7 +2,7 @@
 // authorityMetadata + cloudDiscoveryMetadata, so msal never contacts login.microsoftonline.com for
 // instance discovery and works offline against an emulator or a national cloud.
 import { type HttpClient, HttpStatusError, HttpTransportError } from '../../../../platform/http/index.js';
-import { errors, IdentityFailedError, type IdentityErrorFields } from '../errors.js';
+import { errors, IdentityFailedError, type IdentityErrorFields, IdentityRejectedError } from '../errors.js';
 import { openIdConfigurationSchema } from '../schemas.js';
 
 export interface AuthorityMetadata {
@@ -21,6 +21,22 @@ export async function loadAuthorityMetadata(
   try {
     config = await http.json({ url }, openIdConfigurationSchema);
   } catch (e) {
+    // Entra's own refusal (an unknown or malformed tenant: invalid_tenant, AADSTS90002) is the
+    // configuration's to fix, as a refused credential is; keep its AADSTS code and description.
+    if (e instanceof HttpStatusError && e.status < 500 && e.status !== 429 && e.remoteCode) {
+      const aadsts = /AADSTS\d+/.exec(e.remoteMessage ?? '')?.[0];
+      throw new IdentityRejectedError(
+        `Entra refused tenant ${tenantId} at ${authorityHost}: ${e.remoteCode}${e.remoteMessage ? `, ${e.remoteMessage}` : ''}`,
+        {
+          ...fields,
+          ...(aadsts ? { aadsts } : {}),
+          oauthError: e.remoteCode,
+          ...(e.remoteMessage ? { description: e.remoteMessage } : {}),
+          status: e.status,
+        },
+        e,
+      );
+    }
     const why = e instanceof HttpStatusError || e instanceof HttpTransportError ? e.message : String(e);
     throw new IdentityFailedError(
       errors.METADATA_FAILED,
