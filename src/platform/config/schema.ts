@@ -7,15 +7,54 @@ import { type TenantConfig, tenantSchema } from './tenant.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const serverSchema = z
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** A proxy whose X-Forwarded-* headers are believed: an address, a CIDR range, or a proxy-addr name. */
+const proxyAddress = z.union([
+  z.ipv4(),
+  z.ipv6(),
+  z.cidrv4(),
+  z.cidrv6(),
+  z.enum(['loopback', 'linklocal', 'uniquelocal']),
+]);
+
+/** `true`/`false`, or the trusted proxies; a variable gives them as text, comma-separated. */
+const trustProxy = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const t = v.trim().toLowerCase();
+    if (t === 'true' || t === 'false') return t === 'true';
+    return v.split(',').map((s) => s.trim());
+  },
+  z.union([z.boolean(), z.array(proxyAddress).min(1)]),
+);
+
+const adminSchema = z
   .object({
-    /** Address the HTTP server binds to. Use 0.0.0.0 in a container. */
+    /** The operator pages (dashboard, /metrics, /readyz) listen here: loopback unless the operator says so. */
     host: z.string().min(1).default('127.0.0.1'),
-    port: z.coerce.number().int().min(0).max(65535).default(8080),
-    /** URL users and Threat Response reach graphsoc at; used in links and as the relay's JWT audience. */
-    publicUrl: z.url().optional(),
+    /** Defaults to the public port + 1 (0 when that is 0), so --port moves both and two instances never clash. */
+    port: port.optional(),
   })
   .strict()
+  .prefault({});
+
+const serverSchema = z
+  .object({
+    /** Address the public listener (relay, webhooks, /healthz) binds to. Use 0.0.0.0 in a container. */
+    host: z.string().min(1).default('127.0.0.1'),
+    port: port.default(8080),
+    /** URL users and Threat Response reach graphsoc at; used in links and as the relay's JWT audience. */
+    publicUrl: z.url().optional(),
+    /** Whether X-Forwarded-Proto/-For are believed, and from which proxies; off: graphsoc is reached directly. */
+    trustProxy: trustProxy.default(false),
+    admin: adminSchema,
+  })
+  .strict()
+  .transform((s) => ({
+    ...s,
+    admin: { host: s.admin.host, port: s.admin.port ?? (s.port === 0 ? 0 : s.port + 1) },
+  }))
   .prefault({});
 
 const logSchema = z
@@ -66,6 +105,11 @@ export const platformConfig = {
     tenants: z.array(tenantSchema).default([]),
   },
   check(c: PlatformConfig, issue: ConfigIssue) {
+    const { port: pub, admin } = c.server;
+    if (admin.port > 65535)
+      issue(['server', 'admin', 'port'], `expected a port 0-65535; set it, as server.port ${pub} has no next port`);
+    else if (admin.port === pub && pub !== 0)
+      issue(['server', 'admin', 'port'], `expected a port other than server.port (${pub})`);
     const seen = new Set<string>();
     c.tenants.forEach((t, i) => {
       if (seen.has(t.name)) issue(['tenants', i, 'name'], `expected a unique name; "${t.name}" repeats`);
