@@ -31,8 +31,29 @@ export const uri = z
  */
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * Orders two ISO instants (negative, zero, positive) to the last fractional digit: Date.parse stops
+ * at milliseconds, so instants within one millisecond are told apart by their further digits (a zone
+ * offset is whole minutes, so those digits compare alike under any offset).
+ */
+export function compareInstants(a: string, b: string): number {
+  const ms = Date.parse(a) - Date.parse(b);
+  if (ms !== 0 || Number.isNaN(ms)) return ms;
+  const da = subMillisecond(a);
+  const db = subMillisecond(b);
+  const width = Math.max(da.length, db.length);
+  const pa = da.padEnd(width, '0');
+  const pb = db.padEnd(width, '0');
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}
+
+/** The fractional digits of an instant past the third (Date.parse keeps those three). */
+function subMillisecond(iso: string): string {
+  return /T[^.]*\.\d{3}(\d*)/.exec(iso)?.[1] ?? '';
+}
+
 const notAfter = (start: string | undefined, end: string | undefined): boolean =>
-  start === undefined || end === undefined || Date.parse(start) <= Date.parse(end);
+  start === undefined || end === undefined || compareInstants(start, end) <= 0;
 
 // ctim doc/structures/sighting.md "ObservedTime": `start_time` must come before `end_time` (if specified).
 // Graph gives one instant for both, so equal times are fine.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  compareInstants,
   entityIdSchema,
   externalReferenceSchema,
   isLongId,
@@ -115,6 +116,24 @@ test('observed time compares instants, not strings, across zones', () => {
   // 01:00+02:00 is 23:00Z the day before, so this end is after the start.
   const t = { start_time: '2020-01-01T22:30:00Z', end_time: '2020-01-02T01:00:00+02:00' };
   assert.equal(ok(observedTimeSchema, t), true);
+});
+
+test('observed time tells apart instants within one millisecond by their further digits', () => {
+  const start = '2026-03-02T09:00:00.1234567Z';
+  assert.equal(ok(observedTimeSchema, { start_time: start, end_time: '2026-03-02T09:00:00.1234568Z' }), true);
+  assert.equal(ok(observedTimeSchema, { start_time: start, end_time: start }), true);
+  assert.equal(ok(observedTimeSchema, { start_time: start, end_time: '2026-03-02T09:00:00.1234Z' }), false);
+  assert.equal(ok(observedTimeSchema, { start_time: start, end_time: '2026-03-02T09:00:00.123Z' }), false);
+});
+
+test('compareInstants orders to the last digit, across zones and precisions', () => {
+  const sign = (a: string, b: string) => Math.sign(compareInstants(a, b));
+  assert.equal(sign('2026-03-02T09:00:00.1234567Z', '2026-03-02T09:00:00.1234568Z'), -1);
+  assert.equal(sign('2026-03-02T09:00:00.1234567Z', '2026-03-02T09:00:00.123Z'), 1);
+  assert.equal(sign('2026-03-02T09:00:00.1230000Z', '2026-03-02T09:00:00.123Z'), 0);
+  assert.equal(sign('2026-03-02T11:00:00.1234567+02:00', '2026-03-02T09:00:00.1234567Z'), 0);
+  assert.equal(sign('2026-03-02T11:00:00.1234568+02:00', '2026-03-02T09:00:00.1234567Z'), 1);
+  assert.equal(sign('2026-03-02T09:00:01Z', '2026-03-02T09:00:00.9999999Z'), 1);
 });
 
 test('valid time may be open at either end but not reversed', () => {

@@ -140,6 +140,55 @@ describe('alerts_v2 → sighting', () => {
     assert.match(warnings[0] ?? '', /^Alert bad could not be shown: /);
   });
 
+  test("Graph's seven fractional digits are kept, not cut to milliseconds", () => {
+    const s = sightingFromAlertV2(
+      {
+        ...alertV2(),
+        firstActivityDateTime: '2026-03-02T09:00:00.1234567Z',
+        lastActivityDateTime: '2026-03-02T09:05:00.7654321Z',
+        lastUpdateDateTime: '2026-03-02T09:10:00.0000001Z',
+      },
+      [],
+    );
+    sightingSchema.parse(s);
+    assert.deepEqual(s.observed_time, {
+      start_time: '2026-03-02T09:00:00.1234567Z',
+      end_time: '2026-03-02T09:05:00.7654321Z',
+    });
+    assert.equal(s.timestamp, '2026-03-02T09:10:00.0000001Z');
+  });
+
+  for (const [given, expected] of [
+    ['2026-03-02T11:00:00.1234567+02:00', '2026-03-02T09:00:00.1234567Z'],
+    ['2026-03-02T09:00:00.1234567z', '2026-03-02T09:00:00.1234567Z'],
+    ['2026-03-02T09:00:00.1234Z', '2026-03-02T09:00:00.1234Z'],
+    ['2026-03-02T09:00:00.1Z', '2026-03-02T09:00:00.100Z'],
+    ['2026-03-02T09:00:00Z', '2026-03-02T09:00:00.000Z'],
+    ['2026-03-02T09:00:00.123456789012Z', '2026-03-02T09:00:00.123456789Z'],
+    ['2026-03-02T23:59:59.9999999-00:30', '2026-03-03T00:29:59.9999999Z'],
+  ] as const) {
+    test(`a start time of ${given} is answered as ${expected}`, () => {
+      const s = sightingFromAlertV2({ ...alertV2(), firstActivityDateTime: given }, []);
+      sightingSchema.parse(s);
+      assert.equal(s.observed_time.start_time, expected);
+    });
+  }
+
+  test('an end within the same millisecond as the start is compared by its further digits', () => {
+    const at = (first: string, last: string) =>
+      sightingFromAlertV2({ ...alertV2(), firstActivityDateTime: first, lastActivityDateTime: last }, [])
+        .observed_time;
+    assert.deepEqual(at('2026-03-02T09:00:00.1234567Z', '2026-03-02T09:00:00.1234568Z'), {
+      start_time: '2026-03-02T09:00:00.1234567Z',
+      end_time: '2026-03-02T09:00:00.1234568Z',
+    });
+    assert.deepEqual(
+      at('2026-03-02T09:00:00.1234567Z', '2026-03-02T09:00:00.123Z'),
+      { start_time: '2026-03-02T09:00:00.1234567Z' },
+      'an end before the start is left out',
+    );
+  });
+
   test("a very long description is cut to CTIM's 5000 characters", () => {
     const a = alertV2Schema.parse({
       id: 'y',
@@ -190,6 +239,15 @@ describe('legacy alert → sighting', () => {
       s.targets?.[0]?.observables.map((o) => o.type),
       ['ip', 'hostname', 'domain'],
     );
+  });
+
+  test("the event time keeps Graph's seven fractional digits", () => {
+    const s = sightingFromLegacyAlert({ ...legacy(), eventDateTime: '2026-03-02T09:00:00.1234567Z' }, []);
+    sightingSchema.parse(s);
+    assert.deepEqual(s.observed_time, {
+      start_time: '2026-03-02T09:00:00.1234567Z',
+      end_time: '2026-03-02T09:00:00.1234567Z',
+    });
   });
 
   test('an unknown severity is Unknown (the seed answered a 500)', () => {

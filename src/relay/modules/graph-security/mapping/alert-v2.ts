@@ -3,6 +3,7 @@
 // (devices) and relations (files); unknown values fall back to Unknown/detected, never to an error.
 import {
   type Confidence,
+  compareInstants,
   type CtimObservable,
   type IdentitySpecification,
   type ObservedRelation,
@@ -83,7 +84,8 @@ export function sightingFromAlertV2(alert: AlertV2, matched: readonly Observable
     new Date(0).toISOString();
   const end = isoOrUndefined(alert.lastActivityDateTime);
   const updated = isoOrUndefined(alert.lastUpdateDateTime);
-  const observed = end && end >= start ? { start_time: start, end_time: end } : { start_time: start };
+  const observed =
+    end && compareInstants(end, start) >= 0 ? { start_time: start, end_time: end } : { start_time: start };
   const origin = `${SOURCE}: ${alert.serviceSource ?? 'Microsoft Defender'}`;
   const targets = targetsOf(evidence, observed);
   const relations = relationsOf(evidence, origin);

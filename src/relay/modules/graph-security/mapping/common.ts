@@ -21,12 +21,25 @@ export function sensorFor(serviceSource: string | null | undefined): Sensor {
   }
 }
 
-/** A valid ISO timestamp or undefined; Graph sometimes sends null or 0001-01-01. */
+/** Seconds, their fraction and the zone of an ISO instant; the fraction is kept apart from Date. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.(\d+)(Z|[+-]\d{2}:\d{2})$/i;
+/** Nanoseconds: finer than any Microsoft API reports (100 ns ticks), and what CTIM consumers parse. */
+const MAX_FRACTION_DIGITS = 9;
+
+/**
+ * A valid ISO timestamp in UTC, or undefined; Graph sometimes sends null or 0001-01-01. Graph and
+ * Defender times carry seven fractional digits (2026-03-02T09:00:00.1234567Z), which a Date would
+ * cut to milliseconds: they are kept as the source gave them (up to nine).
+ */
 export function isoOrUndefined(v: string | null | undefined): string | undefined {
   if (!v) return undefined;
   const t = Date.parse(v);
   if (Number.isNaN(t) || t <= 0) return undefined;
-  return new Date(t).toISOString();
+  const m = INSTANT.exec(v);
+  const fraction = m?.[2];
+  if (!m || !fraction || fraction.length <= 3) return new Date(t).toISOString();
+  const seconds = new Date(Date.parse(`${m[1]}${m[3]}`)).toISOString().slice(0, -5);
+  return `${seconds}.${fraction.slice(0, MAX_FRACTION_DIGITS)}Z`;
 }
 
 /**
