@@ -2,8 +2,12 @@
 //   no record id, never started  → beginCreate, create, recordCreated
 //   no record id, started before → find it by the campaign key field (a crash may have hit after
 //                                  Archer created it); recordCreated with what is found, else create
-//   record behind the campaign   → update with the content rebuilt from all its reports, applied(v)
+//   record behind the campaign   → read its key field; ours: update with the content rebuilt from
+//                                  all its reports, applied(v)
 //   record gone from Archer      → recordGone, then as "started before": found by key, else created
+// A stored id proves nothing on its own: after an Archer restore, a switch of instances or a restart
+// of the sandbox's emulated Archer, the id may name another campaign's record, or one whose key an
+// analyst emptied. Such a record counts as gone and is never written to.
 // Archer silently ignores values it does not accept, so the title and key are read back after a
 // create: a record without them could not be found again, and that is an error, not a success.
 import {
@@ -18,10 +22,11 @@ import {
   updateRecord,
   uploadAttachment,
 } from '../../connectors/archer/index.js';
+import type { Logger } from '../../platform/log.js';
 import type { PhishingConfig } from '../config.js';
 import { type CampaignRow, type CampaignStore, isBehind, needsLookup } from '../store/index.js';
 import { caseDescription, caseTitle, senderIp } from './content.js';
-import { CaseReadBackError } from './errors.js';
+import { CaseNotOursError, CaseReadBackError } from './errors.js';
 import type { ReportRecord } from './report-record.js';
 
 export type ArcherMapping = PhishingConfig['archer'];
@@ -33,11 +38,14 @@ export interface CaseSinkDeps {
   campaigns: CampaignStore;
   /** The records of the campaign's reports, oldest first. */
   recordsOf(key: string): Promise<ReportRecord[]>;
-  /** Told when the campaign's record no longer exists in Archer and is made again. */
-  onRecordGone?(key: string, contentId: number): void;
+  /** Each record written (info) and each stored id that no longer holds the campaign (warn). */
+  logger?: Pick<Logger, 'info' | 'warn'>;
   /** Uploads the first report's message for the attachment field, when one is mapped. */
   firstMessage?(key: string): Promise<{ name: string; bytes: Uint8Array } | undefined>;
 }
+
+/** What a read or update of a record Archer no longer has resolves to instead. */
+const DELETED: unique symbol = Symbol('deleted');
 
 /** Brings the campaign's Archer record up to date; returns its content id. */
 export async function syncCase(d: CaseSinkDeps, key: string, again = false): Promise<number> {
@@ -45,25 +53,60 @@ export async function syncCase(d: CaseSinkDeps, key: string, again = false): Pro
   if (!c) throw new Error(`campaign ${key} does not exist`);
   if (c.archer_content_id === null) c = await ensureRecord(d, c);
   const id = c.archer_content_id as number;
-  if (isBehind(c)) {
-    const version = c.version;
-    try {
-      await updateRecord(d.client, d.target, id, await fieldsOf(d, key));
-    } catch (e) {
-      if (again || !isGone(e)) throw e;
-      // Deleted in Archer while reports keep coming: the analysts must still see them, so the
-      // campaign gets a record again (found by its key, else created) with every report, rather
-      // than each report failing until it is quarantined.
-      d.onRecordGone?.(key, id);
-      await d.campaigns.recordGone(key, id);
-      return syncCase(d, key, true);
-    }
-    await d.campaigns.applied(key, version);
+  if (!isBehind(c)) return id;
+  const version = c.version;
+  // A record deleted in Archer, or holding another key, while reports keep coming: the analysts must
+  // still see them, so the campaign gets a record again (found by its key, else created) with every
+  // report, rather than each report failing until it is quarantined. Only once: a record found by its
+  // key a moment ago and not holding it now is an error, and is not written to either.
+  const holds: string | null | typeof DELETED = await keyAt(d, id).catch((e: unknown) => deleted(e, again));
+  if (holds !== key) {
+    if (again) throw new CaseNotOursError(key, id);
+    return madeAgain(d, key, id, holds);
   }
+  const { fields, count } = await fieldsOf(d, key);
+  const updated = await updateRecord(d.client, d.target, id, fields).catch((e: unknown) => deleted(e, again));
+  if (updated === DELETED) return madeAgain(d, key, id, DELETED);
+  await d.campaigns.applied(key, version);
+  d.logger?.info({ campaign: key, contentId: id, reports: count }, 'Archer incident updated');
   return id;
 }
 
-const isGone = (e: unknown) => e instanceof ArcherValidationError && e.code === archerErrors.NOT_FOUND.code;
+/** Archer has no record with the id (the first time round); any other error is thrown on. */
+function deleted(e: unknown, again: boolean): typeof DELETED {
+  if (again || !(e instanceof ArcherValidationError && e.code === archerErrors.NOT_FOUND.code)) throw e;
+  return DELETED;
+}
+
+/**
+ * The record `id` is not the campaign's any more (`holds` says what it holds now): it is left alone,
+ * and the campaign's record is found by its key or created, once.
+ */
+async function madeAgain(
+  d: CaseSinkDeps,
+  key: string,
+  id: number,
+  holds: string | null | typeof DELETED,
+): Promise<number> {
+  if (holds === DELETED)
+    d.logger?.warn(
+      { campaign: key, contentId: id },
+      'the campaign’s Archer record no longer exists; it is found by its key or created again',
+    );
+  else
+    d.logger?.warn(
+      { campaign: key, contentId: id, recordCampaign: holds },
+      'the record at the campaign’s Archer id holds another campaign key; it is left alone, and the campaign’s record is found by its key or created again',
+    );
+  await d.campaigns.recordGone(key, id);
+  return syncCase(d, key, true);
+}
+
+/** The campaign key the record holds now: null when its key field is empty. */
+async function keyAt(d: CaseSinkDeps, id: number): Promise<string | null> {
+  const held = (await readRecord(d.client, d.target, id))[d.mapping.campaignKeyField];
+  return typeof held === 'string' && held !== '' ? held : null;
+}
 
 async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRow> {
   const m = d.mapping;
@@ -75,7 +118,7 @@ async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRo
   // The version is read before the reports: a report joining meanwhile may or may not be in the
   // fields, so only what was certainly there counts as applied and a later one triggers an update.
   const version = (await d.campaigns.get(c.key))?.version ?? c.version;
-  const fields = await fieldsOf(d, c.key);
+  const { fields, count } = await fieldsOf(d, c.key);
   const file = m.attachmentField && d.firstMessage ? await d.firstMessage(c.key) : undefined;
   const id = await createRecord(d.client, d.target, {
     ...fields,
@@ -87,6 +130,7 @@ async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRo
     throw new CaseReadBackError(id, [m.campaignKeyField, m.titleField]);
   }
   await d.campaigns.applied(c.key, version);
+  d.logger?.info({ campaign: c.key, contentId: id, reports: count }, 'Archer incident created');
   return (await d.campaigns.get(c.key)) as CampaignRow;
 }
 
@@ -94,8 +138,11 @@ async function uploaded(d: CaseSinkDeps, file: { name: string; bytes: Uint8Array
   return { attachmentIds: [await uploadAttachment(d.client, file.name, file.bytes)] };
 }
 
-/** Every mapped field, rebuilt from all the campaign's reports. */
-async function fieldsOf(d: CaseSinkDeps, key: string): Promise<Record<string, FieldInput>> {
+/** Every mapped field, rebuilt from all the campaign's reports, and how many reports that is. */
+async function fieldsOf(
+  d: CaseSinkDeps,
+  key: string,
+): Promise<{ fields: Record<string, FieldInput>; count: number }> {
   const m = d.mapping;
   const records = await d.recordsOf(key);
   const first = records[0];
@@ -111,5 +158,5 @@ async function fieldsOf(d: CaseSinkDeps, key: string): Promise<Record<string, Fi
   for (const [field, value] of Object.entries(m.values))
     out[field] = { values: Array.isArray(value) ? value : [value] };
   for (const [field, ids] of Object.entries(m.crossReferences)) out[field] = { contentIds: ids };
-  return out;
+  return { fields: out, count: records.length };
 }

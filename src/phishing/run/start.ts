@@ -59,11 +59,7 @@ export async function startPhishing(
           target: archer.target,
           mapping: c.archer,
           campaigns,
-          onRecordGone: (campaign, contentId) =>
-            logger.warn(
-              { campaign, contentId, mailbox: m.mailbox },
-              'the campaign’s Archer record no longer exists; it is found by its key or created again',
-            ),
+          logger: logger.child({ mailbox: m.mailbox }),
         },
         config: c,
         processedFolderId: processedFolders(() => graph),
