@@ -107,6 +107,15 @@ const reportKindsSchema = z
   .strict()
   .prefault({});
 
+/** How long stored reports are kept (src/phishing/store/retention.ts says what goes and when). */
+const retentionSchema = z
+  .object({
+    /** Days after their last activity that campaigns and finished reports are deleted; 0 keeps them. */
+    keepDays: z.coerce.number().int().min(0).max(3650).default(180),
+  })
+  .strict()
+  .prefault({});
+
 export const phishingSchema = z
   .object({
     enabled: z.boolean().default(false),
@@ -149,6 +158,7 @@ export const phishingSchema = z
     notify: notifySchema,
     reportKinds: reportKindsSchema,
     archer: archerMappingSchema,
+    retention: retentionSchema,
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -160,6 +170,14 @@ export const phishingSchema = z
         path: ['ownDomains'],
         message:
           'reporter mails (phishing.notify) go only to addresses in phishing.ownDomains, so a forged report cannot make graphsoc mail strangers: list your domains, or turn the mails off',
+      });
+    // A campaign deleted while its fingerprint could still group reports would split a live campaign.
+    const keepHours = p.retention.keepDays * 24;
+    if (keepHours > 0 && keepHours < p.campaignWindowHours)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retention', 'keepDays'],
+        message: `expected 0 or at least phishing.campaignWindowHours (${p.campaignWindowHours} hours) in days, so a campaign is not deleted while reports may still join it`,
       });
   })
   .prefault({});

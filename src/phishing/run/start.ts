@@ -11,6 +11,7 @@ import { processedFolders } from '../pipeline/processed-folder.js';
 import { Wakeups } from '../pipeline/wakeups.js';
 import { CampaignStore, ReportStore } from '../store/index.js';
 import { archerCase } from './archer-case.js';
+import { retentionUnits } from './retention.js';
 import { phishingStatus, quarantinePanel } from './status.js';
 import { subscriptionsByTenant } from './subscriptions.js';
 import { webhookRoutes } from './webhook.js';
@@ -69,7 +70,7 @@ export async function startPhishing(
   });
   const tenants = [...new Set(c.mailboxes.map((m) => m.tenant))];
   return {
-    units,
+    units: [...units, ...retentionUnits(ctx.store.db, c.retention)],
     checks: [
       ...tenants.map((t) => ctx.services.microsoft.check(t)),
       { name: 'archer', check: () => archer.client.ping() },
