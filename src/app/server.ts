@@ -23,6 +23,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: 1024 * 1024,
+    // Header sections to 64 KB reach the routes, so the relay answers its own 16 KB limit in its envelope.
+    http: { maxHeaderSize: 64 * 1024 },
     // Behind a load balancer the operator sets trustProxy in a later version; default is direct.
     trustProxy: false,
   }) as unknown as FastifyInstance;

@@ -10,6 +10,7 @@ import { verifyRelayToken } from './auth/verify.js';
 import type { RelayContext, RelayModule } from './module.js';
 import { acceptAnyBody, jsonBody } from './protocol/body.js';
 import { envelope } from './protocol/envelope.js';
+import { answerOversized } from './protocol/limits.js';
 import { selectObservables } from './protocol/observables.js';
 import {
   AUTH_MESSAGES,
@@ -57,6 +58,7 @@ export async function registerRelay(app: FastifyInstance, o: RelayOptions): Prom
 
 function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, prefix: string): void {
   acceptAnyBody(app);
+  answerOversized(app, o.logger);
   addServerTiming(app);
   const audiences = () => {
     const base = (typeof o.publicUrl === 'function' ? o.publicUrl() : o.publicUrl).replace(/\/+$/, '');
