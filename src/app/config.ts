@@ -9,6 +9,7 @@ import {
   platformConfig,
 } from '../platform/config/index.js';
 import type { ConfigOf } from '../platform/feature/index.js';
+import { configFiles } from './config-files.js';
 import { FEATURES } from './registry.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
@@ -18,7 +19,8 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 /** The validated configuration: the platform's sections and every feature's. */
 export type Config = PlatformConfig & UnionToIntersection<ConfigOf<(typeof FEATURES)[number]>>;
 
-export const CONFIG = composeConfig<Config>([platformConfig, ...FEATURES.map((f) => f.config)]);
+/** Every part's sections and checks; the files the configuration names are read after the other checks. */
+export const CONFIG = composeConfig<Config>([platformConfig, ...FEATURES.map((f) => f.config), configFiles]);
 
 export type AppLoadOptions = Omit<LoadOptions<Config>, 'shape'>;
 

@@ -9,6 +9,7 @@ import {
   type PlatformConfig,
 } from '../platform/config/index.js';
 import type { FeatureConfig } from '../platform/feature/index.js';
+import { MODULES } from './modules/index.js';
 
 /** host or host:port, as a configuration token's `jwks_host` claim names it. */
 const jwksHost = z
@@ -87,5 +88,18 @@ export type RelayAppConfig = PlatformConfig & { relay: RelayConfig };
 export const relayConfig: FeatureConfig<RelayAppConfig> = {
   sections: { relay: relaySchema },
   enabled: (c) => c.relay.enabled,
+  // What start() would refuse (start.ts keeps its own check as a backstop), found by config check.
+  check(c, issue) {
+    const known = Object.keys(MODULES);
+    c.relay.modules.forEach((m, i) => {
+      if (!MODULES[m])
+        issue(['relay', 'modules', i], `expected a relay module (${known.join(', ')}); found "${m}"`);
+    });
+    if (c.relay.mount === 'root' && c.relay.modules.length !== 1)
+      issue(
+        ['relay', 'mount'],
+        `expected "prefixed" when relay.modules names ${c.relay.modules.length} modules: "root" serves exactly one; found "root"`,
+      );
+  },
   secretPaths: [['relay', 'hs256Secret']],
 };

@@ -1,6 +1,7 @@
 // Joins the platform's part of the configuration and each feature's into one schema: every section
-// once, unknown top-level keys refused, each part's checks across sections run on the parsed whole,
-// and the secret paths of all parts collected for the loader and the log scrubber.
+// once, unknown top-level keys refused, each part's checks across sections run on the parsed whole
+// (also beside most problems of single keys), and the secret paths of all parts collected for the
+// loader and the log scrubber.
 import { z } from 'zod';
 
 /** A problem found by a check across sections, at a key path such as ['phishing', 'mailboxes', 0]. */
@@ -37,11 +38,26 @@ export function composeConfig<C>(parts: ReadonlyArray<ConfigPart<C>>): ConfigSha
   const schema = z
     .object(sections)
     .strict()
-    .superRefine((config, ctx) => {
-      const issue: ConfigIssue = (path, message) =>
-        ctx.addIssue({ code: 'custom', path: [...path], message });
-      for (const part of parts) part.check?.(config as C, issue);
-    }) as unknown as z.ZodType<C>;
+    .superRefine(
+      (config, ctx) => {
+        const earlier = ctx.issues.length;
+        const issue: ConfigIssue = (path, message) =>
+          ctx.addIssue({ code: 'custom', path: [...path], message });
+        for (const part of parts) {
+          try {
+            part.check?.(config as C, issue);
+          } catch (e) {
+            // Beside problems of single keys (below), a check may meet a value it cannot read; that
+            // value is reported already. On an otherwise valid configuration it is a bug.
+            if (earlier === 0) throw e;
+          }
+        }
+      },
+      // Also when values are out of range or not among the allowed ones, so one run lists every
+      // problem; not when a value has the wrong type ("false" as text is truthy: a check would read
+      // the job as enabled and report what an enabled job lacks).
+      { when: (payload) => !payload.issues.some((i) => i.code === 'invalid_type') },
+    ) as unknown as z.ZodType<C>;
   const secretPaths = parts.flatMap((p) => p.secretPaths ?? []);
   const secretKeys = [...new Set(secretPaths.map((p) => p[p.length - 1] as string))];
   return { schema, secretPaths, secretKeys };

@@ -1,8 +1,9 @@
 // Applies GRAPHSOC_* environment variables onto the raw (not yet validated) configuration object.
 // GRAPHSOC_SERVER_PORT=9000 sets server.port; GRAPHSOC_TENANTS_0_CLIENT_SECRET (by index) or
-// GRAPHSOC_TENANTS_CONTOSO_CLIENT_SECRET (by tenant name) sets tenants[i].clientSecret.
+// GRAPHSOC_TENANTS_CONTOSO_CLIENT_SECRET (by tenant name) sets tenants[i].clientSecret. A variable
+// wins over the file, and for a secret that holds for both spellings (`password`, `passwordFile`).
 import type { z } from 'zod';
-import { nodeOf, toEnvSegment } from './schema-walk.js';
+import { leafTypeAt, nodeOf, toEnvSegment } from './schema-walk.js';
 
 /** Variables that are read elsewhere and are not configuration keys. */
 const NOT_KEYS = new Set(['GRAPHSOC_CONFIG']);
@@ -70,7 +71,42 @@ function findPath(
   return null;
 }
 
-function setPath(raw: RawConfig, path: PathPart[], value: string): void {
+/** A decimal number as people write one in a variable: 8080, -1, 0.5, 1e3. */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Variables are always text, so a number or boolean key takes the value the text spells. Text that
+ * spells none is left as it is, and the loader reports it as a problem naming the variable.
+ */
+function typed(text: string, leaf: string | undefined): unknown {
+  const t = text.trim();
+  if (leaf === 'number' && NUMBER.test(t)) return Number(t);
+  if (leaf === 'boolean' && /^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  return text;
+}
+
+/**
+ * `password` and `passwordFile` are one setting: a variable for either replaces the file's value of
+ * the other, as a variable replaces any other key of the file. Both from variables stay, and the
+ * loader refuses the pair.
+ */
+function dropFileTwin(
+  raw: RawConfig,
+  path: PathPart[],
+  secretKeys: readonly string[],
+  sources: ReadonlyMap<string, string>,
+): void {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return;
+  const base = last.endsWith('File') ? last.slice(0, -4) : null;
+  const twin = secretKeys.includes(last) ? `${last}File` : base && secretKeys.includes(base) ? base : null;
+  if (twin === null || sources.has(renderPath([...path.slice(0, -1), twin]))) return;
+  let parent: unknown = raw;
+  for (const p of path.slice(0, -1)) parent = (parent as Record<PathPart, unknown> | undefined)?.[p];
+  if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[twin];
+}
+
+function setPath(raw: RawConfig, path: PathPart[], value: unknown): void {
   let cur: Record<string | number, unknown> = raw;
   path.forEach((part, i) => {
     if (i === path.length - 1) {
@@ -108,7 +144,8 @@ export function applyEnvOverrides(
       unknown.push(name);
       continue;
     }
-    setPath(raw, path, value);
+    setPath(raw, path, typed(value, leafTypeAt(schema, path)));
+    dropFileTwin(raw, path, secretKeys, sources);
     sources.set(renderPath(path), `env ${name}`);
   }
   return { sources, unknown };

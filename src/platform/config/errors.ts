@@ -37,6 +37,21 @@ export interface ConfigProblem {
   expected: string;
   /** What was found, rendered safely (secrets replaced by `[redacted]`). */
   found: string;
+  /** A more specific code than GSOC_CONFIG_INVALID, when the problem has one. */
+  code?: string;
+}
+
+/** One line per problem: `source: key: expected …; found …`. */
+export function problemLine(p: ConfigProblem): string {
+  return `${p.source}: ${p.key}: expected ${p.expected}; found ${p.found}`;
+}
+
+/** The error for a list of problems: their own code when they all share one, else GSOC_CONFIG_INVALID. */
+export function invalidConfig(problems: ConfigProblem[]): ConfigError {
+  const codes = new Set(problems.map((p) => p.code ?? errors.INVALID.code));
+  const code = codes.size === 1 ? ([...codes][0] ?? errors.INVALID.code) : errors.INVALID.code;
+  const lines = problems.map((p) => `  ${problemLine(p)}`);
+  return new ConfigError({ code }, `invalid configuration:\n${lines.join('\n')}`, problems);
 }
 
 export class ConfigError extends CallerError {

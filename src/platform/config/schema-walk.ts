@@ -45,3 +45,33 @@ export function nodeOf(s: AnyZod): SchemaNode {
 export function toEnvSegment(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
+
+/** The schema of the key at a path, or undefined when the schema declares no such key. */
+function schemaAt(schema: AnyZod, path: ReadonlyArray<string | number>): AnyZod | undefined {
+  let cur = schema;
+  for (const part of path) {
+    const node = nodeOf(cur);
+    if (node.kind === 'array' && typeof part === 'number') cur = node.element;
+    else if (node.kind === 'object' && typeof part === 'string' && node.fields[part]) cur = node.fields[part];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** The leaf type at a key path (`number`, `boolean`, `string` …), or undefined when it is no leaf. */
+export function leafTypeAt(schema: AnyZod, path: ReadonlyArray<string | number>): string | undefined {
+  const at = schemaAt(schema, path);
+  const node = at && nodeOf(at);
+  return node?.kind === 'leaf' ? node.type : undefined;
+}
+
+/** The value a key takes when it is left out, or undefined when it has no default. */
+export function defaultAt(schema: AnyZod, path: ReadonlyArray<string | number>): unknown {
+  let cur = schemaAt(schema, path);
+  for (let i = 0; cur && i < 20; i++) {
+    const d = def(cur) as ZodDef & { defaultValue?: unknown };
+    if (d.type === 'default') return d.defaultValue;
+    cur = d.innerType;
+  }
+  return undefined;
+}

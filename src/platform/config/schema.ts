@@ -107,7 +107,10 @@ export const platformConfig = {
   check(c: PlatformConfig, issue: ConfigIssue) {
     const { port: pub, admin } = c.server;
     if (admin.port > 65535)
-      issue(['server', 'admin', 'port'], `expected a port 0-65535; set it, as server.port ${pub} has no next port`);
+      issue(
+        ['server', 'admin', 'port'],
+        `expected a port 0-65535; set it, as server.port ${pub} has no next port`,
+      );
     else if (admin.port === pub && pub !== 0)
       issue(['server', 'admin', 'port'], `expected a port other than server.port (${pub})`);
     const seen = new Set<string>();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadAppConfig as loadConfig } from '../../../src/app/config.js';
 import { ConfigError } from '../../../src/platform/config/index.js';
+import { makeClientCertificate } from '../../connectors/microsoft/helpers.js';
 import { tempFile } from '../../helpers/tmp.js';
 
 const TENANT = `
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
   });
 
   test('reads several tenants with secret and certificate credentials', () => {
+    const cert = makeClientCertificate();
     const path = tempFile(
       'g.toml',
       `${TENANT}clientSecret = "abc-secret"
@@ -40,8 +42,8 @@ describe('loadConfig', () => {
 name = "fabrikam-gov"
 tenantId = "fabrikam.onmicrosoft.us"
 clientId = "33333333-3333-3333-3333-333333333333"
-certificatePath = "/etc/graphsoc/fabrikam.pem"
-certificateThumbprint = "${'A1'.repeat(20)}"
+certificatePath = "${cert.pemPath}"
+certificateThumbprint = "${cert.sha1}"
 authorityHost = "https://login.microsoftonline.us/"
 graphBaseUrl = "https://graph.microsoft.us"
 `,
@@ -156,7 +158,7 @@ describe('loadConfig rejects bad configuration naming file, key, expected and fo
     const p = e.problems.find((x) => x.key === 'server.port');
     assert.ok(p, e.message);
     assert.match(p.source, /graphsoc\.toml$/);
-    assert.equal(p.expected, 'number');
+    assert.equal(p.expected, 'a number, written without quotes');
     assert.equal(p.found, '"eighty"');
   });
 
@@ -282,5 +284,42 @@ describe('loadConfig rejects bad configuration naming file, key, expected and fo
     const e = fails(`${TENANT}clientSecret = 12345678\n`);
     assert.doesNotMatch(e.message, /12345678/);
     assert.match(e.message, /tenants\[0\]\.clientSecret/);
+  });
+});
+
+describe('loadConfig reads the files the configuration names, as serve would', () => {
+  test('an unreadable certificate names the key and the path', () => {
+    const e = fails(
+      `${TENANT}certificatePath = "/nonexistent/contoso.pem"\ncertificateThumbprint = "${'0'.repeat(40)}"\n`,
+    );
+    assert.deepEqual(
+      e.problems.map((p) => [p.key, p.found]),
+      [['tenants[0].certificatePath', 'cannot read certificate file /nonexistent/contoso.pem (ENOENT)']],
+    );
+  });
+
+  test('a certificate whose thumbprint is not the configured one', () => {
+    const cert = makeClientCertificate();
+    const e = fails(
+      `${TENANT}certificatePath = "${cert.pemPath}"\ncertificateThumbprint = "${'0'.repeat(40)}"\n`,
+    );
+    assert.equal(e.problems[0]?.key, 'tenants[0].certificatePath');
+    assert.match(e.message, new RegExp(`has thumbprint ${cert.sha1}, not the configured ${'0'.repeat(40)}`));
+  });
+
+  test('every caFile, in whichever section, names its key and path', () => {
+    const notCa = tempFile('not-ca.pem', 'no certificate here');
+    const e = fails(
+      `${TENANT}clientSecret = "abcd"\ncaFile = "/nonexistent/tenant-ca.pem"\n[archer]\ncaFile = "${notCa}"\n[relay]\ncaFile = "/nonexistent/relay-ca.pem"\n[relay.graphSecurity]\ncaFile = "/nonexistent/gs-ca.pem"\n`,
+    );
+    assert.deepEqual(
+      e.problems.map((p) => `${p.key}: ${p.found}`).sort(),
+      [
+        'tenants[0].caFile: cannot read CA file /nonexistent/tenant-ca.pem (ENOENT)',
+        `archer.caFile: CA file ${notCa} holds no PEM certificate`,
+        'relay.caFile: cannot read CA file /nonexistent/relay-ca.pem (ENOENT)',
+        'relay.graphSecurity.caFile: cannot read CA file /nonexistent/gs-ca.pem (ENOENT)',
+      ].sort(),
+    );
   });
 });

@@ -7,6 +7,7 @@ export {
   type TenantTokenProvider,
 } from './client.js';
 export { tokenAuth } from './auth.js';
+export { loadCredential } from './credentials.js';
 export {
   CertificateError,
   errors,
