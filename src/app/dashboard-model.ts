@@ -56,11 +56,7 @@ async function databaseRow(store: Store): Promise<DashboardModel['database']> {
 }
 
 function dependencyRow(s: CheckStatus): DependencyRow {
-  const detail = s.error
-    ? `${s.error.code ? `${s.error.code}: ` : ''}${s.error.message}`
-    : s.checkedAt
-      ? `checked ${s.checkedAt}`
-      : '';
+  const detail = s.error ? `${s.error.code ? `${s.error.code}: ` : ''}${s.error.message}` : '';
   return { name: s.name, state: s.state, detail, ...(s.checkedAt ? { checkedAt: s.checkedAt } : {}) };
 }
 
@@ -76,7 +72,8 @@ async function jobRows(started: readonly StartedFeature[]): Promise<JobSummary[]
     } catch (e) {
       failure = `Status unavailable: ${(e as Error).message}`;
     }
-    const off = `Turned off: set ${feature.name}.enabled = true in the configuration to run it.`;
+    // The state says "Disabled in configuration"; the detail says which key turns it on.
+    const off = `Set ${feature.name}.enabled = true in the configuration to run it.`;
     for (const job of feature.jobs) rows.push({ ...job, ...jobState(job, running, live, failure, off) });
   }
   for (const job of PLANNED_JOBS)

@@ -1,6 +1,7 @@
 // Starts and stops one graphsoc instance: logger, database (migrated), shared clients, the enabled
-// features, dependency checks, lease-owned background work and the HTTP server. `serve` and
-// `sandbox` both use it.
+// features, dependency checks, lease-owned background work and the two HTTP listeners: the public one
+// (relay, webhooks, probes) and the admin one (dashboard, guides, metrics). `serve` and `sandbox` both
+// use it.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +18,7 @@ import { dashboardModel } from './dashboard-model.js';
 import { startFeatures } from './features.js';
 import { housekeepingUnit } from './housekeeping.js';
 import { migrateStore } from './migrations.js';
+import { buildAdminServer } from './admin-server.js';
 import { buildServer } from './server.js';
 import { appServices } from './services.js';
 
@@ -28,11 +30,14 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
-  /** Base URL the server listens on, e.g. http://127.0.0.1:8080. */
+  /** Base URL of the public listener (relay, webhooks, /healthz), e.g. http://127.0.0.1:8080. */
   url: string;
+  /** Base URL of the admin listener (dashboard, guides, /metrics, /readyz), e.g. http://127.0.0.1:8081. */
+  adminUrl: string;
   instance: string;
   logger: Logger;
   app: FastifyInstance;
+  adminApp: FastifyInstance;
   store: Store;
   stop(): Promise<void>;
 }
@@ -93,10 +98,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       renewEveryMs: config.leases.renewEverySec * 1000,
       logger,
     });
-    const app = await buildServer({
+    const listenerDeps = {
       logger,
       health,
       pingDatabase: () => pingDatabase(store.db),
+      trustProxy: config.server.trustProxy,
+    };
+    const app = await buildServer({ ...listenerDeps, routes: features.routes });
+    cleanups.add(() => app.close());
+    const adminApp = await buildAdminServer({
+      ...listenerDeps,
       dashboard: () =>
         dashboardModel({
           mode: opts.mode,
@@ -107,11 +118,16 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           leases,
           started: features.started,
         }),
-      routes: features.routes,
     });
-    cleanups.add(() => app.close());
-    listenUrl = await listen(app, config.server);
-    logger.info({ url: listenUrl, mode: opts.mode, version: VERSION }, 'graphsoc listening');
+    cleanups.add(() => adminApp.close());
+    listenUrl = await listen(app, 'server.port', config.server.host, config.server.port);
+    const adminUrl = await listen(
+      adminApp,
+      'server.admin.port',
+      config.server.admin.host,
+      config.server.admin.port,
+    );
+    logger.info({ url: listenUrl, adminUrl, mode: opts.mode, version: VERSION }, 'graphsoc listening');
     // Work starts once the server answers: a change subscription is validated against its webhook.
     runner.start();
     cleanups.add(() => runner.stop());
@@ -121,17 +137,27 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       stopping ??= cleanups.run(logger).then(() => logger.info('graphsoc stopped'));
       return stopping;
     };
-    return { url: listenUrl, instance, logger, app, store, stop };
+    return { url: listenUrl, adminUrl, instance, logger, app, adminApp, store, stop };
   } catch (e) {
     await cleanups.run();
     throw e;
   }
 }
 
-/** Listens on the configured address; returns the URL it answers at (the port may have been 0). */
-async function listen(app: FastifyInstance, server: Config['server']): Promise<string> {
-  await app.listen({ host: server.host, port: server.port });
+/**
+ * Listens on the configured address; returns the URL it answers at (the port may have been 0). A port
+ * in use keeps Node's EADDRINUSE code and says which key chose it: two listeners, two keys.
+ */
+async function listen(app: FastifyInstance, key: string, host: string, port: number): Promise<string> {
+  try {
+    await app.listen({ host, port });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    throw Object.assign(new Error(`${host}:${port} (${key}) is already in use`, { cause: e }), {
+      code: 'EADDRINUSE',
+    });
+  }
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : server.port;
-  return `http://${server.host.includes(':') ? `[${server.host}]` : server.host}:${port}`;
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 }

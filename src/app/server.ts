@@ -1,22 +1,24 @@
-// Builds the one Fastify app: platform routes (health, metrics), the dashboard, and each enabled
-// feature's routes. Listening and lifecycle live in runtime.ts.
-import helmet from '@fastify/helmet';
+// Builds the public listener's Fastify app: what Threat Response and Microsoft Graph must reach from
+// the internet (each enabled feature's routes: the relay, the Graph webhook) and the probes a load
+// balancer needs. The operator pages are on the admin listener (admin-server.ts), a separate app, so
+// no route can leak from one to the other. Listening and lifecycle live in runtime.ts.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { dashboardRoutes } from '../dashboard/routes.js';
-import type { DashboardModel } from '../dashboard/model.js';
-import { isGsocError } from '../platform/errors.js';
 import type { HealthRegistry } from '../platform/health/registry.js';
+import { answerErrors } from '../platform/http-server/error-answers.js';
 import { healthRoutes } from '../platform/http-server/health-routes.js';
 import { requestMetrics } from '../platform/http-server/request-metrics.js';
+import { securityHeaders } from '../platform/http-server/security-headers.js';
+import type { Config } from './config.js';
 
 export interface ServerDeps {
   logger: Logger;
   health: HealthRegistry;
   pingDatabase: () => Promise<void>;
-  dashboard: () => Promise<DashboardModel>;
   /** Each enabled feature's routes (relay, portal, webhooks), registered after the platform's. */
   routes?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
+  /** server.trustProxy: whether X-Forwarded-* from the peer count. Off by default: reached directly. */
+  trustProxy?: Config['server']['trustProxy'];
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -25,42 +27,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Header sections to 64 KB reach the routes, so the relay answers its own 16 KB limit in its envelope.
     http: { maxHeaderSize: 64 * 1024 },
-    // Behind a load balancer the operator sets trustProxy in a later version; default is direct.
-    trustProxy: false,
+    trustProxy: deps.trustProxy ?? false,
   }) as unknown as FastifyInstance;
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'"], scriptSrc: ["'self'"] },
-    },
-  });
+  await app.register(securityHeaders);
   await app.register(requestMetrics);
-  await app.register(healthRoutes, { health: deps.health, pingDatabase: deps.pingDatabase });
-  await app.register(dashboardRoutes, { load: deps.dashboard });
+  // Status only: the dependency list and its errors are for operators (the admin listener's /readyz).
+  await app.register(healthRoutes, { health: deps.health, pingDatabase: deps.pingDatabase, detail: false });
   for (const register of deps.routes ?? []) await register(app);
-
-  app.setNotFoundHandler(function notFound(req, reply) {
-    reply.code(404).send({
-      code: 'GSOC_SERVER_NOT_FOUND',
-      message: `no route for ${req.method} ${req.url.split('?')[0]}`,
-    });
-  });
-
-  app.setErrorHandler(function handleError(err, req, reply) {
-    if (isGsocError(err)) {
-      const level = err.actor === 'caller' ? 'info' : err.actor === 'remote' ? 'warn' : 'error';
-      req.log[level]({ err: { code: err.code, message: err.message } }, 'request failed');
-      reply.code(err.httpStatus).send(err.toJSON());
-      return;
-    }
-    const status = (err as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      reply.code(status).send({ code: 'GSOC_SERVER_BAD_REQUEST', message: (err as Error).message });
-      return;
-    }
-    req.log.error({ err }, 'unexpected error');
-    reply.code(500).send({ code: 'GSOC_SERVER_INTERNAL', message: 'internal error; see the server log' });
-  });
-
+  // Set after the features' routes, as before: their own scopes keep the error handling they had.
+  answerErrors(app);
   return app;
 }

@@ -50,11 +50,12 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
   } catch (e) {
     await sandbox.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`port ${opts.port} is already in use: choose another with --port or GRAPHSOC_PORT`);
+      // The dashboard takes the port after --port, so either may be the one in use.
+      throw new Error(`${(e as Error).message}: choose another --port or GRAPHSOC_PORT`);
     }
     throw e;
   }
-  const banner = await sandboxBanner(sandbox, runtime.url, `sqlite:${dataDir}/graphsoc.db`);
+  const banner = await sandboxBanner(sandbox, runtime.url, runtime.adminUrl, `sqlite:${dataDir}/graphsoc.db`);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= runtime.stop().finally(() => sandbox.close());

@@ -10,7 +10,9 @@ export type JobSummary = JobInfo & JobStatus;
 export interface DependencyRow {
   name: string;
   state: 'unknown' | 'ok' | 'failing';
+  /** The last failure's code and message; empty when the check passed or has not run. */
   detail: string;
+  /** When the check last ran (ISO 8601); the page shows it as a time of its own. */
   checkedAt?: string;
 }
 
@@ -41,7 +43,7 @@ export const STATE_LABELS: Record<JobState | DependencyRow['state'], string> = {
   idle: 'Idle',
   degraded: 'Degraded',
   failing: 'Failing',
-  disabled: 'Disabled',
+  disabled: 'Disabled in configuration',
   'not-configured': 'Not configured',
   unavailable: 'Not yet available',
   unknown: 'Not checked yet',

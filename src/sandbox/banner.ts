@@ -1,8 +1,14 @@
-// What `graphsoc sandbox` prints once everything runs: where the dashboard is, the emulated tenant's
-// credentials, and a first request to try for each job.
+// What `graphsoc sandbox` prints once everything runs: where the dashboard is (the admin listener)
+// and where the relay and webhook answer (the public one), the emulated tenant's credentials, and a
+// first request to try for each job.
 import type { Sandbox } from './index.js';
 
-export async function sandboxBanner(sandbox: Sandbox, url: string, database: string): Promise<string> {
+export async function sandboxBanner(
+  sandbox: Sandbox,
+  url: string,
+  adminUrl: string,
+  database: string,
+): Promise<string> {
   const t = sandbox.tenant;
   const emu = sandbox.emulators.entraGraph;
   const relayUrl = `${url}/relay/graph-security`;
@@ -11,8 +17,8 @@ export async function sandboxBanner(sandbox: Sandbox, url: string, database: str
     '',
     'graphsoc sandbox is running against emulated Microsoft services.',
     '',
-    `  Dashboard        ${url}/`,
-    `  Health           ${url}/healthz   ${url}/readyz   ${url}/metrics`,
+    `  Dashboard        ${adminUrl}/   (operator pages: also /readyz, /metrics and the guides)`,
+    `  Public           ${url}/   (the relay, the Graph webhook and ${url}/healthz)`,
     '',
     '  Emulated tenant  Contoso (sandbox)',
     `    tenant id      ${t.tenantId}`,

@@ -1,12 +1,34 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildAdminServer } from '../../src/app/admin-server.js';
+import { buildServer } from '../../src/app/server.js';
+import type { DashboardModel } from '../../src/dashboard/model.js';
 import { HealthRegistry } from '../../src/platform/health/registry.js';
 import { createLogger } from '../../src/platform/log.js';
-import { buildServer } from '../../src/app/server.js';
 import { dashboardModel } from '../helpers/dashboard-model.js';
 import { LogCapture } from '../helpers/log-capture.js';
 
-async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogCapture } = {}) {
+/** What a feature mounts on the public listener: the relay and the Graph webhook stand in for all. */
+const FEATURE_PATHS = ['/relay/graph-security/observe/observables', '/webhooks/graph/mail'];
+/** What only the operator listener serves. */
+const OPERATOR_PATHS = [
+  '/',
+  '/assets/dashboard.css',
+  '/assets/dashboard.js',
+  '/metrics',
+  '/docs/phishing.md',
+  '/docs/operations.md',
+];
+
+interface Options {
+  dbDown?: boolean;
+  failingDep?: boolean;
+  out?: LogCapture;
+  model?: Partial<DashboardModel>;
+}
+
+async function servers(opts: Options = {}): Promise<{ pub: FastifyInstance; admin: FastifyInstance }> {
   const health = new HealthRegistry({ everyMs: 60_000 });
   health.add({
     name: 'tenant:contoso:graph',
@@ -18,7 +40,7 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
     },
   });
   await health.runOnce();
-  const app = await buildServer({
+  const common = {
     logger: createLogger({ level: 'info', destination: opts.out ?? new LogCapture() }),
     health,
     pingDatabase: async () => {
@@ -27,6 +49,17 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
           code: 'GSOC_DB_UNAVAILABLE',
         });
     },
+  };
+  const pub = await buildServer({
+    ...common,
+    routes: [
+      async (app) => {
+        for (const url of FEATURE_PATHS) app.post(url, async () => ({ data: {} }));
+      },
+    ],
+  });
+  const admin = await buildAdminServer({
+    ...common,
     dashboard: async () =>
       dashboardModel({
         jobs: [
@@ -48,22 +81,63 @@ async function server(opts: { dbDown?: boolean; failingDep?: boolean; out?: LogC
             hint: 'Run `release <7>` then <i>wait</i>.',
           },
         ],
+        ...opts.model,
       }),
   });
-  return app;
+  return { pub, admin };
 }
 
-describe('server', () => {
+describe('server: the public listener', () => {
   test('/healthz answers while the process lives, whatever the database', async () => {
-    const app = await server({ dbDown: true });
-    const res = await app.inject('/healthz');
+    const { pub } = await servers({ dbDown: true });
+    const res = await pub.inject('/healthz');
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), { status: 'ok' });
   });
 
+  test('/readyz answers a load balancer with the status only, naming no dependency or error', async () => {
+    const ready = await (await servers({ failingDep: true })).pub.inject('/readyz');
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json(), { status: 'ready' });
+    const down = await (await servers({ dbDown: true })).pub.inject('/readyz');
+    assert.equal(down.statusCode, 503);
+    assert.deepEqual(down.json(), { status: 'not ready' });
+    assert.doesNotMatch(down.body, /127\.0\.0\.1|GSOC_DB_UNAVAILABLE/);
+  });
+
+  test('serves the features’ routes and none of the operator pages', async () => {
+    const { pub } = await servers();
+    for (const url of FEATURE_PATHS)
+      assert.equal((await pub.inject({ method: 'POST', url, payload: {} })).statusCode, 200, url);
+    for (const url of OPERATOR_PATHS) {
+      const res = await pub.inject(url);
+      assert.equal(res.statusCode, 404, `${url} on the public listener`);
+      assert.equal(res.json().code, 'GSOC_SERVER_NOT_FOUND');
+    }
+  });
+
+  test('an unknown route is a JSON 404 with a stable code', async () => {
+    const { pub } = await servers();
+    const res = await pub.inject('/nope?token=abc');
+    assert.equal(res.statusCode, 404);
+    assert.deepEqual(res.json(), { code: 'GSOC_SERVER_NOT_FOUND', message: 'no route for GET /nope' });
+  });
+
+  test('request logs never contain the Authorization header or cookies', async () => {
+    const out = new LogCapture();
+    const { pub } = await servers({ out });
+    await pub.inject({
+      url: '/healthz',
+      headers: { authorization: 'Bearer very-secret-token', cookie: 'sid=cookie-secret' },
+    });
+    assert.doesNotMatch(out.text, /very-secret-token|cookie-secret/);
+  });
+});
+
+describe('server: the admin listener', () => {
   test('/readyz is ready when the database answers and lists dependencies', async () => {
-    const app = await server();
-    const res = await app.inject('/readyz');
+    const { admin } = await servers();
+    const res = await admin.inject('/readyz');
     assert.equal(res.statusCode, 200);
     const body = res.json();
     assert.equal(body.status, 'ready');
@@ -72,24 +146,24 @@ describe('server', () => {
   });
 
   test('/readyz is 503 when the database is down, naming the cause', async () => {
-    const app = await server({ dbDown: true });
-    const res = await app.inject('/readyz');
+    const { admin } = await servers({ dbDown: true });
+    const res = await admin.inject('/readyz');
     assert.equal(res.statusCode, 503);
     assert.equal(res.json().database.error.code, 'GSOC_DB_UNAVAILABLE');
   });
 
   test('/readyz stays 200 but says degraded when an outside dependency fails', async () => {
-    const app = await server({ failingDep: true });
-    const res = await app.inject('/readyz');
+    const { admin } = await servers({ failingDep: true });
+    const res = await admin.inject('/readyz');
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().status, 'degraded');
     assert.match(res.json().dependencies[0].error.message, /AADSTS7000215/);
   });
 
-  test('/metrics is Prometheus text with request and outside-call counters', async () => {
-    const app = await server();
-    await app.inject('/healthz');
-    const res = await app.inject('/metrics');
+  test('/metrics is Prometheus text counting the public listener’s requests too', async () => {
+    const { pub, admin } = await servers();
+    await pub.inject('/healthz');
+    const res = await admin.inject('/metrics');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/plain/);
     assert.match(res.body, /graphsoc_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
@@ -102,16 +176,19 @@ describe('server', () => {
     }
   });
 
-  test('an unknown route is a JSON 404 with a stable code', async () => {
-    const app = await server();
-    const res = await app.inject('/nope?token=abc');
-    assert.equal(res.statusCode, 404);
-    assert.deepEqual(res.json(), { code: 'GSOC_SERVER_NOT_FOUND', message: 'no route for GET /nope' });
+  test('serves every operator page and none of the features’ routes', async () => {
+    const { admin } = await servers();
+    for (const url of OPERATOR_PATHS) assert.equal((await admin.inject(url)).statusCode, 200, url);
+    for (const url of FEATURE_PATHS) {
+      const res = await admin.inject({ method: 'POST', url, payload: {} });
+      assert.equal(res.statusCode, 404, `${url} on the admin listener`);
+      assert.equal(res.json().code, 'GSOC_SERVER_NOT_FOUND');
+    }
   });
 
   test('the dashboard escapes every value it renders', async () => {
-    const app = await server();
-    const res = await app.inject('/');
+    const { admin } = await servers();
+    const res = await admin.inject('/');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/html/);
     assert.ok(!res.body.includes('<script>alert(1)</script>'));
@@ -125,15 +202,5 @@ describe('server', () => {
     );
     assert.ok(res.body.includes('Phishing &lt;reports&gt;'));
     assert.match(res.headers['content-security-policy'] as string, /default-src 'self'/);
-  });
-
-  test('request logs never contain the Authorization header or cookies', async () => {
-    const out = new LogCapture();
-    const app = await server({ out });
-    await app.inject({
-      url: '/healthz',
-      headers: { authorization: 'Bearer very-secret-token', cookie: 'sid=cookie-secret' },
-    });
-    assert.doesNotMatch(out.text, /very-secret-token|cookie-secret/);
   });
 });

@@ -1,5 +1,5 @@
-// The real `graphsoc sandbox` command in a child process: prints the dashboard URL and the emulated
-// tenant, serves /healthz, and stops cleanly on Ctrl-C (SIGINT).
+// The real `graphsoc sandbox` command in a child process: prints the dashboard's and the public URL
+// and the emulated tenant, serves the dashboard and /healthz, and stops cleanly on Ctrl-C (SIGINT).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
@@ -36,7 +36,10 @@ test('graphsoc sandbox prints its URL and credentials, serves, and exits 0 on SI
     );
     assert.match(out, /tenant id\s+[0-9a-f-]{36}/);
     assert.match(out, /client secret\s+sbx~/);
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    const publicUrl = /Public\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
+    assert.ok(publicUrl && publicUrl !== url, out);
+    assert.equal((await fetch(`${publicUrl}/healthz`)).status, 200);
+    assert.equal((await fetch(`${url}/`)).status, 200, 'the dashboard');
     proc.kill('SIGINT');
     assert.equal(await exit, 0, out);
     assert.match(out, /SIGINT received: stopping/);

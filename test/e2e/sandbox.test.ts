@@ -26,10 +26,11 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
   });
   after(() => running.stop());
 
-  const get = (path: string) => fetch(`${running.runtime.url}${path}`);
+  /** The operator pages (dashboard, /readyz, /metrics) are on the admin listener. */
+  const get = (path: string) => fetch(`${running.runtime.adminUrl}${path}`);
 
   test('/healthz answers and /readyz turns ready once the tenant check has a token and Graph answers', async () => {
-    assert.equal((await get('/healthz')).status, 200);
+    assert.equal((await fetch(`${running.runtime.url}/healthz`)).status, 200);
     const body = await waitFor('tenant check ok', async () => {
       const res = await get('/readyz');
       const b = (await res.json()) as {
@@ -75,6 +76,7 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     assert.ok(!log.text.includes(secret), 'secret found in the log');
     assert.ok(running.banner.includes(secret));
     assert.ok(running.banner.includes(`${running.runtime.url}/`));
+    assert.ok(running.banner.includes(`${running.runtime.adminUrl}/`));
   });
 
   test("the relay answers the banner's example request with sightings from the seeded Defender alerts", async () => {

@@ -95,6 +95,8 @@ export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOp
       raw.server = {
         host: '127.0.0.1',
         port: o.port ?? 0,
+        // A free port of its own: the default, the port after a chosen one, may be taken.
+        admin: { port: 0 },
         ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
       };
       raw.database = { url: o.databaseUrl };

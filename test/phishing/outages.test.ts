@@ -50,7 +50,7 @@ describe('phishing job through outages', () => {
       .selectFrom('phishing_reports')
       .select(['state', 'attempts', 'last_error'])
       .execute();
-  const dashboard = async () => (await fetch(`${runtime.url}/`)).text();
+  const dashboard = async () => (await fetch(`${runtime.adminUrl}/`)).text();
   /** The mailbox's problem leaves the dashboard once a round succeeds. */
   const dashboardClears = (problem: RegExp) =>
     waitFor('the dashboard shows the mailbox well again', async () => !problem.test(await dashboard()));

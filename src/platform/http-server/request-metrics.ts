@@ -1,5 +1,6 @@
-// Fastify plugin: counts served requests by route pattern (not raw URL, to bound label cardinality)
-// and exposes the process registry at GET /metrics in Prometheus text format.
+// Counts served requests by route pattern (not raw URL, to bound label cardinality) on whichever
+// listener they reach, and exposes the process registry in Prometheus text format (on the operator
+// listener only: it tells anyone who can read it what graphsoc talks to).
 import type { FastifyInstance } from 'fastify';
 import { httpRequests, registry } from '../metrics.js';
 
@@ -11,12 +12,15 @@ export async function requestMetrics(app: FastifyInstance): Promise<void> {
       status: String(reply.statusCode),
     });
   });
-  app.get('/metrics', async function metrics(_req, reply) {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
 }
 
 // The counting hook must see every route, so this plugin is not encapsulated (what fastify-plugin
 // does, without the extra dependency).
 (requestMetrics as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+
+export async function metricsRoute(app: FastifyInstance): Promise<void> {
+  app.get('/metrics', async function metrics(_req, reply) {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}
