@@ -1,7 +1,8 @@
 // A running graphsoc keeps filing reports through the outages a SOC sees: Archer down for a while,
 // Archer sessions ending mid-run, and a Graph 429 storm. Reports wait for the service instead of
 // using up their attempts, the backlog drains afterwards, and at the end every report is in exactly
-// one incident per campaign: 0 lost, 0 doubled.
+// one incident per campaign: 0 lost, 0 doubled. Through an outage the dashboard shows one steady
+// problem with the time it began, also across rounds with nothing to file and a restart of graphsoc.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Emulators, startEmulators } from '../../emulators/index.js';
@@ -14,6 +15,7 @@ import {
 } from '../../src/connectors/archer/index.js';
 import type { Runtime } from '../../src/app/runtime.js';
 import { LogCapture } from '../helpers/log-capture.js';
+import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
 import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
 import { emulatedArcher, type MailTenant, mailTenant, startWebhookRuntime } from './emulated-tenant.js';
@@ -98,7 +100,7 @@ describe('phishing job through outages', () => {
     // Any instance's dashboard says so, not only the owner's log.
     const page = await dashboard();
     assert.match(page, /Failing/);
-    assert.match(page, /phish@contoso-outage\.example: reports wait for a service: .*503/);
+    assert.match(page, /phish@contoso-outage\.example: reports wait for Archer: .*503/);
     emulators.archer.removeFault(fault);
     await waitFor('backlog drained', allDone, { timeoutMs: 30_000 });
     await dashboardClears(/reports wait/);
@@ -165,5 +167,109 @@ describe('phishing job through outages', () => {
       assert.equal(Number(record['Reports Received']), Number(k.n), 'every report counted once');
     }
     assert.equal((await reportStates()).filter((r) => r.state !== 'done').length, 0, 'lost');
+  });
+});
+
+describe('an Archer outage on the dashboard', () => {
+  // Rounds come every pollEverySec (10 s, the least allowed); a report that met the outage is tried
+  // again after retryBaseSec (11 s), so rounds with nothing to file fall between those that meet it.
+  const mailbox = 'phish@contoso-steady.example';
+  const databaseUrl = `sqlite:${tempDir()}/graphsoc.db`;
+  let emulators: Emulators;
+  let mail: MailTenant;
+  let runtime: Runtime;
+  const log = new LogCapture();
+  const start = () =>
+    startWebhookRuntime(emulators, {
+      mail,
+      mailbox,
+      databaseUrl,
+      pollEverySec: 10,
+      retryBaseSec: 11,
+      logDestination: log,
+    });
+  /** What the dashboard shows of the mailbox: the service its reports wait for and since when. */
+  const shown = async () => {
+    const page = await (await fetch(`${runtime.adminUrl}/`)).text();
+    const m = /phish@contoso-steady\.example: ([^<]*?)\(since (\d{4}-[^)]+)\)/.exec(page);
+    if (!m) return 'running';
+    return `${/^reports wait for (\w+):/.exec(m[1] as string)?.[1] ?? m[1]} since ${m[2]}`;
+  };
+  const archer503s = () => emulators.archer.requests().filter((r) => r.status === 503).length;
+  /** Rounds begun: each reads the mailbox (a delta call) or fails before it, with a log line. */
+  const rounds = () =>
+    emulators.entraGraph.requests().filter((r) => r.path.includes('/messages/delta')).length +
+    log.records().filter((r) => r.msg === 'mailbox round failed; the next round tries again').length;
+  /** Samples the dashboard until `done`; returns every distinct state it showed. */
+  const watch = async (what: string, done: () => boolean) => {
+    const states = new Set<string>();
+    await waitFor(
+      what,
+      async () => {
+        states.add(await shown());
+        return done();
+      },
+      { timeoutMs: 60_000 },
+    );
+    states.add(await shown());
+    return [...states];
+  };
+
+  before(async () => {
+    emulators = await startEmulators();
+    mail = mailTenant(emulators, { domain: 'contoso-steady.example', mailbox });
+    runtime = await start();
+    await waitFor('subscribed', () =>
+      emulators.entraGraph.requests().some((r) => r.method === 'POST' && r.path.endsWith('/subscriptions')),
+    );
+  });
+  after(async () => {
+    await runtime?.stop();
+    await emulators?.close();
+  });
+
+  test('stays Failing since the outage began, through rounds with nothing to file and a restart, until Archer works', async () => {
+    const fault = emulators.archer.addFault({ status: 503, message: 'Service Unavailable' });
+    emulators.entraGraph.deliverMail(mail.tenantId, mailbox, {
+      mime: asItemAttachment(
+        credentialPhish(seeded(3), { subject: 'Steady notice', messageId: '<steady-1@evil.example>' }),
+        { name: 'User S', address: 'users@contoso-steady.example' },
+        's1',
+      ),
+    });
+    const first = await waitFor('the outage on the dashboard', async () => {
+      const s = await shown();
+      return s !== 'running' && s;
+    });
+    assert.match(first, /^Archer since /);
+    // A round with nothing due, then one where the report meets the outage again.
+    const [r0, f0] = [rounds(), archer503s()];
+    const seen = await watch(
+      'a round with nothing to file, then the outage again',
+      () => rounds() >= r0 + 2 && archer503s() > f0,
+    );
+    assert.deepEqual(seen, [first], 'one steady problem with its start');
+
+    // Another instance takes the mailbox over (here: graphsoc restarted) while Archer is still down;
+    // its first call to Archer, the mapping check, meets the outage too.
+    await runtime.stop();
+    const r1 = rounds();
+    runtime = await start();
+    const afterRestart = await watch('the new owner’s first rounds', () => rounds() >= r1 + 2);
+    assert.deepEqual(afterRestart, [first], 'still the same problem, still since the outage began');
+
+    emulators.archer.removeFault(fault);
+    await waitFor(
+      'the report filed',
+      async () => {
+        const rows = await phishingDb(runtime.store.db)
+          .selectFrom('phishing_reports')
+          .select('state')
+          .execute();
+        return rows.length === 1 && rows[0]?.state === 'done';
+      },
+      { timeoutMs: 60_000 },
+    );
+    await waitFor('the dashboard clears', async () => (await shown()) === 'running', { timeoutMs: 30_000 });
   });
 });

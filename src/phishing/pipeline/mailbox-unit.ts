@@ -5,6 +5,7 @@
 // or the next due retry.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KvState } from '../../platform/db/index.js';
+import { isGsocError } from '../../platform/errors.js';
 import type { WorkUnit } from '../../platform/leases/index.js';
 import type { Logger } from '../../platform/log.js';
 import type { PhishingConfig } from '../config.js';
@@ -12,7 +13,12 @@ import { folderKey, type WatchedFolder } from '../ingest/folders.js';
 import { syncFolder } from '../ingest/folder-sync.js';
 import type { MailSubscriptions } from '../ingest/subscriptions.js';
 import type { ReportRow } from '../store/index.js';
-import type { MailboxHealthBoard } from './mailbox-health.js';
+import {
+  type MailboxHealthBoard,
+  type OutsideService,
+  recordRound,
+  WaitingReports,
+} from './mailbox-health.js';
 import { reportSeconds, reportsWorked } from './metrics.js';
 import { type ProcessDeps, processReport } from './process-report.js';
 import type { Wakeups } from './wakeups.js';
@@ -34,10 +40,15 @@ export interface MailboxUnitDeps {
   /** Undefined while graphsoc has no usable public URL: then it only polls. */
   subscriptions(): MailSubscriptions | undefined;
   wakeups: Wakeups;
-  /** Before the first round: e.g. the Archer mapping check. */
+  /** Before the first round: the Archer mapping check (an outage there is Archer's, as when filing). */
   ready(): Promise<void>;
   /** Where each round's outcome is shown to operators. */
   health: MailboxHealthBoard;
+  /**
+   * Whether a service whose outage the board shows answers again, asked when no report waits for it
+   * any more (after a restart, or once its reports were quarantined). Without it the problem clears then.
+   */
+  works?(service: OutsideService): Promise<boolean>;
 }
 
 export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
@@ -46,6 +57,13 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
     name: `phishing:${d.mailbox.mailbox.toLowerCase()}`,
     async run({ signal, logger }) {
       const log = logger.child({ mailbox: d.mailbox.mailbox });
+      // Another instance may have owned the mailbox and written its state since this one last did.
+      d.health.forget(folder);
+      // Reports that met an outage and wait for their retry: the service's problem stays meanwhile.
+      const waiting = new WaitingReports();
+      // Reports that met an outage under the previous owner are all due once by then.
+      let completeAfter: number | undefined;
+      const retryMs = d.process.config.retryBaseSec * 1000;
       let lastPoke = (await d.kv.get(pokeKey(folder))) ?? '';
       // A full batch means more reports are due: the next round starts at once.
       let busy = false;
@@ -60,24 +78,28 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
         const roundStarted = Date.now();
         busy = false;
         retryRound = false;
+        let checked = false;
         try {
           await d.ready();
+          checked = true;
           const subscribed = await ensureSubscription(d, folder, log, !verified);
           verified ||= subscribed;
-          subscribeAgainAt = subscribed ? 0 : Date.now() + d.process.config.retryBaseSec * 1000;
+          subscribeAgainAt = subscribed ? 0 : Date.now() + retryMs;
           const synced = await syncFolder(d.process.graph, d.process.reports, d.kv, folder, { signal });
           if (synced.added > 0) log.info({ added: synced.added }, 'new reports');
           const due = await d.process.reports.due(BATCH, d.mailbox.mailbox);
           busy = due.length === BATCH;
-          const outage = await processAll(d, due, signal, log);
+          const outage = await processAll(d, due, signal, log, waiting);
           if (outage !== undefined) {
-            outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
+            outageUntil = Date.now() + retryMs;
             busy = false;
           }
-          await d.health.record(
-            folder,
-            outage === undefined ? undefined : `reports wait for a service: ${outage}`,
-          );
+          completeAfter ??= roundStarted + retryMs;
+          await recordRound(d.health, folder, {
+            waiting,
+            complete: roundStarted >= completeAfter,
+            works: d.works ?? (async () => true),
+          });
         } catch (err) {
           // Stopping (or losing the lease) cancels the round's calls: that is not a failure to report.
           if (signal.aborted) break;
@@ -85,8 +107,15 @@ export function mailboxUnit(d: MailboxUnitDeps): WorkUnit {
           // does after the retry interval instead of the poll interval.
           log.error({ err }, 'mailbox round failed; the next round tries again');
           const why = err instanceof Error ? err.message : String(err);
-          await d.health.record(folder, `the mailbox round fails: ${why}`).catch(() => undefined);
-          outageUntil = Date.now() + d.process.config.retryBaseSec * 1000;
+          const archerDown = !checked && isGsocError(err) && err.retryable;
+          await d.health
+            .record(
+              folder,
+              archerDown ? `reports wait for Archer: ${why}` : `the mailbox round fails: ${why}`,
+              archerDown ? 'Archer' : undefined,
+            )
+            .catch(() => undefined);
+          outageUntil = Date.now() + retryMs;
           retryRound = true;
         }
         // Wait for the poll interval, a poke, or a report becoming due.
@@ -140,6 +169,7 @@ async function processAll(
   due: readonly ReportRow[],
   signal: AbortSignal,
   log: Logger,
+  waiting: WaitingReports,
 ): Promise<string | undefined> {
   let next = 0;
   let outage: string | undefined;
@@ -151,10 +181,13 @@ async function processAll(
       reportsWorked.inc({ outcome: state === 'pending' ? 'retry' : state });
       if (state === 'done') reportSeconds.observe(Math.max(0, Date.now() - r.received_at) / 1000);
       if (state === 'quarantined') log.warn({ report: r.id }, 'report quarantined');
-      if (state === 'outage' && outage === undefined) {
-        outage = 'service unavailable';
-        // The backlog waits for the service, not for its attempts.
-        const latest = await d.process.reports.get(r.id);
+      // The first outage stops every lane: the backlog waits for the service, not for its attempts.
+      const first = state === 'outage' && outage === undefined;
+      if (first) outage = 'service unavailable';
+      if (state !== 'outage' && !waiting.watches(r)) continue;
+      const latest = await d.process.reports.get(r.id);
+      waiting.update(r, latest);
+      if (first) {
         outage = latest?.last_error ?? outage;
         log.warn({ report: r.id, err: latest?.last_error }, 'service unavailable; retrying later');
       }

@@ -51,6 +51,13 @@ export async function startPhishing(
       wakeups,
       ready: archer.ready,
       health,
+      // Graph has answered the round's delta call by the time this is asked.
+      works: async (service) =>
+        service !== 'Archer' ||
+        archer.client.ping().then(
+          () => true,
+          () => false,
+        ),
       process: {
         graph,
         db: ctx.store.db,
