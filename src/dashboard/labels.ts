@@ -15,6 +15,7 @@ const DEPENDENCIES: Record<string, string> = {
 
 const UNITS: Record<string, string> = {
   housekeeping: 'Housekeeping (prunes old history)',
+  'phishing-retention': 'Phishing retention (deletes old reports and campaigns)',
 };
 
 /** A unit's kind, before the first colon, and what its rest names. */

@@ -216,6 +216,16 @@ describe('dashboard home page in Chromium (sandbox)', () => {
         });
         assert.ok(scroll <= width, `${path}: page is ${scroll} px wide in a ${width} px viewport`);
       }
+      // Fitting is no excuse to break a word: a one-word state such as "Running" stays on one line.
+      await p.goto(`${admin}/`);
+      const broken = await p
+        .locator('.state')
+        .evaluateAll((els) =>
+          els
+            .filter((el) => !el.textContent?.includes(' ') && el.getClientRects().length > 1)
+            .map((el) => el.textContent),
+        );
+      assert.deepEqual(broken, []);
     } finally {
       await p.close();
     }
