@@ -1,6 +1,7 @@
 // Every error catalogue in graphsoc, from one place: the platform's layers, the connectors and each
 // registered feature's (no directory scanning). docs/errors.md is generated from it by
 // `npm run docs:errors`; a test fails when they disagree.
+import { errors as commands } from '../cli/errors.js';
 import { errors as config } from '../platform/config/index.js';
 import { errors as database } from '../platform/db/index.js';
 import type { ErrorCatalogue } from '../platform/errors.js';
@@ -16,6 +17,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   'Outside calls (HTTP)': http,
   ...CONNECTORS,
   ...Object.assign({}, ...FEATURES.map((f) => f.errors)),
+  Commands: commands,
 };
 
 /** Codes raised by the HTTP server itself rather than by an area. */

@@ -1,14 +1,17 @@
 // `graphsoc phishing release`: sends quarantined reports back to the pipeline once their cause is
 // fixed (a field Archer refused, an outage that lasted past phishing.maxOutageHours). A released report
 // starts again from the step it had reached, with its attempts reset; the mailbox's owner picks it up
-// within seconds. Without ids it lists what is quarantined.
+// within seconds. Without ids it lists what is quarantined. It names the database it works on, and
+// refuses one that serve has not made (exit 2) rather than create it.
 import { loadAppConfig } from '../app/config.js';
 import { migrateStore } from '../app/migrations.js';
 import { ReportStore } from '../phishing/index.js';
-import { openDatabase } from '../platform/db/index.js';
+import { databaseName, openExistingDatabase } from './database.js';
+import { DatabaseMissingError } from './errors.js';
 
 export interface ReleaseOptions {
   configPath: string | undefined;
+  env?: NodeJS.ProcessEnv;
   ids: string[];
   all: boolean;
   out?: (line: string) => void;
@@ -31,9 +34,18 @@ export async function runPhishingRelease(o: ReleaseOptions): Promise<number> {
     err('give report ids or --all, not both');
     return 2;
   }
-  const { config } = loadAppConfig({ path: o.configPath });
-  const store = await openDatabase(config.database.url);
+  const { config } = loadAppConfig({ path: o.configPath, env: o.env ?? process.env });
+  let store: Awaited<ReturnType<typeof openExistingDatabase>>;
   try {
+    store = await openExistingDatabase(config.database.url, 'phishing release');
+  } catch (e) {
+    if (!(e instanceof DatabaseMissingError)) throw e;
+    err(`${e.code}: ${e.message}`);
+    return 2;
+  }
+  err(`database: ${databaseName(config.database.url)}`);
+  try {
+    // serve's database, perhaps of an older release: brought to this release's tables, as serve would.
     await migrateStore(store);
     const reports = new ReportStore(store.db);
     const quarantined = await reports.quarantined(LIST_LIMIT);

@@ -1,10 +1,13 @@
 // The `graphsoc` commands as one commander program, run against the streams and environment it is
 // given: the process's own (src/cli.ts) or a test's. runProgram never exits the process; it resolves to
-// the exit status: 0, 1 for a failed command or a usage error, 2 for a configuration error and for any
-// error of `phishing analyze`, none for serve and sandbox (they set it themselves when they stop).
+// the exit status, alike for every command: 0 done, 1 the command failed, 2 a usage or configuration
+// error (nothing was done), none for serve and sandbox (they set it themselves when they stop).
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option, type ParseOptionsResult } from 'commander';
 import { VERSION } from '../platform/version.js';
+
+/** The exit status of a usage or configuration error, for every command. */
+export const USAGE = 2;
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
@@ -14,9 +17,10 @@ export interface CliIo {
 }
 
 /**
- * Writes of the program itself, config check, phishing analyze and phishing release go to `io`.
- * relay token, db migrate, serve and sandbox write to the process's streams whatever `io` says, and
- * what they load reads process.env: run those in a real process.
+ * Writes of the program itself, config check, db migrate, phishing analyze and phishing release go to
+ * `io`, and the configuration they load reads `io.env`. relay token, serve and sandbox write to the
+ * process's streams whatever `io` says, and what they load reads process.env: run those in a real
+ * process.
  */
 export async function runProgram(args: readonly string[], io?: CliIo): Promise<number | undefined> {
   const streams = io ?? {
@@ -37,7 +41,7 @@ export async function runProgram(args: readonly string[], io?: CliIo): Promise<n
     if (e instanceof CommanderError) return e.exitCode;
     const err = e as { code?: string; message?: string };
     streams.stderr.write(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
-    return err.code?.startsWith('GSOC_CONFIG_') ? 2 : 1;
+    return err.code?.startsWith('GSOC_CONFIG_') ? USAGE : 1;
   }
 }
 
@@ -60,11 +64,17 @@ function envCommand(env: NodeJS.ProcessEnv, fromEnv: ReadonlyMap<Option, string>
         const key = o.attributeName();
         const source = this.getOptionValueSource(key);
         if (raw === undefined || (source !== undefined && source !== 'default')) continue;
-        this.setOptionValueWithSource(
-          key,
-          o.parseArg ? o.parseArg(raw, this.getOptionValue(key)) : raw,
-          'env',
-        );
+        let value: unknown = raw;
+        try {
+          value = o.parseArg ? o.parseArg(raw, this.getOptionValue(key)) : raw;
+        } catch (e) {
+          if (!(e instanceof InvalidArgumentError)) throw e;
+          // Worded as commander words a bad option, naming the variable instead of the flag.
+          this.error(`error: environment variable ${name} (for ${o.flags}) is invalid. ${e.message}`, {
+            code: 'commander.invalidArgument',
+          });
+        }
+        this.setOptionValueWithSource(key, value, 'env');
       }
       return parsed;
     }
@@ -85,8 +95,13 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
     return o;
   };
   const program = envCommand(io.env, fromEnv);
-  // Inherited by every command added below: errors and --help throw instead of exiting the process.
-  program.exitOverride();
+  // Inherited by every command added below: errors and --help throw instead of exiting the process,
+  // and a usage error exits 2 as a configuration error does (commander's own status is 1).
+  program.exitOverride((err) => {
+    throw new CommanderError(err.exitCode === 0 ? 0 : USAGE, err.code, err.message);
+  });
+  // --config is the program's, and every command's help shows it with where the file is looked for.
+  program.configureHelp({ showGlobalOptions: true });
   if (injected) {
     program.configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -102,18 +117,28 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
   program
     .name('graphsoc')
     .description(
-      'Security automation for Microsoft 365: phishing reports, Threat Response relay, threat-intel sync, self-service accounts.',
+      'Security automation for Microsoft 365: phishing reports become RSA Archer incidents, and a Cisco Threat Response relay answers from Microsoft Defender (Graph Security module). Coming: threat-intel sync, self-service accounts.',
     )
     .version(VERSION)
-    .addOption(envOption('-c, --config <path>', 'configuration file (TOML)', 'GRAPHSOC_CONFIG'))
+    .addOption(
+      envOption(
+        '-c, --config <path>',
+        'configuration file (TOML); without it, the file GRAPHSOC_CONFIG names, else ./graphsoc.toml if present, else none',
+        'GRAPHSOC_CONFIG',
+      ),
+    )
+    .addHelpText(
+      'after',
+      '\nExit status of every command: 0 done, 1 the command failed, 2 a usage or configuration error.',
+    )
     .showHelpAfterError();
 
   const portOption = () =>
     envOption('-p, --port <port>', 'HTTP port of the server and dashboard', 'GRAPHSOC_PORT').argParser(
       (v) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 65535)
-          throw new Error(`expected a port number 0-65535, found "${v}"`);
+        if (!/^\d+$/.test(v) || n > 65535)
+          throw new InvalidArgumentError(`expected a port number 0-65535, found "${v}"`);
         return n;
       },
     );
@@ -133,6 +158,10 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       'Start the emulated Microsoft tenant and services on loopback and run graphsoc against them.',
     )
     .addOption(portOption())
+    .addHelpText(
+      'after',
+      '\nThe sandbox makes its own configuration: --config and GRAPHSOC_CONFIG are not read.',
+    )
     .option('--data-dir <dir>', 'where the sandbox keeps its database', './data/sandbox')
     .option(
       '--alerts <dir>',
@@ -146,11 +175,18 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
   const config = program.command('config').description('Inspect the configuration.');
   config
     .command('check')
-    .description('Validate the configuration file and GRAPHSOC_* variables; exit 2 naming each problem.')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .description(
+      'Validate the configuration file and GRAPHSOC_* variables, and the files they name, listing every problem; with --online also try the tenants, Archer and the other outside systems.',
+    )
+    .option(
+      '--online',
+      'also get a token and read /organization for each tenant, and log into Archer and resolve every [phishing.archer] name when the phishing job is on',
+    )
+    .addHelpText('after', '\nExit status: 0 all well, 1 an online check failed, 2 a configuration problem.')
+    .action(async (opts: { online?: boolean }, cmd: Command) => {
       // Imported when run, as the other commands are: it loads every feature's configuration schema.
       const { checkConfig } = await import('./config-check.js');
-      const r = checkConfig(configOf(cmd), io.env);
+      const r = await checkConfig(configOf(cmd), io.env, { online: opts.online === true });
       for (const l of r.out) io.stdout.write(`${l}\n`);
       for (const l of r.err) io.stderr.write(`${l}\n`);
       setStatus(r.exitCode);
@@ -221,10 +257,6 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       (v: string, all: string[]) => [...all, v],
       [],
     )
-    // Usage errors exit 2, as config errors do; commander's own status is 1.
-    .exitOverride((err) => {
-      throw new CommanderError(err.exitCode === 0 ? 0 : 2, err.code, err.message);
-    })
     .action(async (paths: string[], opts: Record<string, unknown>, cmd: Command) => {
       const { runPhishingAnalyze } = await import('./phishing-analyze.js');
       // Only an explicit --config counts: the tool is local and reads no environment configuration.
@@ -252,6 +284,7 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       setStatus(
         await runPhishingRelease({
           configPath: configOf(cmd),
+          env: io.env,
           ids,
           all: opts.all === true,
           out: (l) => io.stdout.write(`${l}\n`),
@@ -265,7 +298,13 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
     .description('Apply pending database migrations (serve also applies them at start).')
     .action(async (_opts: unknown, cmd: Command) => {
       const { runMigrate } = await import('./migrate.js');
-      setStatus(await runMigrate(configOf(cmd)));
+      setStatus(
+        await runMigrate({
+          configPath: configOf(cmd),
+          env: io.env,
+          out: (l) => io.stdout.write(`${l}\n`),
+        }),
+      );
     });
 
   return program;

@@ -17,7 +17,54 @@ describe('graphsoc config check', () => {
     const r = await graphsoc(['config', 'check', '--config', path]);
     assert.equal(r.exitCode, 2);
     assert.match(r.stderr, /GSOC_CONFIG_INVALID/);
-    assert.ok(r.stderr.includes(`${path}: server.port: expected number; found "eighty"`), r.stderr);
+    assert.ok(
+      r.stderr.includes(`${path}: server.port: expected a number, written without quotes; found "eighty"`),
+      r.stderr,
+    );
+  });
+
+  test('finds what serve would fail on: unreadable certificate and CA files, unknown relay modules, the root mount', async () => {
+    const path = tempFile(
+      'graphsoc.toml',
+      `[[tenants]]
+name = "contoso"
+tenantId = "t"
+clientId = "c"
+certificatePath = "/nonexistent/contoso.pem"
+certificateThumbprint = "${'A'.repeat(40)}"
+[archer]
+caFile = "/nonexistent/archer-ca.pem"
+[relay]
+enabled = true
+mount = "root"
+modules = ["graph-security", "graph-securty"]
+`,
+    );
+    const r = await graphsoc(['config', 'check', '-c', path]);
+    assert.equal(r.exitCode, 2);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines[0], 'GSOC_CONFIG_INVALID: invalid configuration:');
+    assert.deepEqual(lines.slice(1).sort(), [
+      `  ${path}: archer.caFile: expected a readable PEM file holding a CA certificate; found cannot read CA file /nonexistent/archer-ca.pem (ENOENT)`,
+      `  ${path}: relay.modules[1]: expected a relay module (graph-security); found "graph-securty"`,
+      `  ${path}: relay.mount: expected "prefixed" when relay.modules names 2 modules: "root" serves exactly one; found "root"`,
+      `  ${path}: tenants[0].certificatePath: expected a PEM file with an unencrypted private key (and the certificate of certificateThumbprint); found cannot read certificate file /nonexistent/contoso.pem (ENOENT)`,
+    ]);
+  });
+
+  test('a variable for a secret wins over the secret file the configuration names', async () => {
+    const secretFile = tempFile('archer-password', 'from-the-file\n');
+    const path = tempFile('graphsoc.toml', `[archer]\npasswordFile = "${secretFile}"\n`);
+    const r = await graphsoc(['config', 'check', '-c', path], {
+      env: { GRAPHSOC_ARCHER_PASSWORD: 'from-env' },
+    });
+    assert.equal(r.exitCode, 0, r.stderr);
+    // The file is not read at all: a file that is gone does not matter either.
+    const gone = tempFile('graphsoc.toml', '[archer]\npasswordFile = "/nonexistent/archer-password"\n');
+    const r2 = await graphsoc(['config', 'check', '-c', gone], {
+      env: { GRAPHSOC_ARCHER_PASSWORD: 'from-env' },
+    });
+    assert.equal(r2.exitCode, 0, r2.stderr);
   });
 
   test('takes the file from GRAPHSOC_CONFIG', async () => {

@@ -23,5 +23,10 @@ test('GRAPHSOC_CONFIG is read from the process environment; a configuration erro
   const [, check] = await runs;
   assert.equal(check.exitCode, 2);
   assert.equal(check.stdout, '');
-  assert.ok(check.stderr.includes(`${broken}: server.port: expected number; found "eighty"`), check.stderr);
+  assert.ok(
+    check.stderr.includes(
+      `${broken}: server.port: expected a number, written without quotes; found "eighty"`,
+    ),
+    check.stderr,
+  );
 });

@@ -1,7 +1,7 @@
 // Runs `graphsoc <args>` for a test and captures status, stdout and stderr. graphsoc() runs the real
 // commander program in this process, with an environment of the test's choosing (empty unless given) and
 // stdin from bytes: for tests where the process boundary is not the point. graphsocProcess() runs the
-// entry point in a child process through tsx, for the rest: relay token, db migrate, serve and sandbox
+// entry point in a child process through tsx, for the rest: relay token, serve and sandbox
 // write to the process's own streams, and stdin, signals and the entry point itself need a process.
 import { spawn } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';

@@ -65,6 +65,14 @@ export interface Feature<C = unknown, S = unknown> {
   readonly metrics?: readonly Metric[];
   /** Builds the running feature; called only when `config.enabled(config)` is true. */
   start(ctx: FeatureContext<C, S>): Promise<RunningFeature>;
+  /**
+   * What `graphsoc config check --online` tries for this feature, when it is enabled: each outside
+   * system it will use, reached with the validated configuration and the shared clients but without
+   * starting anything (an Archer login and its field names, say). A check resolves when all is well
+   * and otherwise throws a coded error, or an AggregateError of several, whose messages say what is
+   * wrong without a secret. The app adds each tenant's token and Graph check itself.
+   */
+  onlineChecks?(config: C, services: S): readonly DependencyCheck[];
 }
 
 /** The config type a feature reads. */
