@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { loadAppConfig } from '../app/config.js';
 import { type Runtime, startRuntime } from '../app/runtime.js';
-import { type Sandbox, sandboxBanner, startSandbox } from '../sandbox/index.js';
+import { freshSandboxDatabase, type Sandbox, sandboxBanner, startSandbox } from '../sandbox/index.js';
 import { stopOnSignals } from './lifecycle.js';
 
 export interface SandboxOptions {
@@ -29,6 +29,7 @@ export interface RunningSandbox {
 export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const database = freshSandboxDatabase(dataDir);
   const sandbox = await startSandbox({ alertsDir: opts.alertsDir });
   let runtime: Runtime;
   try {
@@ -37,7 +38,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
       env: opts.logLevel ? { GRAPHSOC_LOG_LEVEL: opts.logLevel } : {},
       overrides: (raw) => {
         raw.server = { host: '127.0.0.1', port: opts.port };
-        raw.database = { url: `sqlite:${dataDir}/graphsoc.db` };
+        raw.database = { url: database };
         raw.health = { dependencyCheckEverySec: 15 };
         sandbox.applyTo(raw);
       },
@@ -55,7 +56,7 @@ export async function launchSandbox(opts: SandboxOptions): Promise<RunningSandbo
     }
     throw e;
   }
-  const banner = await sandboxBanner(sandbox, runtime.url, runtime.adminUrl, `sqlite:${dataDir}/graphsoc.db`);
+  const banner = await sandboxBanner(sandbox, runtime.url, runtime.adminUrl, database);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= runtime.stop().finally(() => sandbox.close());

@@ -1,6 +1,7 @@
 // What `graphsoc sandbox` prints once everything runs: where the dashboard is (the admin listener)
-// and where the relay and webhook answer (the public one), the emulated tenant's credentials, and a
-// first request to try for each job.
+// and where the relay and webhook answer (the public one), the emulated tenant's and Archer's
+// credentials, and a first request to try for each job.
+import { DEFAULT_ARCHER_USER } from '../../emulators/index.js';
 import type { Sandbox } from './index.js';
 
 export async function sandboxBanner(
@@ -27,7 +28,7 @@ export async function sandboxBanner(
     `    authority      ${emu.loginUrl}`,
     `    Graph          ${emu.graphUrl}/v1.0`,
     `    CA certificate ${sandbox.emulators.caPath}`,
-    `  Database         ${database}`,
+    `  Database         ${database}   (new at each start, like the emulators)`,
     '',
     `  Threat Response relay (Graph Security module): ${relayUrl}/`,
     '    Ask it about an observable with a configuration token signed by the emulated JWKS host:',
@@ -40,10 +41,38 @@ export async function sandboxBanner(
     '',
     '  Phishing reports → Archer incidents',
     `    report mailbox ${sandbox.reportMailbox} (seeded with six reports of three campaigns and one "Not junk")`,
-    `    Archer         ${sandbox.emulators.archer.url}/platformapi/core/  (emulated; incidents appear within seconds)`,
+    ...archerLines(sandbox),
     `    more reports   POST ${emu.graphUrl}/_emulator/mail/deliver (docs/sandbox.md); graphsoc hears by webhook`,
     '',
     'Press Ctrl-C to stop.',
     '',
   ].join('\n');
+}
+
+/** The columns of the listing: the record id, the campaign key (Message ID here) and the report count. */
+const INCIDENT_COLUMNS = 'Security_Incidents_Id,Message_ID,Reports_Received,Title';
+
+/** A shell word: single quotes, with any single quote inside closed, escaped and reopened. */
+const sq = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+/** Where the incidents are, the emulated Archer's login, and commands that list the incidents. */
+function archerLines(sandbox: Sandbox): string[] {
+  const archer = sandbox.emulators.archer.url;
+  const u = DEFAULT_ARCHER_USER;
+  const login = JSON.stringify({
+    InstanceName: u.instanceName,
+    Username: u.username,
+    UserDomain: u.userDomain,
+    Password: u.password,
+  });
+  return [
+    `    Archer         ${archer}/  (emulated REST API under /platformapi/core/; incidents appear within seconds)`,
+    `    Archer login   instance ${u.instanceName}, user ${u.username}, password ${u.password}   (sandbox only)`,
+    `    incidents      ${archer}/contentapi/Security_Incidents (with a session token); list them with:`,
+    `      ARCHER=${sq(archer)} CA=${sq(sandbox.emulators.caPath)}`,
+    `      TOKEN=$(curl -s --cacert "$CA" -H 'content-type: application/json' -d ${sq(login)} \\`,
+    `        "$ARCHER/platformapi/core/security/login" | sed -E 's/.*"SessionToken":"([^"]*)".*/\\1/')`,
+    `      curl -s --cacert "$CA" -H "Authorization: Archer session-id=$TOKEN" \\`,
+    `        "$ARCHER/contentapi/Security_Incidents?\\$select=${INCIDENT_COLUMNS}"`,
+  ];
 }

@@ -11,6 +11,7 @@ import { type SandboxRelayApp, type SandboxTenant, seedTenant, tenantConfig } fr
 export type { SandboxRelayApp, SandboxTenant } from './tenant.js';
 export { SANDBOX_ARCHER_MAPPING } from './archer-mapping.js';
 export { sandboxBanner } from './banner.js';
+export { freshSandboxDatabase } from './database.js';
 export { SANDBOX_REPORT_MAILBOX, sandboxReports } from './phishing-reports.js';
 
 export interface Sandbox extends SecuritySamples {

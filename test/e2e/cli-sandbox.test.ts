@@ -36,6 +36,8 @@ test('graphsoc sandbox prints its URL and credentials, serves, and exits 0 on SI
     );
     assert.match(out, /tenant id\s+[0-9a-f-]{36}/);
     assert.match(out, /client secret\s+sbx~/);
+    assert.match(out, /Archer login\s+instance \S+, user \S+, password \S+\s+\(sandbox only\)/);
+    assert.match(out, /Database\s+sqlite:\S+\s+\(new at each start/);
     const publicUrl = /Public\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
     assert.ok(publicUrl && publicUrl !== url, out);
     assert.equal((await fetch(`${publicUrl}/healthz`)).status, 200);

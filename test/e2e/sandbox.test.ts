@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { launchSandbox, type RunningSandbox } from '../../src/cli/sandbox.js';
 import { sandboxReports } from '../../src/sandbox/index.js';
@@ -119,6 +121,11 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
       'every reporter is answered, the "Not junk" one too',
     );
     assert.ok(running.banner.includes(running.sandbox.reportMailbox));
+    assert.match(
+      running.banner,
+      /Archer login {3}instance Archer, user apiuser, password \S+ {3}\(sandbox only\)/,
+    );
+    assert.ok(running.banner.includes(`${archer.url}/contentapi/Security_Incidents`));
     const html = await (await get('/')).text();
     assert.match(
       html,
@@ -231,8 +238,8 @@ describe('sandbox with alerts exported from a tenant (--alerts)', () => {
 });
 
 describe('sandbox restarted on the same data directory', () => {
-  // The emulators start afresh (new ports, new subscription ids, the seeded mailbox again); the
-  // database remembers a deltaLink and a subscription of the previous run.
+  // Both sides start afresh: new emulators (tenant, secret, CA, ports, an empty Archer) and a new
+  // database, so the seeded reports become incidents again and the dashboard counts what Archer has.
   const dataDir = tempDir();
   let running: RunningSandbox | undefined;
   after(() => running?.stop());
@@ -249,34 +256,56 @@ describe('sandbox restarted on the same data directory', () => {
       },
       { timeoutMs: 60_000 },
     );
+  const campaigns = (r: RunningSandbox) =>
+    phishingDb(r.runtime.store.db)
+      .selectFrom('phishing_campaigns')
+      .select(['key', 'archer_content_id', 'report_count'])
+      .orderBy('key')
+      .execute();
 
-  test('hears of new reports by webhook again and counts no report twice', async () => {
+  test("files the seeded reports again as incidents of the new Archer, which the banner's commands list", async () => {
     const first = await launchSandbox({ port: 0, dataDir, logLevel: 'silent' });
     await reportsDone(first, 7);
     await first.stop();
 
     const log = new LogCapture();
     running = await launchSandbox({ port: 0, dataDir, logLevel: 'warn', logDestination: log });
-    const eg = running.sandbox.emulators.entraGraph;
-    await waitFor('subscribed at the new Graph', () =>
-      eg.requests().some((r) => r.method === 'POST' && r.path.endsWith('/subscriptions')),
+    const r = running;
+    const eg = r.sandbox.emulators.entraGraph;
+    await reportsDone(r, 7);
+    assert.equal(eg.sentMail(r.sandbox.tenant.tenantId).length, 7, 'every seeded report answered again');
+    const html = await (await fetch(`${r.runtime.adminUrl}/`)).text();
+    assert.match(html, /6 reports filed as 3 campaigns, 1 not filed by their report kind/);
+
+    // What the banner says to run lists exactly the incidents the database counts.
+    const listed = await incidentsByBanner(r.banner);
+    const rows = await campaigns(r);
+    assert.deepEqual(
+      listed.map((i) => [i.Message_ID, i.Security_Incidents_Id, i.Reports_Received]).sort(),
+      rows.map((c) => [c.key, c.archer_content_id, c.report_count]).sort(),
     );
-    eg.deliverMail(running.sandbox.tenant.tenantId, running.sandbox.reportMailbox, {
-      mime: anotherReport(running, 'again-2'),
-    });
-    await reportsDone(running, 8);
+    assert.deepEqual(rows.map((c) => c.report_count).sort(), [1, 2, 3]);
+
+    eg.deliverMail(r.sandbox.tenant.tenantId, r.sandbox.reportMailbox, { mime: anotherReport(r, 'again-2') });
+    await reportsDone(r, 8);
     const notified = eg.mailNotifications().filter((n) => n.kind === 'notification');
     assert.ok(notified.length >= 1 && notified.every((n) => n.status === 202), JSON.stringify(notified));
-    const counts = await phishingDb(running.runtime.store.db)
-      .selectFrom('phishing_campaigns')
-      .select('report_count')
-      .execute();
-    assert.deepEqual(
-      counts.map((c) => c.report_count).sort(),
-      [1, 2, 4],
-      'the re-seeded mails are copies of recorded reports; only the delivered one is new',
-    );
-    const errors = log.records().filter((r) => Number(r.level) >= 50);
-    assert.deepEqual(errors, [], 'no round failed on the previous run’s links');
+    assert.deepEqual((await campaigns(r)).map((c) => c.report_count).sort(), [1, 2, 4]);
+    const problems = log.records().filter((x) => Number(x.level) >= 40);
+    assert.deepEqual(problems, [], 'nothing of the previous run is in the way');
   });
 });
+
+/**
+ * Runs the commands the banner prints to list the emulated Archer's incidents (in a shell of its own:
+ * the emulators answer from this process); returns the rows.
+ */
+async function incidentsByBanner(banner: string): Promise<Array<Record<string, unknown>>> {
+  const lines = banner.split('\n');
+  const from = lines.findIndex((l) => l.includes('list them with:'));
+  const to = lines.findIndex((l, i) => i > from && !l.startsWith('      '));
+  assert.ok(from >= 0 && to > from + 1, banner);
+  const script = lines.slice(from + 1, to).join('\n');
+  const { stdout } = await promisify(execFile)('bash', ['-c', script], { timeout: 30_000 });
+  return (JSON.parse(stdout) as { value: Array<Record<string, unknown>> }).value;
+}
