@@ -1,9 +1,12 @@
 // Puts a report into its campaign, in one transaction:
 //   1. the campaign its Message-ID alias names (whenever it was seen), else the campaign its
-//      fingerprint alias names if that was seen within the window, else a new campaign `c<reportId>`;
+//      fingerprint alias names if that was seen within the window, else a new campaign
+//      `c<reportId>-<random>` (report ids repeat across databases and after a restore, and the key is
+//      how a campaign's Archer record is found: it must name one campaign in every Archer it reaches);
 //   2. its aliases are inserted if absent and read back: when two workers see the first reports of one
 //      campaign at once, the alias row decides which campaign both join (a Message-ID always wins over a
 //      fingerprint; a stale fingerprint is pointed at the new campaign).
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { CampaignAliases } from '../campaigns/aliases.js';
@@ -36,7 +39,7 @@ export async function assignCampaign(
       if (already?.campaign_key) return already.campaign_key;
       const since = now() - o.windowMs;
       const { messageId: mid, fingerprint: fp } = aliases;
-      let key = (await target(tx, mid)) ?? (await freshTarget(tx, fp, since)) ?? `c${reportId}`;
+      let key = (await target(tx, mid)) ?? (await freshTarget(tx, fp, since)) ?? newKey(reportId);
       if (mid) {
         await insertAlias(tx, mid, key, now());
         key = (await target(tx, mid)) ?? key;
@@ -80,4 +83,9 @@ async function freshTarget(tx: Tx, alias: string | undefined, since: number): Pr
   if (!alias) return undefined;
   const row = await aliasRow(tx, alias);
   return row && row.last_seen_at >= since ? row.campaign_key : undefined;
+}
+
+/** Keys made before this scheme are `c<reportId>`; they stay as they are. */
+function newKey(reportId: number): string {
+  return `c${reportId}-${randomBytes(6).toString('hex')}`;
 }

@@ -9,8 +9,8 @@
 // second record under the old key.
 //
 // The newest report is always kept: SQLite gives a new row the highest id plus one, so deleting the
-// newest would hand its id out again, and a campaign is named after its first report's id (`c<id>`),
-// the key its Archer record carries.
+// newest would hand its id out again, and campaigns made before keys had a random part are named
+// after their first report's id alone (`c<id>`), the key their Archer records carry.
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { type Database, type Dialect, dialectOf } from '../../platform/db/index.js';
 import { type PhishingDb, type PhishingTables, phishingDb } from './tables.js';
