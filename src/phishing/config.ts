@@ -40,6 +40,11 @@ const limitsSchema = z
     maxDepth: z.coerce.number().int().min(1).max(20).default(8),
     /** Most MIME parts read per report. */
     maxParts: z.coerce.number().int().min(10).max(10_000).default(2000),
+    /**
+     * Seconds one report's parse and analysis may take on its worker thread; past them the report is
+     * filed with what its headers and attachments gave, and says so.
+     */
+    analysisBudgetSec: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .strict()
   .prefault({});

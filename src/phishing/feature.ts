@@ -5,6 +5,7 @@ import { errors as analyzeErrors } from './analyze-files/errors.js';
 import { errors as caseErrors } from './cases/errors.js';
 import { type PhishingAppConfig, phishingConfig } from './config.js';
 import { reportSeconds, reportsWorked } from './pipeline/metrics.js';
+import { errors as analysisErrors } from './pipeline/analysis-errors.js';
 import { phishingOnlineChecks } from './run/online-checks.js';
 import { type PhishingServices, startPhishing } from './run/start.js';
 import { errors as storeErrors, phishingMigrations } from './store/index.js';
@@ -25,6 +26,7 @@ export const phishing: Feature<PhishingAppConfig, PhishingServices> = {
   errors: {
     'Phishing cases': caseErrors,
     'Phishing store': storeErrors,
+    'Phishing analysis': analysisErrors,
     'Phishing analyze command': analyzeErrors,
   },
   metrics: [reportsWorked, reportSeconds],

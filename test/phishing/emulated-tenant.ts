@@ -11,6 +11,7 @@ import {
 } from '../../src/connectors/archer/index.js';
 import type { GraphClient } from '../../src/connectors/microsoft/graph/index.js';
 import type { ProcessDeps } from '../../src/phishing/pipeline/process-report.js';
+import { sharedAnalysisPool } from '../../src/phishing/pipeline/analysis-pool.js';
 import { processedFolders } from '../../src/phishing/pipeline/processed-folder.js';
 import { CampaignStore, ReportStore } from '../../src/phishing/store/index.js';
 import type { Store } from '../../src/platform/db/index.js';
@@ -83,6 +84,8 @@ export interface PhishingRuntimeOptions {
   ownDomains?: string[];
   maxAttempts?: number;
   retryBaseSec?: number;
+  /** phishing.limits.analysisBudgetSec */
+  analysisBudgetSec?: number;
 }
 
 /** A whole graphsoc configuration running the phishing job against the emulators, as serve loads it. */
@@ -109,6 +112,7 @@ export function phishingRuntimeConfig(emulators: Emulators, o: PhishingRuntimeOp
         ownDomains: o.ownDomains ?? [],
         ...(o.maxAttempts ? { maxAttempts: o.maxAttempts } : {}),
         ...(o.retryBaseSec ? { retryBaseSec: o.retryBaseSec } : {}),
+        ...(o.analysisBudgetSec ? { limits: { analysisBudgetSec: o.analysisBudgetSec } } : {}),
         archer: SANDBOX_ARCHER_MAPPING,
       };
     },
@@ -159,6 +163,7 @@ export function pipelineDeps(
     config,
     processedFolderId: processedFolders(() => graph),
     caseLock: new KeyedLock(),
+    analysis: sharedAnalysisPool(),
   };
 }
 

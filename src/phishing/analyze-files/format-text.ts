@@ -54,6 +54,7 @@ function analysed(r: AnalysedRecord): string[] {
       ),
     ),
     ...(r.iocs.allowListed > 0 ? [`  allow-listed indicators hidden: ${r.iocs.allowListed}`] : []),
+    ...(r.iocs.beyondLimit ? [`  indicators beyond the limit of 1000 per kind: ${r.iocs.beyondLimit}`] : []),
     `  campaign: ${r.campaignKey ?? '-'}${
       r.campaignAliases.messageId && r.campaignAliases.fingerprint
         ? ` (also ${r.campaignAliases.messageId})`

@@ -1,30 +1,20 @@
 // Runs file tasks on worker threads: each worker gets a batch of paths, reads and analyses them, and
 // sends back rendered outcomes; a worker that answers gets the next batch, so a slow message holds up
 // one worker, not all. Outcomes are delivered by task index; putting them in order is the caller's job.
-// The worker module sits next to this one with the same extension: worker.js in the build, worker.ts
-// under tsx. Node 20 passes `--import tsx` on to a worker (execArgv) but does not apply its loader to
-// the worker's own modules, so a .ts worker starts from a line of JavaScript that registers tsx first.
+// The worker module sits next to this one (platform/worker-thread.ts starts it from the build or under tsx).
 // A worker that dies after it has answered (out of memory on one message) fails its current batch and
 // is replaced; one that dies before answering at all means the environment is broken, and the run fails.
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../../platform/worker-thread.js';
 import type { AnalyzeFileOptions } from './analyze-file.js';
 import { AnalyzeWorkerError } from './errors.js';
 import { type FileTask, type Outcome, type OutputFormat, recordOutcome } from './outcome.js';
 import { failedRecord } from './record.js';
 import type { Batch, BatchDone, WorkerSetup } from './worker.js';
 
-const EXT = extname(fileURLToPath(import.meta.url));
-const WORKER_URL = new URL(`./worker${EXT}`, import.meta.url);
+const WORKER_URL = siblingModule(import.meta.url, 'worker');
 
-function newWorker(setup: WorkerSetup): Worker {
-  if (EXT !== '.ts') return new Worker(WORKER_URL, { workerData: setup });
-  // Resolved here, beside this module, so the worker finds tsx whatever the working directory.
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const boot = `import(${tsx}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: setup });
-}
+const newWorker = (setup: WorkerSetup): Worker => startWorker(WORKER_URL, { workerData: setup });
 
 export interface PoolOptions {
   jobs: number;

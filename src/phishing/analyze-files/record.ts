@@ -59,6 +59,8 @@ const analysedSchema = z
             .strict(),
         ),
         allowListed: z.number().int().min(0),
+        /** Indicators left out past the limit of 1000 of one kind per message. */
+        beyondLimit: z.number().int().min(1).optional(),
       })
       .strict(),
     verdict: z
@@ -154,6 +156,7 @@ export function analysedRecord(
         sha256: a.sha256,
       })),
       allowListed: iocs.allowListed,
+      ...(iocs.beyondLimit ? { beyondLimit: iocs.beyondLimit } : {}),
     },
     verdict: {
       level: verdict.level,

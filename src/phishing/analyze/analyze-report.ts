@@ -30,12 +30,25 @@ export interface Analysis {
 }
 
 export function analyzeReport(report: ParsedReport, options: AnalyzeOptions = {}): Analysis {
+  return analyse(report, options, true);
+}
+
+/**
+ * The analysis without reading the bodies: envelope, Received chain, authentication and anti-spam
+ * headers, addresses and IPs of the headers, attachments, and the rules that need nothing more. What a
+ * report over its time budget gets; its text and HTML give no URLs, indicators or link checks here.
+ */
+export function analyzeHeaders(report: ParsedReport, options: AnalyzeOptions = {}): Analysis {
+  return analyse(report, options, false);
+}
+
+function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): Analysis {
   const opts = analyzeOptionsSchema.parse(options);
   const m = report.original;
   const received = headerValues(m, 'Received').map(parseReceived);
   const auth = authenticationResults(m);
   const spam = antiSpam(m);
-  const iocs = extractIocs(m, received, spam.report.CIP, opts);
+  const iocs = extractIocs(m, received, spam.report.CIP, opts, body);
 
   const fromDomain = m.from ? domainOfEmail(m.from.address) : null;
   const replyToDomains = [...new Set(m.replyTo.map((a) => domainOfEmail(a.address)))];
@@ -66,7 +79,7 @@ export function analyzeReport(report: ParsedReport, options: AnalyzeOptions = {}
       antiSpam: spam,
       fromDomain: fromDomain ? (registrableDomain(fromDomain) ?? fromDomain) : null,
       replyToDomains: replyToDomains.map((d) => registrableDomain(d) ?? d),
-      links: htmlLinks(m.html),
+      links: body ? htmlLinks(m.html) : [],
       lookalikes,
       options: opts,
     }),

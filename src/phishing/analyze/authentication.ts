@@ -2,6 +2,7 @@
 // (RFC 8601), ARC-Authentication-Results (RFC 8617) and Received-SPF (RFC 7208 §9.1).
 // Only the topmost header of each kind is read: it is the one our own mail system added; lower ones
 // may come from the sender and prove nothing. Signatures are not verified here (no network, no keys).
+import { replaceDelimited } from '../parse/scan.js';
 import { firstHeader, headerValues } from './headers.js';
 import type { ParsedMessage } from '../parse/index.js';
 
@@ -19,8 +20,8 @@ export interface AuthResults {
 /** `method=result` pairs of one Authentication-Results value, first result per method. */
 export function parseAuthResults(value: string): Map<string, string> {
   const out = new Map<string, string>();
-  // Comments may contain `x=y`; drop them before matching.
-  const flat = value.replace(/\([^)]*\)/g, ' ');
+  // Comments may contain `x=y`; drop them before matching (as /\([^)]*\)/g did, in one pass).
+  const flat = replaceDelimited(value, '(', ')', ' ');
   for (const m of flat.matchAll(/(?:^|[;\s])([a-z][a-z0-9-]*)\s*=\s*([a-z]+)\b/gi)) {
     const method = (m[1] ?? '').toLowerCase();
     if (!['spf', 'dkim', 'dmarc', 'arc', 'compauth'].includes(method)) continue;

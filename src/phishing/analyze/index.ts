@@ -1,5 +1,5 @@
 // Entry point of report analysis: a ParsedReport in, headers, indicators and a verdict out.
-export { type Analysis, analyzeReport } from './analyze-report.js';
+export { type Analysis, analyzeHeaders, analyzeReport } from './analyze-report.js';
 export type { AntiSpam } from './antispam.js';
 export type { AuthResults } from './authentication.js';
 export { normaliseSubject, urlSetFingerprint } from './campaign-key.js';

@@ -3,6 +3,7 @@
 import type { ParsedMessage } from '../parse/index.js';
 import { isAllowedDomain, isAllowedHost } from './allow-list.js';
 import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
+import { emailsIn } from './emails.js';
 import { type AttachmentIoc, attachmentIoc } from './hashes.js';
 import { headerValues } from './headers.js';
 import type { ResolvedAnalyzeOptions } from './options.js';
@@ -13,6 +14,8 @@ import { refang } from './refang.js';
 import { htmlToText } from '../parse/html-text.js';
 import { urlsInHtml, urlsInText } from './urls.js';
 
+export { emailsIn };
+
 export interface Iocs {
   urls: string[];
   domains: string[];
@@ -21,9 +24,17 @@ export interface Iocs {
   attachments: AttachmentIoc[];
   /** How many candidates the allow-lists removed, so a report can say "12 benign indicators hidden". */
   allowListed: number;
+  /** Indicators left out past MAX_IOCS of one kind (absent when none were). */
+  beyondLimit?: number;
 }
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+/**
+ * Most indicators of one kind kept per report. A real phish has a handful; a mail with a million
+ * links is an attack on the tooling, and its record must stay small enough to store, compare and
+ * send to Archer. The original message keeps the rest.
+ */
+export const MAX_IOCS = 1000;
+
 const ADDRESS_HEADERS = ['From', 'Sender', 'Reply-To', 'Return-Path', 'X-Sender', 'X-Original-Sender'];
 const IP_HEADERS = ['X-Originating-IP', 'X-Sender-IP', 'X-SenderIP'];
 
@@ -39,15 +50,16 @@ function senderHopIps(hops: ReceivedHop[], trusted: string[]): string[] {
   return hops.filter((h) => !h.from || !isAllowedHost(h.from.toLowerCase(), trusted)).flatMap((h) => h.ips);
 }
 
-export function emailsIn(text: string): string[] {
-  return [...refang(text).matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.+$/, ''));
-}
-
+/**
+ * The indicators of a message. Without `body`, only what its headers and attachments give: the
+ * partial analysis of a report over its time budget leaves the bodies unread.
+ */
 export function extractIocs(
   message: ParsedMessage,
   hops: ReceivedHop[],
   forefrontCip: string | undefined,
   options: ResolvedAnalyzeOptions,
+  body = true,
 ): Iocs {
   const allowDomains = [...options.ownDomains, ...options.allowDomains];
   let allowListed = 0;
@@ -58,8 +70,8 @@ export function extractIocs(
       return pass;
     });
 
-  const bodyText = message.text || htmlToText(message.html);
-  const rawUrls = unique([...urlsInText(message.text), ...urlsInHtml(message.html)]);
+  const bodyText = body ? message.text || htmlToText(message.html) : '';
+  const rawUrls = body ? unique([...urlsInText(message.text), ...urlsInHtml(message.html)]) : [];
   const urls = keep(rawUrls, (u) => {
     const host = hostOf(u);
     return host === null || !isAllowedHost(host, allowDomains);
@@ -87,5 +99,18 @@ export function extractIocs(
   );
   const domains = keep(domainCandidates, (d) => !isAllowedDomain(d, allowDomains));
 
-  return { urls, domains, ips, emails, attachments: message.attachments.map(attachmentIoc), allowListed };
+  let beyondLimit = 0;
+  const capped = <T>(xs: T[]): T[] => {
+    beyondLimit += Math.max(0, xs.length - MAX_IOCS);
+    return xs.length > MAX_IOCS ? xs.slice(0, MAX_IOCS) : xs;
+  };
+  return {
+    urls: capped(urls),
+    domains: capped(domains),
+    ips: capped(ips),
+    emails: capped(emails),
+    attachments: capped(message.attachments.map(attachmentIoc)),
+    allowListed,
+    ...(beyondLimit > 0 ? { beyondLimit } : {}),
+  };
 }

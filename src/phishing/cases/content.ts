@@ -53,6 +53,11 @@ export function caseDescription(records: readonly ReportRecord[]): string {
     `<p><b>Verdict:</b> ${e(a?.verdict.level ?? 'unknown')}${a ? ` (score ${a.verdict.score})` : ''}</p>`,
   );
   if (a && a.verdict.reasons.length > 0) parts.push(li(a.verdict.reasons.map((r) => e(defangProse(r.text)))));
+  const incomplete = records.filter((r) => r.incomplete).length;
+  if (incomplete > 0)
+    parts.push(
+      `<p><b>Analysed in part:</b> ${incomplete} of ${records.length} reports ran out of analysis time; their bodies were not read, so the verdict and indicators lack whatever those bodies hold.</p>`,
+    );
   parts.push(
     '<p><b>Reported message</b></p>',
     li([
@@ -82,8 +87,9 @@ export function caseDescription(records: readonly ReportRecord[]): string {
     );
   }
   const analyses = records.flatMap((r) => (r.analysis ? [r.analysis] : []));
+  const beyond = analyses.reduce((n, x) => n + (x.iocs.beyondLimit ?? 0), 0);
   parts.push(
-    '<p><b>Indicators</b> (defanged)</p>',
+    `<p><b>Indicators</b> (defanged)${beyond > 0 ? `; ${beyond} more beyond the limit of 1000 per kind and report are only in the original` : ''}</p>`,
     '<p>URLs</p>',
     li(union(analyses.map((x) => x.iocs.urls)).map((u) => e(defang(u)))),
     '<p>Domains</p>',
@@ -122,7 +128,7 @@ export function caseDescription(records: readonly ReportRecord[]): string {
     li(
       records.map((r) =>
         e(
-          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}`,
+          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}${r.incomplete ? ` — analysed in part: ${r.incomplete}` : ''}`,
         ),
       ),
     ),

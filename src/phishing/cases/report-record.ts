@@ -18,6 +18,11 @@ export interface ReportRecord {
   filed?: boolean;
   /** Other messages the reporter attached beside the analysed one; not analysed, listed for the analysts. */
   alsoAttached?: AlsoAttached[];
+  /**
+   * Set when the analysis ran out of its time budget: what was left out and why. The record then holds
+   * what the headers and attachments gave.
+   */
+  incomplete?: string;
   /** Set when the report could not be parsed; the analysts still get it. */
   unparseable?: string;
   analysis: Analysis | null;

@@ -22,6 +22,7 @@ import {
   updateRecord,
   uploadAttachment,
 } from '../../connectors/archer/index.js';
+import { HttpStatusError } from '../../platform/http/index.js';
 import type { Logger } from '../../platform/log.js';
 import type { PhishingConfig } from '../config.js';
 import { type CampaignRow, type CampaignStore, isBehind, needsLookup } from '../store/index.js';
@@ -120,9 +121,10 @@ async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRo
   const version = (await d.campaigns.get(c.key))?.version ?? c.version;
   const { fields, count } = await fieldsOf(d, c.key);
   const file = m.attachmentField && d.firstMessage ? await d.firstMessage(c.key) : undefined;
+  const original = file && m.attachmentField ? await uploaded(d, c.key, file) : undefined;
   const id = await createRecord(d.client, d.target, {
     ...fields,
-    ...(file && m.attachmentField ? { [m.attachmentField]: await uploaded(d, file) } : {}),
+    ...(original && m.attachmentField ? { [m.attachmentField]: original } : {}),
   });
   await d.campaigns.recordCreated(c.key, id);
   const back = await readRecord(d.client, d.target, id);
@@ -134,8 +136,26 @@ async function ensureRecord(d: CaseSinkDeps, c: CampaignRow): Promise<CampaignRo
   return (await d.campaigns.get(c.key)) as CampaignRow;
 }
 
-async function uploaded(d: CaseSinkDeps, file: { name: string; bytes: Uint8Array }): Promise<FieldInput> {
-  return { attachmentIds: [await uploadAttachment(d.client, file.name, file.bytes)] };
+/**
+ * The original uploaded for the attachment field, or nothing when Archer refuses it as too large (413:
+ * its web server's request limit or its own upload limit, both the administrator's choice): the
+ * incident matters more than its attachment, which stays in the mailbox's Processed folder.
+ */
+async function uploaded(
+  d: CaseSinkDeps,
+  key: string,
+  file: { name: string; bytes: Uint8Array },
+): Promise<FieldInput | undefined> {
+  try {
+    return { attachmentIds: [await uploadAttachment(d.client, file.name, file.bytes)] };
+  } catch (e) {
+    if (!(e instanceof HttpStatusError && e.status === 413)) throw e;
+    d.logger?.warn(
+      { campaign: key, bytes: file.bytes.length },
+      'Archer refused the reported original as too large; the incident is filed without it',
+    );
+    return undefined;
+  }
 }
 
 /** Every mapped field, rebuilt from all the campaign's reports, and how many reports that is. */

@@ -1,8 +1,12 @@
 // Recovers the original from a plain forward (no attachment): the header block Outlook, Gmail and
 // Thunderbird put above the forwarded text. Only From/Sent/To/Cc/Subject survive such a forward, so
 // the result has no Received or authentication headers and says so in a warning.
+import { parseAddress } from './address.js';
 import { htmlToText } from './html-text.js';
+import { replaceEach } from './scan.js';
 import type { HeaderField, MailAddress, ParsedMessage } from './types.js';
+
+export { parseAddress };
 
 type Field = 'from' | 'date' | 'to' | 'cc' | 'subject' | 'replyTo';
 
@@ -55,21 +59,6 @@ function label(line: string): { field: Field; value: string } | null {
   return field ? { field, value: (m[2] ?? '').trim() } : null;
 }
 
-export function parseAddress(text: string): MailAddress | null {
-  const angle = /^(.*?)\s*[<[](?:mailto:)?([^\s<>[\]]+@[^\s<>[\]]+)[>\]]\s*$/.exec(text);
-  if (angle) return { name: (angle[1] ?? '').replace(/^"|"$/g, '').trim(), address: angle[2] ?? '' };
-  const bare = /([^\s<>"(),;:]+@[^\s<>"(),;:]+\.[A-Za-z]{2,})/.exec(text);
-  if (bare)
-    return {
-      name: text
-        .replace(bare[0], '')
-        .replace(/[<>"()]/g, '')
-        .trim(),
-      address: bare[1] ?? '',
-    };
-  return null;
-}
-
 function isoOrRaw(text: string): string {
   const t = Date.parse(text);
   return Number.isNaN(t) ? text : new Date(t).toISOString();
@@ -78,18 +67,27 @@ function isoOrRaw(text: string): string {
 /** Finds the first forwarded header block (a From line with a Subject line close below) in a body. */
 export function findInlineForward(text: string, html: string): ParsedMessage | null {
   const body = text.trim() ? text : htmlToText(html);
-  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const lines = replaceEach(body, /\r\n?/g, '\n').split('\n');
+  // Each line is labelled once, and a block is tried once whichever of its From lines leads to it: a
+  // body of 100,000 header-like lines must not be walked again for each of them.
+  const labels: Array<ReturnType<typeof label> | undefined> = [];
+  const labelAt = (k: number) => {
+    if (labels[k] === undefined) labels[k] = label(lines[k] ?? '');
+    return labels[k] ?? null;
+  };
+  let blockStart = 0;
+  let tried = -1;
   for (let i = 0; i < lines.length; i++) {
-    const first = label(lines[i] ?? '');
-    if (first?.field !== 'from') continue;
+    if (i === 0 || labelAt(i - 1) === null) blockStart = i;
+    if (labelAt(i)?.field !== 'from' || blockStart === tried) continue;
     // The block may start above the From line (Thunderbird puts Subject and Date first).
-    let start = i;
-    while (start > 0 && label(lines[start - 1] ?? '') !== null) start--;
+    const start = blockStart;
+    tried = start;
     const found = new Map<Field, string>();
     let j = start;
     // Header lines are consecutive; Outlook allows one wrapped continuation of a long To line.
     for (; j < lines.length && j < start + 12; j++) {
-      const l = label(lines[j] ?? '');
+      const l = labelAt(j);
       if (!l) {
         if ((lines[j] ?? '').trim() === '') break;
         continue;

@@ -14,20 +14,20 @@ import {
   updateMessage,
 } from '../../connectors/microsoft/graph/index.js';
 import type { PhishingConfig } from '../config.js';
-import { type AnalyzeOptions, domainOfEmail, isAllowedHost } from '../analyze/index.js';
+import { domainOfEmail, isAllowedHost } from '../analyze/index.js';
 import { campaignAliases } from '../campaigns/index.js';
 import type { CaseSinkDeps } from '../cases/sink.js';
 import { syncCase } from '../cases/sink.js';
 import { renderReporterMail } from '../notify/render.js';
-import { parseReport } from '../parse/index.js';
 import { assignCampaign, type ReportRow, type ReportStore, recordOf, retryPolicy } from '../store/index.js';
 import { isGsocError } from '../../platform/errors.js';
 import type { KeyedLock } from '../../platform/keyed-lock.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
+import type { AnalysisOutcome, ReportAnalysis } from './analysis-pool.js';
+import type { AnalysisResult } from './analysis-task.js';
 import { shouldFile } from './file-policy.js';
-import { reportRecord } from './report-record.js';
 
 type Mailbox = PhishingConfig['mailboxes'][number];
 
@@ -49,6 +49,8 @@ export interface ProcessDeps {
     | 'concurrency'
     | 'reportKinds'
   >;
+  /** Where reports are parsed and analysed: the instance's worker threads (analysis-pool.ts). */
+  analysis: ReportAnalysis;
   /**
    * Case writes of one campaign inside this process, one at a time (reports of a mailbox are worked
    * on concurrently); the claim in the database does the same across instances.
@@ -66,10 +68,19 @@ export async function processReport(
   mailbox: Mailbox,
   row: ReportRow,
 ): Promise<'done' | 'pending' | 'outage' | 'quarantined'> {
+  // Set once the analysis step has counted its attempt: its failure must not count another.
+  const attempt = { counted: false };
   try {
     let r = row;
     if (r.mime === null && r.state === 'pending' && r.step === 'fetched') r = await fetchMime(d, mailbox, r);
-    if (r.step === 'fetched') r = await analyse(d, r);
+    if (r.step === 'fetched') {
+      const analysed = await analyse(d, r, attempt);
+      if (analysed === 'quarantined') {
+        await markFailed(d, mailbox, row);
+        return analysed;
+      }
+      r = analysed;
+    }
     if (r.step === 'analysed') r = await fileCase(d, mailbox, r);
     if (r.step === 'cased') r = await notify(d, mailbox, r);
     if (r.step === 'notified') {
@@ -86,30 +97,34 @@ export async function processReport(
     }
     const reason = e instanceof Error ? e.message : String(e);
     const outage = isOutage(e);
-    const state = await d.reports.fail(
-      row.id,
-      reason,
-      retryPolicy({
-        maxAttempts: d.config.maxAttempts,
-        retryBaseMs: d.config.retryBaseSec * 1000,
-        maxOutageMs: d.config.maxOutageHours * 3_600_000,
-      }),
-      { outage },
-    );
+    const state = await d.reports.fail(row.id, reason, policyOf(d), {
+      outage,
+      attemptCounted: attempt.counted,
+    });
     // The mailbox shows a report's trouble from its first failure of its own (success replaces the
     // category); an outage could not set it anyway.
-    if (state === 'quarantined' || (!outage && row.attempts === 0)) {
-      await updateMessage(
-        d.graph,
-        mailbox.mailbox,
-        row.message_id,
-        { categories: [mailbox.failedCategory] },
-        IMMUTABLE,
-      ).catch(() => undefined);
-    }
+    if (state === 'quarantined' || (!outage && row.attempts === 0)) await markFailed(d, mailbox, row);
     if (state === 'quarantined') return state;
     return outage ? 'outage' : state;
   }
+}
+
+const policyOf = (d: ProcessDeps) =>
+  retryPolicy({
+    maxAttempts: d.config.maxAttempts,
+    retryBaseMs: d.config.retryBaseSec * 1000,
+    maxOutageMs: d.config.maxOutageHours * 3_600_000,
+  });
+
+/** The failed category on the message, best effort: the report's state in the database is what counts. */
+async function markFailed(d: ProcessDeps, mailbox: Mailbox, row: ReportRow): Promise<void> {
+  await updateMessage(
+    d.graph,
+    mailbox.mailbox,
+    row.message_id,
+    { categories: [mailbox.failedCategory] },
+    IMMUTABLE,
+  ).catch(() => undefined);
 }
 
 /** Archer or Graph unreachable, throttling or failing (already retried by the HTTP client). */
@@ -133,23 +148,45 @@ async function fetchMime(d: ProcessDeps, m: Mailbox, r: ReportRow): Promise<Repo
   return after(d, r.id, await d.reports.advance(r.id, 'fetched', { mime: new Uint8Array(mime.bytes) }));
 }
 
-async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
-  const limits = d.config.limits;
-  const parsed = await parseReport(r.mime ?? new Uint8Array(), [], {
-    maxTotalBytes: limits.maxBytes,
-    maxDepth: limits.maxDepth,
-    maxParts: limits.maxParts,
-    forwarderDomains: [...d.config.ownDomains],
-  });
-  const options: AnalyzeOptions = {
-    ownDomains: [...d.config.ownDomains],
-    allowDomains: [...d.config.allowDomains],
-  };
-  const { record, campaign } = reportRecord(parsed, r.received_at, options);
+/**
+ * Parses and analyses the stored MIME on a worker thread, then records the result and the campaign.
+ * The attempt is counted before the worker starts: a mail that kills the worker, or the instance, uses
+ * one each time, and is quarantined once it has used them all instead of stalling every restart.
+ */
+async function analyse(
+  d: ProcessDeps,
+  row: ReportRow,
+  attempt: { counted: boolean },
+): Promise<ReportRow | 'quarantined'> {
+  const begun = await d.reports.beginAttempt(row.id, policyOf(d));
+  if (begun === 'quarantined') return begun;
+  const r = await after(d, row.id, begun);
+  if (r.state !== 'pending' || r.step !== 'fetched') return r;
+  attempt.counted = true;
+  const { limits, ownDomains, allowDomains } = d.config;
+  const outcome = await d.analysis.analyse(
+    {
+      mime: r.mime ?? new Uint8Array(),
+      receivedAt: r.received_at,
+      limits: { maxBytes: limits.maxBytes, maxDepth: limits.maxDepth, maxParts: limits.maxParts },
+      ownDomains: [...ownDomains],
+      allowDomains: [...allowDomains],
+    },
+    limits.analysisBudgetSec * 1000,
+  );
+  if (outcome.kind === 'over-budget')
+    d.sink.logger?.warn(
+      { report: r.id, budgetSec: limits.analysisBudgetSec },
+      'report analysis ran out of its time budget; filed with what its headers gave',
+    );
+  const { record, campaign } = resultOf(outcome, r.received_at, limits.analysisBudgetSec);
+  const ended = { attemptEnded: true };
   if (!shouldFile(record.kind, record.analysis?.verdict.level ?? null, d.config.reportKinds)) {
     // Analysed, answered and moved like any report, but no campaign and no incident.
     const skipped: ReportRecord = { ...record, filed: false };
-    return after(d, r.id, await d.reports.advance(r.id, 'analysed', { analysis: JSON.stringify(skipped) }));
+    const done = await d.reports.advance(r.id, 'analysed', { analysis: JSON.stringify(skipped) }, ended);
+    attempt.counted = false;
+    return after(d, r.id, done);
   }
   const aliases = campaign ? campaignAliases(campaign) : {};
   const c = await assignCampaign(d.db, r.id, aliases, r.received_at, {
@@ -157,7 +194,42 @@ async function analyse(d: ProcessDeps, r: ReportRow): Promise<ReportRow> {
     ...(d.now ? { now: d.now } : {}),
   });
   const produced = { analysis: JSON.stringify(record), campaignKey: c.key };
-  return after(d, r.id, await d.reports.advance(r.id, 'analysed', produced));
+  const done = await d.reports.advance(r.id, 'analysed', produced, ended);
+  // Given back with the step: a later step's failure counts an attempt of its own.
+  attempt.counted = false;
+  return after(d, r.id, done);
+}
+
+/**
+ * The record of an analysis: the full one, or past the budget the headers-only one the worker handed
+ * over, marked incomplete; when parsing itself did not finish, a record saying so (the analysts still
+ * get the report, as with one that cannot be parsed).
+ */
+export function resultOf(outcome: AnalysisOutcome, reportedAt: number, budgetSec: number): AnalysisResult {
+  if (outcome.kind === 'done') return outcome.result;
+  const why = `the analysis ran out of its ${budgetSec} s budget (phishing.limits.analysisBudgetSec)`;
+  if (outcome.partial)
+    return {
+      record: {
+        ...outcome.partial.record,
+        incomplete: `${why}; URLs, addresses and link checks of the bodies are missing`,
+      },
+      campaign: outcome.partial.campaign,
+    };
+  return {
+    record: {
+      reportedAt,
+      reporter: null,
+      subject: '',
+      from: null,
+      replyTo: [],
+      returnPath: null,
+      messageId: null,
+      unparseable: `over-budget: parsing did not end; ${why}`,
+      analysis: null,
+    },
+    campaign: null,
+  };
 }
 
 /** Longer than any case write takes: a claim left by a crashed worker of another mailbox frees itself then. */

@@ -1,14 +1,15 @@
 // A parse result → the record the pipeline keeps for the case: an unparseable report keeps its
 // reason and still reaches the analysts; a parsed one keeps its envelope and analysis.
-import { type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
+import { type Analysis, type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
 import type { CampaignInputs } from '../campaigns/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
-import { isUnparseable, type ParseResult, reportKind } from '../parse/index.js';
+import { isUnparseable, type ParsedReport, type ParseResult, reportKind } from '../parse/index.js';
 
 export function reportRecord(
   parsed: ParseResult,
   reportedAt: number,
   analyze: AnalyzeOptions,
+  analyse: (report: ParsedReport, options: AnalyzeOptions) => Analysis = analyzeReport,
 ): { record: ReportRecord; campaign: CampaignInputs | null } {
   if (isUnparseable(parsed)) {
     return {
@@ -27,7 +28,7 @@ export function reportRecord(
     };
   }
   const m = parsed.original;
-  const analysis = analyzeReport(parsed, analyze);
+  const analysis = analyse(parsed, analyze);
   return {
     record: {
       kind: reportKind(parsed.wrapper.subject),

@@ -5,6 +5,7 @@ import { KvState } from '../../platform/db/index.js';
 import type { FeatureContext, RunningFeature } from '../../platform/feature/index.js';
 import { KeyedLock } from '../../platform/keyed-lock.js';
 import type { PhishingAppConfig } from '../config.js';
+import { AnalysisPool } from '../pipeline/analysis-pool.js';
 import { MailboxHealthBoard } from '../pipeline/mailbox-health.js';
 import { mailboxUnit } from '../pipeline/mailbox-unit.js';
 import { processedFolders } from '../pipeline/processed-folder.js';
@@ -41,6 +42,9 @@ export async function startPhishing(
   const health = new MailboxHealthBoard(kv);
   // One per instance: every mailbox unit's case writes of one campaign go one at a time.
   const caseLock = new KeyedLock();
+  // One per instance too: a few worker threads shared by every mailbox, so a hostile mail can hold one
+  // of them for its time budget, never the thread that answers webhooks, the relay and the dashboard.
+  const analysis = new AnalysisPool();
   const units = c.mailboxes.map((m) => {
     const graph = graphOf(m.tenant);
     return mailboxUnit({
@@ -72,6 +76,7 @@ export async function startPhishing(
         config: c,
         processedFolderId: processedFolders(() => graph),
         caseLock,
+        analysis,
       },
     });
   });
@@ -87,6 +92,9 @@ export async function startPhishing(
       phishing: await phishingStatus({ mailboxes: c.mailboxes, reports, campaigns, health }),
     }),
     panels: async () => [await quarantinePanel(reports)],
-    close: () => archer.client.close(),
+    close: async () => {
+      await analysis.close();
+      await archer.client.close();
+    },
   };
 }

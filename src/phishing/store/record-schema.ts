@@ -47,6 +47,7 @@ const analysisSchema = z.object({
       }),
     ),
     allowListed: z.number(),
+    beyondLimit: z.number().optional(),
   }),
   lookalikes: z.array(
     z.object({
@@ -89,6 +90,7 @@ export const reportRecordSchema: z.ZodType<ReportRecord> = z.object({
       }),
     )
     .optional(),
+  incomplete: z.string().optional(),
   unparseable: z.string().optional(),
   analysis: analysisSchema.nullable(),
 });

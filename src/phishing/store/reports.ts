@@ -1,7 +1,7 @@
 // Reported messages in the database: seen once per (mailbox, message), advanced step by step, retried
 // with backoff and set aside (quarantined, with the reason) after too many failures. Every write is
 // one statement keyed by the report, so a worker killed at any point leaves a row it can resume from.
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
 import { recordOf } from './record-schema.js';
@@ -116,11 +116,14 @@ export class ReportStore {
     id: number,
     step: PhishingReportStep,
     produced: { analysis?: string; campaignKey?: string; mime?: Uint8Array } = {},
+    /** Gives back the attempt beginAttempt counted: the work it guarded ended. */
+    opts: { attemptEnded?: boolean } = {},
   ): Promise<ReportRow | undefined> {
     return this.#db
       .updateTable('phishing_reports')
       .set({
         step,
+        ...(opts.attemptEnded ? { attempts: sql<number>`attempts - 1` } : {}),
         next_attempt_at: this.#now(),
         failing_since: null,
         updated_at: this.#now(),
@@ -135,6 +138,49 @@ export class ReportStore {
   }
 
   /**
+   * Counts an attempt before work that could stop the worker or the whole instance with it (the
+   * analysis of a hostile mail): should the process die during it, the attempt is used, and the report
+   * waits its backoff instead of being taken up again at once. A report whose attempts were all used
+   * that way is quarantined here instead of being worked again. The attempt is given back when the work
+   * ends (advance with `attemptEnded`, or fail with `attemptCounted`). Returns the row as it is now,
+   * 'quarantined', or undefined when the report is no longer pending.
+   */
+  async beginAttempt(
+    id: number,
+    policy: RetryPolicy = DEFAULT_RETRY,
+  ): Promise<ReportRow | 'quarantined' | undefined> {
+    const row = await this.get(id);
+    if (row?.state !== 'pending') return undefined;
+    const now = this.#now();
+    const quarantine = row.attempts >= policy.maxAttempts;
+    const attempts = quarantine ? row.attempts : row.attempts + 1;
+    const updated = await this.#db
+      .updateTable('phishing_reports')
+      .set({
+        attempts,
+        state: quarantine ? 'quarantined' : 'pending',
+        next_attempt_at: quarantine ? now : now + policy.backoffMs(attempts),
+        ...(quarantine
+          ? {
+              last_error:
+                `its analysis did not end in ${row.attempts} attempts: the worker or the instance stopped during it (last error: ${row.last_error ?? 'none'})`.slice(
+                  0,
+                  ERROR_MAX,
+                ),
+            }
+          : {}),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .where('updated_at', '=', row.updated_at)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) return undefined;
+    return quarantine ? 'quarantined' : updated;
+  }
+
+  /**
    * Records a failure and returns the state the report is left in. A failure of the report's own
    * counts an attempt: the report waits for its backoff, or is quarantined with the reason once it has
    * failed `maxAttempts` times. An outage failure (`outage: true`) counts none: the report is retried
@@ -144,14 +190,16 @@ export class ReportStore {
     id: number,
     reason: string,
     policy: RetryPolicy = DEFAULT_RETRY,
-    opts: { outage?: boolean } = {},
+    /** `attemptCounted`: beginAttempt counted this failure's attempt already (an outage gives it back). */
+    opts: { outage?: boolean; attemptCounted?: boolean } = {},
   ): Promise<'pending' | 'quarantined'> {
     const row = await this.get(id);
     // A report already done or quarantined keeps its state; a failure report for it is stale.
     if (!row) return 'pending';
     if (row.state !== 'pending') return row.state === 'quarantined' ? 'quarantined' : 'pending';
     const now = this.#now();
-    const attempts = opts.outage ? row.attempts : row.attempts + 1;
+    const counted = opts.attemptCounted ? 1 : 0;
+    const attempts = opts.outage ? row.attempts - counted : row.attempts + 1 - counted;
     const failingSince = opts.outage ? (row.failing_since ?? now) : null;
     const quarantine =
       attempts >= policy.maxAttempts || (failingSince !== null && now - failingSince > policy.maxOutageMs);

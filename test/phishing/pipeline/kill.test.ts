@@ -74,14 +74,20 @@ describe('phishing worker killed with SIGKILL at each step', () => {
       db: dbUrl,
       tenant: world.tenant,
       archer: emulatedArcher(emulators),
-      phishing: {
-        mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
-        ownDomains: ['contoso-kill.example'],
-        notify: { acknowledge: true },
-        archer: { campaignKeyField: 'Message ID' },
-      },
+      phishing: phishingConfig(),
     });
   });
+
+  // A report whose analysis was cut short waits out its backoff: a second, short enough to wait for.
+  const phishingConfig = (more: Record<string, unknown> = {}) => ({
+    mailboxes: [{ tenant: 't', mailbox: MAILBOX }],
+    ownDomains: ['contoso-kill.example'],
+    notify: { acknowledge: true },
+    archer: { campaignKeyField: 'Message ID' },
+    retryBaseSec: 1,
+    ...more,
+  });
+  const backoff = () => new Promise((resolve) => setTimeout(resolve, 1100));
   after(async () => {
     await store.close();
     await emulators.close();
@@ -89,6 +95,7 @@ describe('phishing worker killed with SIGKILL at each step', () => {
 
   const points = [
     'after:fetched',
+    'during:analysis',
     'after:analysed',
     'before-record-created',
     'after:cased',
@@ -100,6 +107,7 @@ describe('phishing worker killed with SIGKILL at each step', () => {
       emulators.entraGraph.deliverMail(tenantId, MAILBOX, { mime: report('erin@contoso-kill.example', mid) });
       const killed = await runWorker({ GSOC_WORKER: setup, GSOC_KILL_AT: point });
       assert.equal(killed.signal, 'SIGKILL', killed.err.slice(-2000));
+      if (point === 'during:analysis') await backoff();
       const resumed = await runWorker({ GSOC_WORKER: setup });
       assert.equal(resumed.code, 0, resumed.err.slice(-2000));
       const rows = await phishingDb(store.db).selectFrom('phishing_reports').selectAll().execute();
@@ -118,4 +126,31 @@ describe('phishing worker killed with SIGKILL at each step', () => {
       }
     });
   }
+
+  // Last: it leaves its report quarantined, where the tests above expect every report done.
+  test('a mail that brings the worker down each time is quarantined after its attempts, not worked forever', async () => {
+    const mid = 'kill-poison@evil.example';
+    emulators.entraGraph.deliverMail(tenantId, MAILBOX, { mime: report('erin@contoso-kill.example', mid) });
+    const poison = JSON.stringify({ ...JSON.parse(setup), phishing: phishingConfig({ maxAttempts: 2 }) });
+    const row = () =>
+      phishingDb(store.db)
+        .selectFrom('phishing_reports')
+        .selectAll()
+        // Every report of the tests above is done.
+        .where('state', '!=', 'done')
+        .executeTakeFirstOrThrow();
+    for (let kill = 1; kill <= 2; kill++) {
+      const killed = await runWorker({ GSOC_WORKER: poison, GSOC_KILL_AT: 'during:analysis' });
+      assert.equal(killed.signal, 'SIGKILL', killed.err.slice(-2000));
+      const r = await row();
+      assert.deepEqual([r.state, r.step, r.attempts], ['pending', 'fetched', kill]);
+      await backoff();
+    }
+    // The third worker does not hand it to an analysis again: it would die the same way.
+    const third = await runWorker({ GSOC_WORKER: poison, GSOC_KILL_AT: 'during:analysis' });
+    assert.equal(third.code, 0, third.err.slice(-2000));
+    const r = await row();
+    assert.deepEqual([r.state, r.step, r.attempts], ['quarantined', 'fetched', 2]);
+    assert.match(r.last_error ?? '', /did not end in 2 attempts/);
+  });
 });

@@ -1,7 +1,8 @@
 // A phishing worker in its own process, for the kill -9 tests: it syncs the report folder and
 // processes due reports against the emulators named in GSOC_WORKER (JSON), and SIGKILLs itself at the
 // point named by GSOC_KILL_AT: `after:<step>` once a step is recorded, or `before-record-created`
-// right after Archer created a record and before the database knows its id.
+// right after Archer created a record and before the database knows its id, or `during:analysis` once
+// the report's analysis has been handed to a worker thread (as a mail that brings the process down would).
 import {
   type ArcherConnection,
   ArcherMetadata,
@@ -10,6 +11,7 @@ import {
 import { createGraphClient } from '../../../src/connectors/microsoft/graph/index.js';
 import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
 import { syncFolder } from '../../../src/phishing/ingest/folder-sync.js';
+import { sharedAnalysisPool } from '../../../src/phishing/pipeline/analysis-pool.js';
 import { processReport } from '../../../src/phishing/pipeline/process-report.js';
 import { processedFolders } from '../../../src/phishing/pipeline/processed-folder.js';
 import { CampaignStore, ReportStore } from '../../../src/phishing/store/index.js';
@@ -69,6 +71,12 @@ for (const r of await reports.due(100, mailbox.mailbox)) {
       config,
       processedFolderId: processedFolders(() => graph),
       caseLock: new KeyedLock(),
+      analysis: {
+        analyse: (task, budgetMs) => {
+          if (killAt === 'during:analysis') die();
+          return sharedAnalysisPool().analyse(task, budgetMs);
+        },
+      },
     },
     mailbox,
     r,
