@@ -3,7 +3,7 @@
 // starts on it; past it the worker is terminated (a hanging one cannot be stopped any other way), the
 // analysis ends with the headers-only record the worker handed over (or none), and the next analysis
 // gets a new worker. Analyses beyond the pool's size wait in order. Workers are started when needed
-// and do not keep the process alive when idle.
+// and keep the process alive only while they analyse.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { AnalysisFailed, AnalysisUnavailable, AnalysisWorkerDied } from './analysis-errors.js';
@@ -97,6 +97,8 @@ export class AnalysisPool implements ReportAnalysis {
       if (!slot) return;
       const job = this.#queue.shift() as Job;
       slot.job = job;
+      // A worker with an analysis keeps the process alive until it answers; an idle one does not.
+      slot.worker.ref();
       slot.partial = null;
       // A worker still starting (tsx compiling under load) gets time of its own, not the budget's.
       if (!slot.ready)
@@ -127,8 +129,7 @@ export class AnalysisPool implements ReportAnalysis {
         slot.ready ? new AnalysisWorkerDied(why, slot.crash) : new AnalysisUnavailable(why, slot.crash),
       );
     });
-    // An idle worker must not keep the process alive; a running analysis has its timer for that. After
-    // the listeners: adding a 'message' listener refs the worker again (Node 20).
+    // Idle until dispatched. After the listeners: adding a 'message' listener refs the worker (Node 20).
     worker.unref();
     return slot;
   }
@@ -151,6 +152,7 @@ export class AnalysisPool implements ReportAnalysis {
       clearTimeout(slot.timer);
       slot.job = null;
       slot.partial = null;
+      slot.worker.unref();
       this.#idle.push(slot);
       if (m.kind === 'done') job.resolve({ kind: 'done', result: m.result });
       else job.reject(new AnalysisFailed(m.message));
