@@ -12,7 +12,8 @@ import type { ReceivedHop } from './received.js';
 import { ipsIn } from './received.js';
 import { refang } from './refang.js';
 import { htmlToText } from '../parse/html-text.js';
-import { urlsInHtml, urlsInText } from './urls.js';
+import { expandWrapped } from './unwrap/index.js';
+import { normaliseUrl, urlsInHtml, urlsInText } from './urls.js';
 
 export { emailsIn };
 
@@ -72,10 +73,24 @@ export function extractIocs(
 
   const bodyText = body ? message.text || htmlToText(message.html) : '';
   const rawUrls = body ? unique([...urlsInText(message.text), ...urlsInHtml(message.html)]) : [];
-  const urls = keep(rawUrls, (u) => {
-    const host = hostOf(u);
-    return host === null || !isAllowedHost(host, allowDomains);
-  });
+  // Rewritten links (Safe Links, URL Defense, …) hide their target: keep the link and add what it
+  // leads to, so indicators, domains and the campaign fingerprint see the target too.
+  const expanded = expandWrapped(rawUrls).map((e) => ({
+    url: normaliseUrl(e.url) ?? e.url,
+    wrapper: e.rewriter !== undefined,
+    target: e.target ? normaliseUrl(e.target) : null,
+  }));
+  const wrappers = new Set(expanded.filter((e) => e.wrapper).map((e) => e.url));
+  const targetOf = new Map(expanded.map((e) => [e.url, e.target]));
+  const allowedUrl = (u: string | null | undefined) => {
+    const host = u ? hostOf(u) : null;
+    return host !== null && isAllowedHost(host, allowDomains);
+  };
+  // A rewritten link to an allowed site is as benign as the site.
+  const urls = keep(
+    unique(expanded.map((e) => e.url)),
+    (u) => !allowedUrl(u) && !allowedUrl(targetOf.get(u)),
+  );
 
   const headerText = ADDRESS_HEADERS.flatMap((h) => headerValues(message, h)).join(' ');
   const emails = keep(unique([...emailsIn(headerText), ...emailsIn(bodyText)]), (e) => {
@@ -92,7 +107,8 @@ export function extractIocs(
   const ips = keep(ipCandidates, (ip) => !options.allowIps.includes(ip));
 
   const domainCandidates = unique(
-    [...urls.map(hostOf), ...emails.map(domainOfEmail)]
+    // A rewriter's host is infrastructure the link passed through, not an indicator.
+    [...urls.filter((u) => !wrappers.has(u)).map(hostOf), ...emails.map(domainOfEmail)]
       .filter((h): h is string => h !== null && !isIpAddress(h))
       .map(registrableDomain)
       .filter((d): d is string => d !== null),

@@ -4,6 +4,7 @@ import { attachmentRisk } from './attachment-risk.js';
 import { hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import { refang } from './refang.js';
+import { destinationOf } from './unwrap/index.js';
 
 export interface Reason {
   code: string;
@@ -56,15 +57,27 @@ const replyTo: Rule = (f) => {
 function shownHost(text: string): string | null {
   const t = refang(text).trim();
   if (!t || /\s/.test(t)) return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? hostOf(t) : hostOf(`http://${t}`);
+  // Text that is itself a rewritten link (Safe Links rewrites URLs in plain text too) shows its target.
+  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(t)
+    ? hostOf(destinationOf(t) ?? t)
+    : hostOf(`http://${t}`);
   return candidate?.includes('.') && hasKnownSuffix(candidate) ? candidate : null;
+}
+
+/**
+ * The host a link leads to: the target of a rewritten link (Safe Links, URL Defense, …), whose own
+ * host is only the gateway's; null when it is a rewriter's link whose target cannot be read offline.
+ */
+function destinationHost(href: string): string | null {
+  const target = destinationOf(refang(href));
+  return target ? hostOf(target) : null;
 }
 
 const linkMismatch: Rule = (f) => {
   const out: Reason[] = [];
   for (const l of f.links) {
     const shown = shownHost(l.text);
-    const real = /^https?:/i.test(l.href) ? hostOf(refang(l.href)) : null;
+    const real = /^https?:/i.test(l.href) ? destinationHost(l.href) : null;
     if (!shown || !real) continue;
     const a = registrableDomain(shown) ?? shown;
     const b = registrableDomain(real) ?? real;

@@ -125,3 +125,21 @@ test('levels follow the thresholds: clean, suspicious, malicious', () => {
   assert.equal(level(bad).score, 7);
   assert.equal(level(bad, { suspicious: 10, malicious: 20 }).level, 'clean');
 });
+
+test('LINK_TEXT_MISMATCH judges the target of a rewritten link, not the gateway', () => {
+  const safeLinks = (target: string) =>
+    `https://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent(target)}&amp;data=05%7C02&amp;reserved=0`;
+  const honest = `<a href="${safeLinks('https://www.paypal.com/signin')}">https://www.paypal.com/signin</a>`;
+  assert.ok(!codes({ html: honest }).includes('LINK_TEXT_MISMATCH'), codes({ html: honest }).join());
+  const deceptive = `<a href="${safeLinks('https://evil.example/signin')}">https://www.paypal.com/signin</a>`;
+  assert.ok(codes({ html: deceptive }).includes('LINK_TEXT_MISMATCH'));
+  const text = analyzeReport(reportOf({ html: deceptive }), OPTS).verdict.reasons.find(
+    (r) => r.code === 'LINK_TEXT_MISMATCH',
+  )?.text;
+  assert.equal(text, 'A link shows www.paypal.com but leads to evil.example.');
+  // A rewritten link shown as its own text, and a gateway link whose target stays on its servers.
+  const selfShown = `<a href="${safeLinks('https://www.paypal.com/')}">${safeLinks('https://www.paypal.com/')}</a>`;
+  assert.ok(!codes({ html: selfShown }).includes('LINK_TEXT_MISMATCH'));
+  const mimecast = '<a href="https://protect-eu.mimecast.com/s/AbCd">www.paypal.com</a>';
+  assert.ok(!codes({ html: mimecast }).includes('LINK_TEXT_MISMATCH'));
+});
