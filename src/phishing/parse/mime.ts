@@ -1,6 +1,7 @@
 // Reads one MIME message with postal-mime into a ParsedMessage. Embedded messages are kept as
 // attachments (forceRfc822Attachments) so their headers survive; the caller decides whether to open them.
-import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime';
+import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { firstMailbox, mailboxList } from './address-list.js';
 import type { Budget } from './limits.js';
 import type { MailAddress, ParsedMessage, ReportAttachment } from './types.js';
 
@@ -14,17 +15,24 @@ export class MimeLimit extends Error {
   }
 }
 
-function firstMailbox(a: Address | undefined): MailAddress | null {
-  if (!a) return null;
-  if (a.address !== undefined) return { name: a.name, address: a.address };
-  const m = a.group[0];
-  return m ? { name: m.name, address: m.address } : null;
-}
+/** The values of a header, in the message's order (postal-mime lowers `key`). */
+const valuesOf = (email: Email, key: string) =>
+  email.headers.filter((h) => h.key === key && h.value).map((h) => h.value);
 
-function mailboxes(list: Address[] | undefined): MailAddress[] {
-  return (list ?? []).flatMap((a) =>
-    a.address !== undefined ? [{ name: a.name, address: a.address }] : a.group.map((m) => ({ ...m })),
-  );
+/** Reply-To mailboxes kept: replies go to a handful at most; a thousand are a hostile header. */
+const MAX_REPLY_TO = 100;
+
+/**
+ * From, else Sender, read as mail clients show it (address-list.ts), not with postal-mime's strict
+ * parser: an unquoted comma in a display name made that one return a mailbox without an address.
+ */
+function sender(email: Email): MailAddress | null {
+  for (const key of ['from', 'sender']) {
+    const value = valuesOf(email, key)[0];
+    const box = value ? firstMailbox(value) : null;
+    if (box) return box;
+  }
+  return null;
 }
 
 function toBytes(content: Attachment['content']): Uint8Array {
@@ -55,8 +63,10 @@ export function countContentTypeLines(raw: Uint8Array): number {
 export function toParsedMessage(email: Email): ParsedMessage {
   return {
     headers: email.headers.map((h) => ({ name: h.originalKey, value: h.value })),
-    from: firstMailbox(email.from) ?? firstMailbox(email.sender),
-    replyTo: mailboxes(email.replyTo),
+    from: sender(email),
+    replyTo: valuesOf(email, 'reply-to')
+      .flatMap((v) => mailboxList(v, MAX_REPLY_TO))
+      .slice(0, MAX_REPLY_TO),
     returnPath: email.returnPath?.replace(/^<|>$/g, '') || null,
     messageId: email.messageId ?? null,
     subject: email.subject ?? '',

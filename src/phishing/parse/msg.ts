@@ -36,7 +36,10 @@ async function fromTransportHeaders(text: string, budget: Budget): Promise<Parse
 
 /** Without transport headers the message properties are all there is; headers are rebuilt from them. */
 function fromProperties(f: FieldsData): ParsedMessage {
-  const address = f.senderSmtpAddress ?? f.senderEmail ?? f.sentRepresentingSmtpAddress;
+  // An Exchange sender's senderEmail is an X.500 name (/O=…/CN=…), not an address anyone can reply to.
+  const address = [f.senderSmtpAddress, f.senderEmail, f.sentRepresentingSmtpAddress].find((a) =>
+    a?.includes('@'),
+  );
   const from = address ? { name: f.senderName ?? '', address } : null;
   const date = isoDate(f.clientSubmitTime ?? f.messageDeliveryTime);
   const headers: HeaderField[] = [];
