@@ -212,6 +212,12 @@ const FAMILIES: Case[] = [
     want: 'http://fabrikam.example/a',
   },
   { name: 'Google AMP without a host', link: 'https://www.google.com/amp/s/', want: null },
+  { name: 'Google AMP with a one-label host', link: 'https://www.google.com/amp/s', want: null },
+  {
+    name: 'a target with an IPv6 host',
+    link: safeLinks('http://[2001:db8::1]/x'),
+    want: 'http://[2001:db8::1]/x',
+  },
   // AWS SES click tracking
   {
     name: 'AWS SES',

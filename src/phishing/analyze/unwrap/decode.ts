@@ -53,16 +53,18 @@ export function percentDecode(s: string): string {
 const HTTP_START = /^https?:\/\//i;
 
 /**
- * The candidate as a URL when it plainly is an absolute http(s) URL with a host; anything else
- * (javascript:, data:, a relative path, a bare word) is null. Leading and trailing white space, which
- * a rewriter's encoding may carry, is dropped.
+ * The candidate as a URL when it plainly is an absolute http(s) URL with a dotted host or an IP;
+ * anything else (javascript:, data:, a relative path, a bare word) is null. Leading and trailing white
+ * space, which a rewriter's encoding may carry, is dropped.
  */
 export function httpTarget(candidate: string): string | null {
   const t = candidate.trim();
   if (!HTTP_START.test(t)) return null;
   try {
     const u = new URL(t);
-    if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) return null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    // A host of one label (`http://s/` from a cut AMP link) names no site anyone can reach.
+    if (!u.hostname.includes('.') && !u.hostname.includes(':')) return null;
     return u.href;
   } catch {
     return null;
