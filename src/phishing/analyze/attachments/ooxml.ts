@@ -50,7 +50,7 @@ export function inspectOoxml(bytes: Uint8Array, listing: ZipListing): OfficeFind
     if (lower.includes('/embeddings/') || lower.includes('/activex/activex') || lower.startsWith('object')) {
       if (!lower.endsWith('.rels') && !lower.endsWith('.xml')) f.embeddedObjects++;
     }
-    if (lower.endsWith('basic/script-lc.xml')) f.macros = true; // OpenDocument Basic macros
+    if (lower.startsWith('basic/') && lower.endsWith('.xml')) f.macros = true; // OpenDocument Basic macros
     if (!lower.endsWith('.rels')) continue;
     const data = readZipEntry(bytes, e, { maxBytes: MAX_RELS_BYTES, budget });
     if (!data) {
