@@ -10,7 +10,7 @@ import { extractIocs, type Iocs } from './iocs.js';
 import { type Lookalike, lookalikeOf } from './lookalike.js';
 import { type AnalyzeOptions, analyzeOptionsSchema } from './options.js';
 import { parseReceived, type ReceivedHop } from './received.js';
-import { htmlLinks } from './urls.js';
+import { messageLinks } from './urls.js';
 import { type Verdict, verdict } from './verdict.js';
 
 export interface Analysis {
@@ -79,7 +79,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
       antiSpam: spam,
       fromDomain: fromDomain ? (registrableDomain(fromDomain) ?? fromDomain) : null,
       replyToDomains: replyToDomains.map((d) => registrableDomain(d) ?? d),
-      links: body ? htmlLinks(m.html) : [],
+      links: body ? messageLinks(m) : [],
       lookalikes,
       options: opts,
     }),

@@ -1,49 +1,40 @@
-// The links of an HTML body: each <a …>…</a> with its href and visible text, for the URL indicators
-// and the link-text mismatch rule. A linear scan that finds what `/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi`
-// found (the first `>` ends the start tag, the first `</a>` the link), without retrying from every `<a`
-// of a body that never closes them: 500 KB of `<a href=x ` took 47 s that way.
-import { decodeEntities } from '../parse/html-text.js';
-import { asciiLower, findCloseTag, replaceDelimited, replaceEach, wordEndsAt } from '../parse/scan.js';
+// The links of an HTML document and of a message: every element that navigates (a, area, Outlook VML
+// shapes, form actions, meta refresh, URL literals a script navigates to), each with its target
+// resolved as a browser would (against <base>, `//host` as https) and the text its reader sees, for
+// the URL indicators and the link-text mismatch rule. HTML and SVG attachments count as documents of
+// the message. The markup is read by parse/html-text.ts in one linear pass.
+import type { ParsedMessage } from '../parse/index.js';
+import { type NavigationKind, readHtml } from '../parse/html-text.js';
+import { htmlAttachmentTexts } from './html/attachments.js';
+import { refreshTarget } from './html/meta-refresh.js';
+import { documentBase, resolveHref } from './html/resolve-href.js';
+import { scriptUrls } from './html/script-urls.js';
+
+export type LinkKind = NavigationKind | 'script';
 
 export interface HtmlLink {
   href: string;
-  /** Visible text with tags removed and entities decoded. */
+  /** Visible text with tags removed and entities decoded; '' where the element shows none. */
   text: string;
+  kind: LinkKind;
 }
 
-// Linear: it runs on one start tag, an attempt starts only at a word boundary before `href`, and the
-// only long run it may scan (an unclosed quote) is followed by an alternative that then matches.
-const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-
-/** Tags removed (`/<[^>]*>/g` → `replacement`). */
-export const withoutTags = (html: string, replacement: string): string =>
-  replaceDelimited(html, '<', '>', replacement);
-
 export function htmlLinks(html: string): HtmlLink[] {
+  if (!html) return [];
+  const reading = readHtml(html);
+  const base = documentBase(reading.base);
   const out: HtmlLink[] = [];
-  const lower = asciiLower(html);
-  for (let at = lower.indexOf('<a'); at !== -1; ) {
-    if (!wordEndsAt(lower, at + 2)) {
-      at = lower.indexOf('<a', at + 1);
-      continue;
-    }
-    // No `>` or no `</a>` after this start means none after a later one either: no more links.
-    const gt = lower.indexOf('>', at + 2);
-    if (gt === -1) break;
-    const close = findCloseTag(lower, 'a', gt + 1);
-    if (!close) break;
-    const href = HREF.exec(html.slice(at + 2, gt));
-    const value = href ? (href[1] ?? href[2] ?? href[3] ?? '') : '';
-    if (value)
-      out.push({
-        href: decodeEntities(value).trim(),
-        text: replaceEach(
-          decodeEntities(withoutTags(html.slice(gt + 1, close.start), '')),
-          /\s+/g,
-          ' ',
-        ).trim(),
-      });
-    at = lower.indexOf('<a', close.end);
+  for (const n of reading.navigation) {
+    const target = n.kind === 'refresh' ? refreshTarget(n.href) : n.href;
+    if (target) out.push({ href: resolveHref(target, base), text: n.text, kind: n.kind });
   }
+  for (const script of reading.scripts)
+    for (const url of scriptUrls(script))
+      out.push({ href: resolveHref(url, base), text: '', kind: 'script' });
   return out;
+}
+
+/** The links of a message: its HTML body, then each HTML or SVG attachment. */
+export function messageLinks(message: Pick<ParsedMessage, 'html' | 'attachments'>): HtmlLink[] {
+  return [message.html, ...htmlAttachmentTexts(message.attachments)].flatMap(htmlLinks);
 }

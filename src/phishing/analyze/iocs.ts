@@ -13,7 +13,7 @@ import { ipsIn } from './received.js';
 import { refang } from './refang.js';
 import { htmlToText } from '../parse/html-text.js';
 import { expandWrapped } from './unwrap/index.js';
-import { normaliseUrl, urlsInHtml, urlsInText } from './urls.js';
+import { normaliseUrl, urlsInAttachments, urlsInHtml, urlsInText } from './urls.js';
 
 export { emailsIn };
 
@@ -72,7 +72,14 @@ export function extractIocs(
     });
 
   const bodyText = body ? message.text || htmlToText(message.html) : '';
-  const rawUrls = body ? unique([...urlsInText(message.text), ...urlsInHtml(message.html)]) : [];
+  // HTML and SVG attachments are documents of the message: their links are its links.
+  const rawUrls = body
+    ? unique([
+        ...urlsInText(message.text),
+        ...urlsInHtml(message.html),
+        ...urlsInAttachments(message.attachments),
+      ])
+    : [];
   // Rewritten links (Safe Links, URL Defense, …) hide their target: keep the link and add what it
   // leads to, so indicators, domains and the campaign fingerprint see the target too.
   const expanded = expandWrapped(rawUrls).map((e) => ({

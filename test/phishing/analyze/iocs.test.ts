@@ -11,7 +11,10 @@ const URLS: Array<[string, string[]]> = [
   ['(see https://evil.example/a)', ['https://evil.example/a']],
   ['"https://evil.example/q?x=1",', ['https://evil.example/q?x=1']],
   ['hxxps://evil[.]example/p!', ['https://evil.example/p']],
-  ['visit evil.zip now', ['http://evil.zip/']],
+  // .zip is a TLD and a file extension: a bare name counts with www. or a path (issue 12).
+  ['visit www.evil.zip now', ['http://www.evil.zip/']],
+  ['visit evil.zip/login now', ['http://evil.zip/login']],
+  ['open invoice.zip now', []],
   [
     'http://[2001:db8::1]/x and http://203.0.113.9:8080/y',
     ['http://[2001:db8::1]/x', 'http://203.0.113.9:8080/y'],
