@@ -20,6 +20,7 @@ function isSpace(c: number): boolean {
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** Letters and digits of any script: what is left of a word once its punctuation is trimmed. */
 const WORDISH = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
 
 function trimPunctuation(t: string): string {
   let a = 0;
@@ -36,8 +37,12 @@ function maskToken(raw: string): string {
   const t = trimPunctuation(raw);
   if (t === '') return '';
   let digits = 0;
-  for (let i = 0; i < t.length; i++) if (isDigit(t.charCodeAt(i))) digits++;
-  if (t.length > LONG || (t.length >= MIXED_ID && digits > 0 && digits < t.length)) return '<long>';
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (isDigit(t.charCodeAt(i))) digits++;
+    else if (LETTER.test(t[i] as string)) letters++;
+  }
+  if (t.length > LONG || (t.length >= MIXED_ID && digits > 0 && letters > 0)) return '<long>';
   if (digits === 0) return t;
   let out = '';
   for (let i = 0; i < t.length; i++) {
