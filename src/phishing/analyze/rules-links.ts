@@ -1,0 +1,65 @@
+// Verdict rules about where the links lead: hosts that hide or borrow (shorteners, free hosting), a
+// bare IP address, a name before an `@` that is not the host, a TLD where phishing is common. Each
+// fires once per message, whatever the number of such links: a template with ten of them is no more
+// deceptive than with one.
+import { hostOf, isIpAddress } from './domains.js';
+import type { Facts } from './facts.js';
+import type { Reason, Rule } from './rules.js';
+import { linkHostKind, riskyTld } from './signals/link-hosts.js';
+
+/** The user-info part of an http(s) URL (`https://paypal.com@evil.example/`), or null. */
+function userinfo(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (!/^https?:$/.test(u.protocol) || (u.username === '' && u.password === '')) return null;
+    return decodeURIComponent(u.username);
+  } catch {
+    return null;
+  }
+}
+
+export const linkHosts: Rule = (f: Facts) => {
+  const out: Reason[] = [];
+  const seen = new Set<string>();
+  const once = (r: Reason) => {
+    if (seen.has(r.code)) return;
+    seen.add(r.code);
+    out.push(r);
+  };
+  for (const url of f.urls) {
+    const host = hostOf(url);
+    if (!host) continue;
+    const user = userinfo(url);
+    if (user)
+      once({
+        code: 'LINK_USERINFO',
+        points: 3,
+        text: `A link puts "${user.slice(0, 60)}" before an @, so it seems to lead there, but it leads to ${host}.`,
+      });
+    if (isIpAddress(host)) {
+      once({ code: 'LINK_IP_HOST', points: 2, text: `A link leads to a bare IP address (${host}).` });
+      continue;
+    }
+    const kind = linkHostKind(host);
+    if (kind?.kind === 'shortener')
+      once({
+        code: 'LINK_SHORTENER',
+        points: 1,
+        text: `A link goes through the URL shortener ${kind.service}, which hides where it leads.`,
+      });
+    else if (kind)
+      once({
+        code: 'LINK_FREE_HOSTING',
+        points: 1,
+        text: `A link leads to ${host}, on ${kind.service}, where anyone can publish a page.`,
+      });
+    const tld = riskyTld(host);
+    if (tld)
+      once({
+        code: 'LINK_RISKY_TLD',
+        points: 1,
+        text: `A link leads to ${host}, under .${tld}, a top-level domain much used for phishing.`,
+      });
+  }
+  return out;
+};

@@ -1,0 +1,56 @@
+// Verdict rules about who the message claims to be from: a brand in the display name that the sending
+// domain does not carry, another address written as the name, a sending domain under no public
+// suffix, and look-alike letters from another script in the name or the subject.
+import { parse } from 'tldts';
+import { domainOfEmail, hasKnownSuffix, registrableDomain } from './domains.js';
+import type { Facts } from './facts.js';
+import { headerValues } from './headers.js';
+import type { Reason, Rule } from './rules.js';
+import { addressInName, claimedBrand, domainCarriesBrand } from './signals/display-name.js';
+import { mixedScriptWord } from './signals/mixed-script.js';
+
+export const senderClaims: Rule = (f: Facts) => {
+  const from = f.message.from;
+  if (!from?.address) return [];
+  const out: Reason[] = [];
+  const domain = domainOfEmail(from.address);
+  const registrable = registrableDomain(domain);
+  const label = parse(domain, { allowPrivateDomains: true }).domainWithoutSuffix ?? '';
+
+  const brand = claimedBrand(from.name);
+  if (brand && !domainCarriesBrand(brand.brand, label))
+    out.push({
+      code: 'SENDER_BRAND_MISMATCH',
+      points: 3,
+      text: `The sender's name claims ${brand.name}, but the message comes from ${domain}.`,
+    });
+
+  // A list relaying a member's mail may write the member's address into its own From's name.
+  const listMail = headerValues(f.message, 'List-Id').length > 0;
+  const named = addressInName(from.name);
+  if (named && !listMail) {
+    const namedDomain = registrableDomain(domainOfEmail(named));
+    if (namedDomain && namedDomain !== registrable)
+      out.push({
+        code: 'SENDER_NAME_ADDRESS_MISMATCH',
+        points: 3,
+        text: `The sender's name shows the address ${named.slice(0, 100)}, but the message comes from ${domain}.`,
+      });
+  }
+
+  if (domain && !hasKnownSuffix(domain))
+    out.push({
+      code: 'SENDER_NO_PUBLIC_SUFFIX',
+      points: 2,
+      text: `The sender's domain ${domain.slice(0, 100)} is under no public top-level domain.`,
+    });
+
+  const mixed = mixedScriptWord(from.name) ?? mixedScriptWord(f.message.subject);
+  if (mixed)
+    out.push({
+      code: 'LOOKALIKE_LETTERS',
+      points: 2,
+      text: `"${mixed}" mixes Latin letters with look-alike letters of another script.`,
+    });
+  return out;
+};

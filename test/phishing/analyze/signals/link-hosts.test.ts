@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { linkHostKind, riskyTld } from '../../../../src/phishing/analyze/signals/link-hosts.js';
+
+test('shorteners and free hosting are matched as the host or a subdomain of the service, nothing else', () => {
+  const cases: Array<[string, string | null]> = [
+    ['bit.ly', 'shortener:bit.ly'],
+    ['t.co', 'shortener:t.co'],
+    ['tinyurl.com', 'shortener:tinyurl.com'],
+    ['preview.tinyurl.com', 'shortener:tinyurl.com'],
+    ['evil-login.web.app', 'free-hosting:web.app'],
+    ['storage.googleapis.com', 'free-hosting:storage.googleapis.com'],
+    ['abc.s3.amazonaws.com', 'free-hosting:s3.amazonaws.com'],
+    ['x.pages.dev', 'free-hosting:pages.dev'],
+    ['me.github.io', 'free-hosting:github.io'],
+    ['x-y.azurewebsites.net', 'free-hosting:azurewebsites.net'],
+    // Look-alikes of the services are not the services.
+    ['notbit.ly', null],
+    ['t.co.evil.example', null],
+    ['web.app.evil.example', null],
+    ['github.com', null],
+    ['contoso.com', null],
+    ['googleapis.com', null],
+  ];
+  for (const [host, want] of cases) {
+    const got = linkHostKind(host);
+    assert.equal(got ? `${got.kind}:${got.service}` : null, want, host);
+  }
+});
+
+test('risky TLDs are the last label only', () => {
+  assert.equal(riskyTld('login-secure.icu'), 'icu');
+  assert.equal(riskyTld('a.b.xyz'), 'xyz');
+  assert.equal(riskyTld('xyz.contoso.com'), null);
+  assert.equal(riskyTld('contoso.de'), null);
+  assert.equal(riskyTld('localhost'), null);
+  assert.equal(riskyTld(''), null);
+});
