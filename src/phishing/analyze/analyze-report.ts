@@ -79,6 +79,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
       antiSpam: spam,
       fromDomain: fromDomain ? (registrableDomain(fromDomain) ?? fromDomain) : null,
       replyToDomains: replyToDomains.map((d) => registrableDomain(d) ?? d),
+      urls: iocs.urls,
       links: body ? messageLinks(m) : [],
       lookalikes,
       options: opts,

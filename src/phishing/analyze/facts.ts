@@ -13,6 +13,8 @@ export interface Facts {
   fromDomain: string | null;
   replyToDomains: string[];
   links: HtmlLink[];
+  /** The message's URL indicators: from text, links and attachments, unwrapped targets included. */
+  urls: string[];
   lookalikes: Lookalike[];
   options: ResolvedAnalyzeOptions;
 }
