@@ -40,14 +40,17 @@ const AMBIGUOUS = new Set(
   'in is do no to as am so sh pl pm py rs md sv cc cs hs ml ps mk tf mo cf zip mov one cab pub'.split(' '),
 );
 
+/** Starts with a capital and goes on in lower case, as a word that begins a sentence or a name. */
+const isCapitalised = (w: string) => w !== w.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
+
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 
 /**
  * The URL of a host written without a scheme at text[start, end), or null when it is more likely
  * prose. It must stand alone (no letter or digit glued to either side: a word glued to `www.` is cut
  * off, as in "surwww.example.ma" written for "sur www.example.ma"), have a real registrable domain
- * under an ICANN suffix, not end in a capitalised label (a sentence run on after its full stop:
- * "below.As of"), and, under an ambiguous suffix, start with `www.` or carry a path or query.
+ * under an ICANN suffix, not end in a capitalised word after a lower-case one (a sentence run on after
+ * its full stop: "below.As of"; "News.Com" is a name), and, under an ambiguous suffix, start with `www.` or carry a path or query.
  */
 export function schemelessUrl(text: string, start: number, end: number): string | null {
   if (isLetterOrDigit(text[start - 1]) || isLetterOrDigit(text[end])) return null;
@@ -67,7 +70,9 @@ export function schemelessUrl(text: string, start: number, end: number): string 
   const hostEnd = raw.search(/[/?#:]/);
   const written = raw.slice(0, hostEnd === -1 ? raw.length : hostEnd);
   const tld = written.slice(written.lastIndexOf('.') + 1);
-  if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) return null;
+  const before = written.slice(0, written.length - tld.length - 1);
+  const previous = before.slice(before.lastIndexOf('.') + 1);
+  if (isCapitalised(tld) && !isCapitalised(previous)) return null;
   const evident = url.hostname.startsWith('www.') || url.pathname.length > 1 || url.search !== '';
   const suffix = r.publicSuffix.slice(r.publicSuffix.lastIndexOf('.') + 1);
   return evident || !AMBIGUOUS.has(suffix) ? url.toString() : null;
@@ -85,13 +90,29 @@ export function urlsInText(text: string): string[] {
   return out;
 }
 
-/** URLs in HTML: every element that navigates, plus URLs written in the visible text. */
+/** URLs written with their scheme: in code and style sheets a bare name is seldom a host. */
+function urlsWithScheme(code: string): string[] {
+  return (linkify.match(code) ?? [])
+    .filter((m) => m.schema !== '')
+    .map((m) => normaliseUrl(m.url))
+    .filter((u): u is string => u !== null);
+}
+
+/**
+ * URLs in HTML: every element that navigates, URLs written in the visible text, and URLs written in
+ * its scripts and style sheets (what the page loads or posts to, and text hidden in an unclosed style).
+ */
 export function urlsInHtml(html: string): string[] {
   if (!html) return [];
+  const reading = readHtml(html);
   const hrefs = htmlLinks(html)
     .map((l) => normaliseUrl(refang(l.href)))
     .filter((u): u is string => u !== null);
-  return [...hrefs, ...urlsInText(readHtml(html).text)];
+  return [
+    ...hrefs,
+    ...urlsInText(reading.text),
+    ...[...reading.scripts, ...reading.styles].flatMap(urlsWithScheme),
+  ];
 }
 
 /** URLs of a message's HTML and SVG attachments, found as in a body. */

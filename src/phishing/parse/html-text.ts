@@ -26,6 +26,11 @@ export interface HtmlReading {
   base: string | null;
   /** Text of the `<script>` elements, for the URLs they navigate to. */
   scripts: string[];
+  /**
+   * Text of the `<style>` elements. A browser shows none of it, but it holds the images a page loads,
+   * and an unclosed `<style>` is a way to hide a whole second document from what is shown.
+   */
+  styles: string[];
 }
 
 // Bounds on what one document can make us keep; the input bounds the work.
@@ -71,6 +76,7 @@ class Reader {
   readonly chunks: string[] = [];
   readonly navigation: HtmlNavigation[] = [];
   readonly scripts: string[] = [];
+  readonly styles: string[] = [];
   base: string | null = null;
   private last = '\n';
   private tag = '';
@@ -78,8 +84,10 @@ class Reader {
   private attr: string | null = null;
   private value = '';
   private skipping: string | null = null;
-  private script = '';
+  private raw = '';
   private pre = 0;
+  /** Inside a textarea, whose text the Tokenizer passes with its entities still encoded. */
+  private textarea = false;
   private open: OpenLink[] = [];
   private nested = false;
 
@@ -107,8 +115,8 @@ class Reader {
 
   ontext(start: number, end: number): void {
     const s = this.buf.slice(start, end);
-    if (this.skipping === 'script') this.script += s;
-    else if (!this.skipping) this.visible(s);
+    if (!this.skipping) this.visible(this.textarea ? decodeEntities(s) : s);
+    else if (this.skipping !== 'title') this.raw += s;
   }
   ontextentity(cp: number): void {
     if (!this.skipping) this.visible(String.fromCodePoint(cp));
@@ -160,6 +168,7 @@ class Reader {
     else if (CELLS.has(tag) && this.last !== ' ' && this.last !== '\n') this.emit(' ');
     if (tag === 'br') this.emit('\n');
     else if (tag === 'pre' && !selfClosing) this.pre++;
+    else if (tag === 'textarea') this.textarea = !selfClosing;
     else if (tag === 'base') this.base ??= attrs.get('href') ?? null;
     else if (tag === 'area') this.add('area', attrs.get('href'), attrs.get('alt') ?? '');
     else if (tag === 'form') this.add('form', attrs.get('action'));
@@ -177,13 +186,12 @@ class Reader {
     const tag = end - start > 64 ? '' : asciiLower(this.buf.slice(start, end));
     if (this.skipping) {
       if (tag !== this.skipping) return;
-      if (tag === 'script' && this.script) this.scripts.push(this.script);
-      this.skipping = null;
-      this.script = '';
+      this.endRaw();
       return;
     }
     if (BLOCKS.has(tag)) this.boundary();
     if (tag === 'pre' && this.pre > 0) this.pre--;
+    if (tag === 'textarea') this.textarea = false;
     if (tag === 'a' || tag.startsWith('v:')) this.closeLinks(tag);
   }
 
@@ -195,6 +203,12 @@ class Reader {
 
   private closeFrom(at: number): void {
     for (const l of this.open.splice(at)) l.entry.text = replaceEach(l.raw, /\s+/g, ' ').trim();
+  }
+
+  private endRaw(): void {
+    if (this.raw) (this.skipping === 'script' ? this.scripts : this.styles).push(this.raw);
+    this.skipping = null;
+    this.raw = '';
   }
 
   oncomment(start: number, end: number, endOffset: number): void {
@@ -220,9 +234,10 @@ class Reader {
 
   finish(): HtmlReading {
     this.closeFrom(0);
-    if (this.skipping === 'script' && this.script) this.scripts.push(this.script);
+    this.endRaw();
     const text = replaceEach(this.chunks.join(''), /\r\n?/g, '\n');
-    return { text: trimLineEnds(text), navigation: this.navigation, base: this.base, scripts: this.scripts };
+    const { navigation, base, scripts, styles } = this;
+    return { text: trimLineEnds(text), navigation, base, scripts, styles };
   }
 }
 
