@@ -12,3 +12,4 @@ export {
 export type { FileKind } from './magic.js';
 export type { OfficeFindings, OfficeKind } from './office-findings.js';
 export type { PdfFindings } from './pdf-links.js';
+export { passwordCandidates } from './passwords.js';

@@ -7,7 +7,8 @@ import { declaredKind, type FileKind, kindMismatch, sniffKind } from './magic.js
 import type { OfficeFindings } from './office-findings.js';
 import { inspectOle } from './ole-office.js';
 import { inspectOoxml, isOfficePackage } from './ooxml.js';
-import { inspectPdf, type PdfFindings } from './pdf-links.js';
+import { DEFAULT_PDF_LIMITS, inspectPdf, type PdfFindings } from './pdf-links.js';
+import { passwordCandidates } from './passwords.js';
 import { inspectRtf } from './rtf.js';
 import { listZip } from './zip.js';
 
@@ -35,8 +36,14 @@ export interface InspectLimits {
 
 export const DEFAULT_INSPECT_LIMITS: InspectLimits = { maxAttachments: 20, maxTotalBytes: 32 * 1024 * 1024 };
 
-/** Inspects one attachment by its content. Never throws on malformed content. */
-export function inspectAttachment(att: ReportAttachment): AttachmentFindings {
+/**
+ * Inspects one attachment by its content. Never throws on malformed content. `passwords` are tried on
+ * an encrypted PDF after the empty one (see passwordCandidates).
+ */
+export function inspectAttachment(
+  att: ReportAttachment,
+  passwords: readonly string[] = [],
+): AttachmentFindings {
   const detected = sniffKind(att.bytes);
   const declared = declaredKind(att.name, att.contentType);
   const out: AttachmentFindings = {
@@ -45,7 +52,7 @@ export function inspectAttachment(att: ReportAttachment): AttachmentFindings {
     declared,
     mismatch: kindMismatch(declared, detected),
   };
-  if (detected === 'pdf') out.pdf = inspectPdf(att.bytes);
+  if (detected === 'pdf') out.pdf = inspectPdf(att.bytes, DEFAULT_PDF_LIMITS, passwords);
   else if (detected === 'rtf') out.office = inspectRtf(att.bytes);
   else if (detected === 'ole') {
     const office = inspectOle(att.bytes);
@@ -58,11 +65,16 @@ export function inspectAttachment(att: ReportAttachment): AttachmentFindings {
   return out;
 }
 
-/** Inspects a message's attachments in order, within the limits. */
+/**
+ * Inspects a message's attachments in order, within the limits. `mailText` is the message's text (plain
+ * or HTML turned to text): passwords it gives for the attachments are tried on encrypted PDFs.
+ */
 export function inspectAttachments(
   atts: readonly ReportAttachment[],
-  limits: InspectLimits = DEFAULT_INSPECT_LIMITS,
+  o: { limits?: InspectLimits; mailText?: string } = {},
 ): AttachmentFindings[] {
+  const limits = o.limits ?? DEFAULT_INSPECT_LIMITS;
+  const passwords = o.mailText ? passwordCandidates(o.mailText) : [];
   let bytes = 0;
   let count = 0;
   return atts.map((att) => {
@@ -75,6 +87,6 @@ export function inspectAttachments(
     if (bytes + size > limits.maxTotalBytes) return skip('too-many-bytes');
     count++;
     bytes += size;
-    return inspectAttachment(att);
+    return inspectAttachment(att, passwords);
   });
 }

@@ -40,6 +40,9 @@ export function inspectOoxml(bytes: Uint8Array, listing: ZipListing): OfficeFind
   const f = emptyOfficeFindings(kindOf(listing.entries.map((e) => e.name)));
   f.truncated = listing.truncated;
   const budget = new InflateBudget(MAX_RELS_TOTAL);
+  // A directory may list one part's bytes under many names (the overlapping-entry bomb): read each once.
+  const readAt = new Set<number>();
+  const seenTargets = new Set<string>();
   for (const e of listing.entries) {
     const lower = e.name.toLowerCase();
     if (lower.endsWith('vbaproject.bin')) f.macros = true;
@@ -51,7 +54,8 @@ export function inspectOoxml(bytes: Uint8Array, listing: ZipListing): OfficeFind
       if (!lower.endsWith('.rels') && !lower.endsWith('.xml')) f.embeddedObjects++;
     }
     if (lower.startsWith('basic/') && lower.endsWith('.xml')) f.macros = true; // OpenDocument Basic macros
-    if (!lower.endsWith('.rels')) continue;
+    if (!lower.endsWith('.rels') || readAt.has(e.localOffset)) continue;
+    readAt.add(e.localOffset);
     const data = readZipEntry(bytes, e, { maxBytes: MAX_RELS_BYTES, budget });
     if (!data) {
       if (budget.exhausted || !e.encrypted) f.truncated = true;
@@ -60,7 +64,8 @@ export function inspectOoxml(bytes: Uint8Array, listing: ZipListing): OfficeFind
     const { rels, truncated } = readRelationships(data.toString('utf8'));
     if (truncated) f.truncated = true;
     for (const r of rels) {
-      if (!r.external || r.target === '') continue;
+      if (!r.external || r.target === '' || seenTargets.has(`${r.type} ${r.target}`)) continue;
+      seenTargets.add(`${r.type} ${r.target}`);
       if (addLink(f.externalLinks, r.target)) f.truncated = true;
       if (r.type === 'attachedTemplate' && f.externalTemplate === undefined) f.externalTemplate = r.target;
       else if (LOADS_ON_OPEN.has(r.type) && addLink(f.externalObjects, r.target)) f.truncated = true;

@@ -4,6 +4,7 @@
 // Does not: decrypt an encrypted file (its strings stay unreadable; the flag says so), run script,
 // follow Launch targets, or read links that appear only as page text.
 import { InflateBudget } from './inflate.js';
+import { type Decryptor, passwordDecryptor } from './pdf-decrypt.js';
 import { javascriptUrls } from './pdf-javascript.js';
 import { decodeStream, readStreamDict, streamExtent, worthDecoding } from './pdf-streams.js';
 import { textOfPdfString } from './pdf-strings.js';
@@ -22,8 +23,13 @@ export interface PdfFindings {
   additionalActions: boolean;
   /** /EmbeddedFile objects: files carried inside the PDF. */
   embeddedFiles: number;
-  /** /Encrypt in the trailer: strings and streams are encrypted, so links may be hidden from this scan. */
+  /** /Encrypt in the trailer: strings and streams are encrypted. */
   encrypted: boolean;
+  /**
+   * The encrypted file opened with the empty user password (as most encrypted phish do) and was read;
+   * false for an encrypted file whose links stay hidden from this scan.
+   */
+  decrypted: boolean;
   /** A bound (inflated bytes, streams) cut the scan short: what was found stands, more may exist. */
   truncated: boolean;
 }
@@ -34,6 +40,9 @@ export interface PdfLimits {
   /** Inflated bytes of the whole file. */
   maxInflatedBytes: number;
 }
+
+/** Passwords tried on an encrypted file after the empty one, at most this many. */
+export const MAX_PASSWORDS = 8;
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = {
   maxStreamBytes: 8 * 1024 * 1024,
@@ -63,6 +72,7 @@ class PdfScan {
     additionalActions: false,
     embeddedFiles: 0,
     encrypted: false,
+    decrypted: false,
     truncated: false,
   };
   private readonly seen = new Set<string>();
@@ -70,6 +80,10 @@ class PdfScan {
   private readonly objectStrings = new Map<string, string>();
   private readonly uriRefs: string[] = [];
   private readonly budget: InflateBudget;
+  /** The Encrypt dictionary's tokens and the file identifier's first string, from the first pass. */
+  encryptDict: PdfToken[] | null = null;
+  id0: string | null = null;
+  decryptor: Decryptor | null = null;
 
   constructor(private readonly limits: PdfLimits) {
     this.budget = new InflateBudget(limits.maxInflatedBytes);
@@ -92,6 +106,7 @@ class PdfScan {
     let depth = 0;
     let dict: PdfToken[] = [];
     let lastDict: PdfToken[] = [];
+    let obj: [number, number] | null = null;
     const push = (tok: PdfToken) => {
       recent.push(tok);
       if (recent.length > 4) recent.shift();
@@ -101,13 +116,23 @@ class PdfScan {
         if (depth === 0) dict = [];
         depth++;
       } else if (tok.t === 'dict-close') {
-        if (depth > 0 && --depth === 0) lastDict = dict;
+        if (depth > 0 && --depth === 0) {
+          lastDict = dict;
+          if (streams) this.remember(dict);
+        }
       } else if (depth > 0 && dict.length < 200) dict.push(tok);
       const [a, b, c] = [recent[recent.length - 3], recent[recent.length - 2], recent[recent.length - 1]];
       if (tok.t === 'name') this.flag(tok.v);
+      else if (tok.t === 'word' && tok.v === 'obj' && isInt(b) && isInt(c)) obj = [Number(b.v), Number(c.v)];
+      else if (tok.t === 'word' && tok.v === 'endobj') obj = null;
       else if (tok.t === 'string') {
-        if (c?.t === 'name' && c.v === 'URI') this.addUrl(tok.v);
-        else if (c?.t === 'name' && (c.v === 'JS' || c.v === 'JavaScript')) this.script(tok.v);
+        // Strings of an encrypted file are encrypted with their object's key; those inside an
+        // object stream are not (the stream was).
+        let v = tok.v;
+        if (this.decryptor && streams && obj)
+          v = this.decryptor.decrypt(obj[0], obj[1], Buffer.from(v, 'latin1'))?.toString('latin1') ?? '';
+        if (c?.t === 'name' && c.v === 'URI') this.addUrl(v);
+        else if (c?.t === 'name' && (c.v === 'JS' || c.v === 'JavaScript')) this.script(v);
         else if (
           c?.t === 'word' &&
           c.v === 'obj' &&
@@ -115,7 +140,7 @@ class PdfScan {
           isInt(b) &&
           this.objectStrings.size < MAX_REMEMBERED
         )
-          this.objectStrings.set(a.v, tok.v);
+          this.objectStrings.set(a.v, v);
       } else if (
         tok.t === 'word' &&
         tok.v === 'R' &&
@@ -127,11 +152,25 @@ class PdfScan {
         if (this.uriRefs.length < MAX_URLS) this.uriRefs.push(b.v);
       } else if (tok.t === 'word' && tok.v === 'stream' && streams) {
         push(tok);
-        return this.stream(text, tok.at + 6, lastDict);
+        return this.stream(text, tok.at + 6, lastDict, obj);
       }
       push(tok);
       return undefined;
     });
+  }
+
+  /** Keeps what decryption needs: the Encrypt dictionary and the trailer's first identifier. */
+  private remember(dict: PdfToken[]): void {
+    for (let k = 0; k + 1 < dict.length; k++) {
+      const t = dict[k] as PdfToken;
+      const next = dict[k + 1] as PdfToken;
+      if (t.t !== 'name') continue;
+      if (t.v === 'Filter' && next.t === 'name' && next.v === 'Standard' && !this.encryptDict)
+        this.encryptDict = dict;
+      const first = dict[k + 2];
+      if (t.v === 'ID' && next.t === 'delim' && next.v === '[' && first?.t === 'string' && this.id0 === null)
+        this.id0 = first.v;
+    }
   }
 
   private flag(name: string): void {
@@ -163,14 +202,19 @@ class PdfScan {
   }
 
   /** Decodes and scans one stream; returns where the file's scan goes on. */
-  private stream(text: string, afterKeyword: number, dictTokens: PdfToken[]): number {
+  private stream(
+    text: string,
+    afterKeyword: number,
+    dictTokens: PdfToken[],
+    obj: [number, number] | null,
+  ): number {
     const d = readStreamDict(dictTokens);
     const extent = streamExtent(text, afterKeyword, d.length);
     if (!worthDecoding(d)) return extent.next;
-    const content = decodeStream(text, extent, d, {
-      maxStreamBytes: this.limits.maxStreamBytes,
-      budget: this.budget,
-    });
+    let raw: Buffer | null = Buffer.from(text.slice(extent.start, extent.end), 'latin1');
+    if (this.decryptor && obj) raw = this.decryptor.decrypt(obj[0], obj[1], raw);
+    if (raw === null) return extent.next;
+    const content = decodeStream(raw, d, { maxStreamBytes: this.limits.maxStreamBytes, budget: this.budget });
     if (content === null) {
       if (this.budget.exhausted) this.f.truncated = true;
       return extent.next;
@@ -219,10 +263,33 @@ class PdfScan {
   }
 }
 
-/** Scans a PDF's bytes; never throws on malformed input (what could be read is reported). */
-export function inspectPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): PdfFindings {
+/**
+ * Scans a PDF's bytes; never throws on malformed input (what could be read is reported). An encrypted
+ * file is opened with the empty user password, else with each of `passwords` (candidates the mail
+ * itself gives, as in "the file's password: 123"), and scanned again when one fits.
+ */
+export function inspectPdf(
+  bytes: Uint8Array,
+  limits: PdfLimits = DEFAULT_PDF_LIMITS,
+  passwords: readonly string[] = [],
+): PdfFindings {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const scan = new PdfScan(limits);
-  scan.scan(text, true);
-  return scan.finish();
+  const first = new PdfScan(limits);
+  first.scan(text, true);
+  const found = first.finish();
+  const { encryptDict, id0 } = first;
+  if (!found.encrypted || !encryptDict || id0 === null) return found;
+  let decryptor: Decryptor | null = null;
+  for (const pw of ['', ...passwords.slice(0, MAX_PASSWORDS)]) {
+    decryptor = passwordDecryptor(encryptDict, id0, pw);
+    if (decryptor) break;
+  }
+  if (!decryptor) return found;
+  // Once more with the key: the first pass saw ciphertext where the strings and streams are.
+  const second = new PdfScan(limits);
+  second.decryptor = decryptor;
+  second.scan(text, true);
+  const read = second.finish();
+  read.decrypted = true;
+  return read;
 }

@@ -110,15 +110,13 @@ export function worthDecoding(d: StreamDict): boolean {
   return d.filters.length === 0 || (d.filters.length === 1 && FLATE.has(d.filters[0] as string));
 }
 
-/** The stream's decoded data as latin1 text, or null when it is malformed or past the budget. */
+/** The stream's decoded data (`raw` is its bytes, decrypted if need be) as latin1 text, or null. */
 export function decodeStream(
-  text: string,
-  extent: { start: number; end: number },
+  raw: Buffer,
   d: StreamDict,
   o: { maxStreamBytes: number; budget: InflateBudget },
 ): string | null {
-  if (d.filters.length === 0) return text.slice(extent.start, extent.end);
-  const raw = Buffer.from(text.slice(extent.start, extent.end), 'latin1');
+  if (d.filters.length === 0) return raw.toString('latin1');
   const out = inflateBounded(raw, { raw: false, maxBytes: o.maxStreamBytes, budget: o.budget });
   return out.ok ? out.bytes.toString('latin1') : null;
 }

@@ -87,12 +87,12 @@ test('unknown content is named, not inspected', () => {
 
 test('inspects at most maxAttachments and maxTotalBytes per message, in order', () => {
   const list = [att('1.pdf', pdf), att('2.pdf', pdf), att('3.pdf', pdf)];
-  const byCount = inspectAttachments(list, { maxAttachments: 2, maxTotalBytes: 1 << 30 });
+  const byCount = inspectAttachments(list, { limits: { maxAttachments: 2, maxTotalBytes: 1 << 30 } });
   assert.deepEqual(
     byCount.map((f) => f.skipped),
     [undefined, undefined, 'too-many-attachments'],
   );
-  const byBytes = inspectAttachments(list, { maxAttachments: 20, maxTotalBytes: pdf.length * 2 });
+  const byBytes = inspectAttachments(list, { limits: { maxAttachments: 20, maxTotalBytes: pdf.length * 2 } });
   assert.deepEqual(
     byBytes.map((f) => f.skipped),
     [undefined, undefined, 'too-many-bytes'],

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { inspectPdf } from '../../../../src/phishing/analyze/attachments/pdf-links.js';
-import { buildPdf, catalogue, linkAnnot, objectStream, page, pages } from './build-pdf.js';
+import { buildPdf, catalogue, linkAnnot, objectStream, type PdfObject, page, pages } from './build-pdf.js';
 
-const withLink = (action: string, extra: string[] = []) =>
+const withLink = (action: string, extra: PdfObject[] = []) =>
   buildPdf([catalogue(), pages, page('4 0 R'), linkAnnot(action), ...extra]);
 
 test('finds a /URI action in an uncompressed link annotation', () => {
