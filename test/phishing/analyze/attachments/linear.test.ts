@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { inspectAttachment } from '../../../../src/phishing/analyze/attachments/index.js';
 import { inspectOle } from '../../../../src/phishing/analyze/attachments/ole-office.js';
 import { inspectPdf } from '../../../../src/phishing/analyze/attachments/pdf-links.js';
+import { passwordCandidates } from '../../../../src/phishing/analyze/attachments/passwords.js';
 import { javascriptUrls } from '../../../../src/phishing/analyze/attachments/pdf-javascript.js';
 import { readRelationships } from '../../../../src/phishing/analyze/attachments/rels.js';
 import { inspectRtf } from '../../../../src/phishing/analyze/attachments/rtf.js';
@@ -78,7 +79,7 @@ test('compound files: linear when every chain loops and every entry claims a hug
   await assertLinearBytes('inspectOle', (b) => inspectOle(b), hostileCfb);
 });
 
-test('zips: linear on a directory claiming millions of entries and on one .rels part listed thousands of times', async () => {
+test('zips: linear on a directory of tens of thousands of tiny entries (the end record claiming 65,535) and on one .rels part listed thousands of times', async () => {
   const asAttachment = (b: Buffer) =>
     inspectAttachment({ name: 'a.docx', contentType: '', size: b.length, bytes: new Uint8Array(b) });
   await assertLinearBytes('inspectAttachment(zip)', asAttachment, zipOfTinyEntries);
@@ -119,4 +120,9 @@ test('RTF: linear on endless objects, templates and hyperlink fields', async () 
     '\\',
   ];
   await assertLinear('inspectRtf', (s) => inspectRtf(latin1(s)), units, { head: '{\\rtf1 ' });
+});
+
+test('password candidates: linear on endless keywords, colons and long words', async () => {
+  const units = [...HOSTILE, 'password', 'password:', 'pw:', 'pwpw', 'senha: ', ':', 'password: a', 'pass '];
+  await assertLinear('passwordCandidates', passwordCandidates, units);
 });

@@ -7,6 +7,7 @@ import { InflateBudget } from '../../../../src/phishing/analyze/attachments/infl
 import { inspectOoxml, isOfficePackage } from '../../../../src/phishing/analyze/attachments/ooxml.js';
 import { readRelationships } from '../../../../src/phishing/analyze/attachments/rels.js';
 import { listZip, MAX_ZIP_ENTRIES, readZipEntry } from '../../../../src/phishing/analyze/attachments/zip.js';
+import * as hostile from './build-hostile.js';
 import { buildZip, docx, rel, relsPart } from './build-zip.js';
 
 const office = (bytes: Buffer) => inspectOoxml(bytes, listZip(bytes));
@@ -208,4 +209,11 @@ test('truncated, empty and non-zip input lists nothing', () => {
     assert.equal(l.entries.length, 0);
     assert.equal(l.truncated, true);
   }
+});
+
+test('a .rels part listed under many names is read once', () => {
+  const { zipOfRepeatedRels } = hostile;
+  const f = office(zipOfRepeatedRels(200_000));
+  assert.equal(f.externalObjects.length, 600);
+  assert.equal(f.externalLinks.length, 600);
 });
