@@ -63,6 +63,7 @@ function settings(o: PhishingAnalyzeOptions): AnalyzeFileOptions | { usage: stri
     limits: { ...phishing.limits },
     ownDomains: union(phishing.ownDomains, flags.data.ownDomains),
     allowDomains: union(phishing.allowDomains, flags.data.allowDomains),
+    authservIds: [...phishing.authservIds],
   };
 }
 

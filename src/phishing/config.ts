@@ -159,6 +159,11 @@ export const phishingSchema = z
     ownDomains: z.array(domain).default([]),
     /** Other benign domains removed from IOCs (CDNs, partners). */
     allowDomains: z.array(domain).default([]),
+    /**
+     * Authserv-ids of your own mail system besides the topmost Authentication-Results header's (which
+     * always counts): a gateway in front of Microsoft 365, or `mx.microsoft.com` for its ARC results.
+     */
+    authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     limits: limitsSchema,
     notify: notifySchema,
     reportKinds: reportKindsSchema,

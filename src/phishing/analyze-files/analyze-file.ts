@@ -13,6 +13,8 @@ export interface AnalyzeFileOptions {
   limits: { maxBytes: number; maxDepth: number; maxParts: number };
   ownDomains: string[];
   allowDomains: string[];
+  /** phishing.authservIds of the configuration. */
+  authservIds?: string[];
 }
 
 /** The bytes of an input, or why it could not be read (missing, a directory, no permission). */
@@ -84,7 +86,11 @@ export async function analyzeBytes(
     forwarderDomains: [...o.ownDomains],
   });
   if (isUnparseable(parsed)) return failedRecord(file, parsed.unparseable, parsed.detail);
-  const options: AnalyzeOptions = { ownDomains: [...o.ownDomains], allowDomains: [...o.allowDomains] };
+  const options: AnalyzeOptions = {
+    ownDomains: [...o.ownDomains],
+    allowDomains: [...o.allowDomains],
+    authservIds: [...(o.authservIds ?? [])],
+  };
   let analysis: ReturnType<typeof analyzeReport>;
   try {
     analysis = analyzeReport(parsed, options);

@@ -27,6 +27,23 @@ const analysedSchema = z
         dmarc: z.string().nullable(),
         arc: z.string().nullable(),
         compauth: z.string().nullable(),
+        // Added with issue 12: optional, so records written before still validate.
+        compauthReason: z.string().nullable().optional(),
+        dmarcPolicy: z.string().nullable().optional(),
+        dkimAligned: z.boolean().nullable().optional(),
+        authservIds: z.array(z.string()).optional(),
+        details: z
+          .array(
+            z
+              .object({
+                method: z.string(),
+                result: z.string(),
+                props: z.record(z.string(), z.string()),
+                source: z.enum(['Authentication-Results', 'ARC-Authentication-Results']),
+              })
+              .strict(),
+          )
+          .optional(),
       })
       .strict(),
     received: z.array(
@@ -134,7 +151,23 @@ export function analysedRecord(
     from: m.from ? { name: m.from.name, address: m.from.address } : null,
     replyTo: m.replyTo.map((a) => ({ name: a.name, address: a.address })),
     returnPath: m.returnPath,
-    auth: { spf: auth.spf, dkim: auth.dkim, dmarc: auth.dmarc, arc: auth.arc, compauth: auth.compauth },
+    auth: {
+      spf: auth.spf,
+      dkim: auth.dkim,
+      dmarc: auth.dmarc,
+      arc: auth.arc,
+      compauth: auth.compauth,
+      compauthReason: auth.compauthReason ?? null,
+      dmarcPolicy: auth.dmarcPolicy ?? null,
+      dkimAligned: auth.dkimAligned ?? null,
+      authservIds: [...(auth.authservIds ?? [])],
+      details: (auth.details ?? []).map((d) => ({
+        method: d.method,
+        result: d.result,
+        props: { ...d.props },
+        source: d.source,
+      })),
+    },
     received: analysis.received.map((h) => ({
       from: h.from,
       by: h.by,

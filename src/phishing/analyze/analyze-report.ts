@@ -46,7 +46,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
   const opts = analyzeOptionsSchema.parse(options);
   const m = report.original;
   const received = headerValues(m, 'Received').map(parseReceived);
-  const auth = authenticationResults(m);
+  const auth = authenticationResults(m, { authservIds: opts.authservIds });
   const spam = antiSpam(m);
   const iocs = extractIocs(m, received, spam.report.CIP, opts, body);
 

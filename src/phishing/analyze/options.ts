@@ -18,6 +18,11 @@ export const analyzeOptionsSchema = z
     ownDomains: z.array(domain).default([]),
     /** Further benign domains (partners, SaaS): their URLs, addresses and subdomains are dropped. */
     allowDomains: z.array(domain).default([]),
+    /**
+     * Authserv-ids of your own mail system besides the topmost Authentication-Results header's, e.g. a
+     * gateway in front of Microsoft 365 or `mx.microsoft.com` for its ARC results.
+     */
+    authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     allowIps: z.array(z.string().refine((s) => isIP(s) !== 0, 'not an IP address')).default([]),
     thresholds: z
       .object({

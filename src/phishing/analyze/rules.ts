@@ -14,12 +14,26 @@ export interface Reason {
 
 export type Rule = (f: Facts) => Reason[];
 
-const FAIL = new Set(['fail', 'permerror', 'hardfail']);
+// permerror and temperror mean the check could not be run (RFC 8601 §2.7): no evidence either way.
+const FAIL = new Set(['fail', 'hardfail', 'permfail']);
 
 const authRule =
   (method: 'spf' | 'dkim' | 'dmarc' | 'arc', code: string, points: number): Rule =>
   (f) => {
     const r = f.auth[method];
+    if (method === 'dmarc' && r && FAIL.has(r)) {
+      const policy = f.auth.dmarcPolicy ?? null;
+      // A domain that asks for nothing (p=none) is still collecting reports: its failures are often
+      // its own unconfigured senders, so they weigh less than a failure the owner would have refused.
+      const weak = policy === 'none';
+      return [
+        {
+          code,
+          points: weak ? points - 1 : points,
+          text: `DMARC check failed (${r}${policy ? `, policy ${policy}` : ''}).`,
+        },
+      ];
+    }
     if (r && FAIL.has(r)) return [{ code, points, text: `${method.toUpperCase()} check failed (${r}).` }];
     if (method === 'spf' && r === 'softfail')
       return [
@@ -31,6 +45,50 @@ const authRule =
       ];
     return [];
   };
+
+/**
+ * Microsoft's composite authentication (compauth), with its reason codes as the "Anti-spam message
+ * headers" page documents them: 000 explicit failure (DMARC failed with quarantine or reject), 001
+ * implicit failure (no or weak authentication records, judged spoofed), 002 an organisation policy
+ * forbids the sender, 010 and 6xx spoofing of one of your own accepted domains; 1xx/7xx pass, 2xx soft
+ * pass, 3xx not checked, 4xx/9xx bypassed (none of those score).
+ */
+const compauthRule: Rule = (f) => {
+  const verdict = f.auth.compauth;
+  const reason = f.auth.compauthReason ?? '';
+  if (verdict === 'softfail')
+    return [
+      {
+        code: 'AUTH_COMPAUTH_SOFTFAIL',
+        points: 1,
+        text: `Microsoft's composite authentication soft-failed${reason ? ` (reason ${reason})` : ''}.`,
+      },
+    ];
+  if (verdict !== 'fail') return [];
+  const dmarcFailed = f.auth.dmarc !== null && FAIL.has(f.auth.dmarc);
+  let points = 2;
+  let why = 'the sender could not be shown to own the From domain';
+  if (reason === '000') {
+    // The DMARC rule has already counted this failure; Microsoft's confirmation adds a little.
+    points = dmarcFailed ? 1 : 3;
+    why = 'explicit: DMARC failed under a quarantine or reject policy';
+  } else if (reason === '001') {
+    why = 'implicit: the From domain publishes no or weak authentication and the sender looks spoofed';
+  } else if (reason === '002') {
+    points = 3;
+    why = 'an organisation policy forbids this sender';
+  } else if (reason === '010' || reason.startsWith('6')) {
+    points = 3;
+    why = 'one of your own accepted domains is spoofed';
+  }
+  return [
+    {
+      code: 'AUTH_COMPAUTH_FAIL',
+      points,
+      text: `Microsoft's composite authentication failed${reason ? ` (reason ${reason})` : ''}, ${why}.`,
+    },
+  ];
+};
 
 const lookalike: Rule = (f) =>
   f.lookalikes.map((l) => ({
@@ -140,6 +198,7 @@ export const RULES: Rule[] = [
   authRule('dkim', 'AUTH_DKIM_FAIL', 2),
   authRule('dmarc', 'AUTH_DMARC_FAIL', 3),
   authRule('arc', 'AUTH_ARC_FAIL', 1),
+  compauthRule,
   lookalike,
   replyTo,
   linkMismatch,

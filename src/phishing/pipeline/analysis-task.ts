@@ -15,6 +15,8 @@ export interface AnalysisTask {
   limits: { maxBytes: number; maxDepth: number; maxParts: number };
   ownDomains: string[];
   allowDomains: string[];
+  /** phishing.authservIds */
+  authservIds?: string[];
 }
 
 export interface AnalysisResult {
@@ -33,7 +35,11 @@ export async function analyseTask(
     maxParts: task.limits.maxParts,
     forwarderDomains: [...task.ownDomains],
   });
-  const options: AnalyzeOptions = { ownDomains: [...task.ownDomains], allowDomains: [...task.allowDomains] };
+  const options: AnalyzeOptions = {
+    ownDomains: [...task.ownDomains],
+    allowDomains: [...task.allowDomains],
+    authservIds: [...(task.authservIds ?? [])],
+  };
   if (!isUnparseable(parsed)) {
     const headers = reportRecord(parsed, task.receivedAt, options, analyzeHeaders);
     // Without its URLs a report could join a campaign of other URLs from the same sender and subject:

@@ -43,6 +43,7 @@ export interface ProcessDeps {
     | 'campaignWindowHours'
     | 'ownDomains'
     | 'allowDomains'
+    | 'authservIds'
     | 'maxAttempts'
     | 'retryBaseSec'
     | 'maxOutageHours'
@@ -163,7 +164,7 @@ async function analyse(
   const r = await after(d, row.id, begun);
   if (r.state !== 'pending' || r.step !== 'fetched') return r;
   attempt.counted = true;
-  const { limits, ownDomains, allowDomains } = d.config;
+  const { limits, ownDomains, allowDomains, authservIds } = d.config;
   const outcome = await d.analysis.analyse(
     {
       mime: r.mime ?? new Uint8Array(),
@@ -171,6 +172,7 @@ async function analyse(
       limits: { maxBytes: limits.maxBytes, maxDepth: limits.maxDepth, maxParts: limits.maxParts },
       ownDomains: [...ownDomains],
       allowDomains: [...allowDomains],
+      authservIds: [...authservIds],
     },
     limits.analysisBudgetSec * 1000,
   );

@@ -24,6 +24,21 @@ const analysisSchema = z.object({
     arc: z.string().nullable(),
     compauth: z.string().nullable(),
     sources: z.array(z.string()),
+    // Added with issue 12; records stored before it have none of these.
+    compauthReason: z.string().nullable().optional(),
+    dmarcPolicy: z.string().nullable().optional(),
+    dkimAligned: z.boolean().nullable().optional(),
+    authservIds: z.array(z.string()).optional(),
+    details: z
+      .array(
+        z.object({
+          method: z.string(),
+          result: z.string(),
+          props: z.record(z.string(), z.string()),
+          source: z.enum(['Authentication-Results', 'ARC-Authentication-Results']),
+        }),
+      )
+      .optional(),
   }),
   antiSpam: z.object({
     scl: z.number().nullable(),

@@ -54,7 +54,23 @@ test('a reported phish maps to a record the schema accepts, with the pipeline an
   assert.equal(r.source, 'rfc822');
   assert.equal(r.depth, 1);
   assert.equal(r.from?.address, 'no-reply@c0ntoso.com');
-  assert.deepEqual(r.auth, { spf: 'fail', dkim: 'none', dmarc: 'fail', arc: null, compauth: 'fail' });
+  const { details, ...verdicts } = r.auth;
+  assert.deepEqual(verdicts, {
+    spf: 'fail',
+    dkim: 'none',
+    dmarc: 'fail',
+    arc: null,
+    compauth: 'fail',
+    compauthReason: '000',
+    dmarcPolicy: 'quarantine',
+    dkimAligned: null,
+    authservIds: [''],
+  });
+  assert.deepEqual(
+    details?.map((d) => `${d.method}=${d.result}`),
+    ['spf=fail', 'dkim=none', 'dmarc=fail', 'compauth=fail'],
+  );
+  assert.deepEqual(details?.[2]?.props, { action: 'quarantine', 'header.from': 'c0ntoso.com' });
   assert.equal(r.iocs.attachments[0]?.name, 'Invoice_2026.html');
   assert.match(r.iocs.attachments[0]?.sha256 ?? '', /^[0-9a-f]{64}$/);
 });

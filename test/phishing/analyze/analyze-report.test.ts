@@ -28,6 +28,7 @@ test('a credential phish reported as an item attachment is malicious, with its i
     [
       'AUTH_SPF_FAIL',
       'AUTH_DMARC_FAIL',
+      'AUTH_COMPAUTH_FAIL',
       'DOMAIN_LOOKALIKE',
       'REPLY_TO_MISMATCH',
       'LINK_TEXT_MISMATCH',

@@ -45,7 +45,7 @@ export function originalMessage(spec: OriginalSpec): Original {
     ],
     [
       'Authentication-Results',
-      `spf=${auth.spf} (sender IP is ${ATTACKER_IP}) smtp.mailfrom=${fromDomain}; dkim=${auth.dkim} (message not signed) header.d=none;dmarc=${auth.dmarc} action=quarantine header.from=${fromDomain};compauth=fail reason=000`,
+      `spf=${auth.spf} (sender IP is ${ATTACKER_IP}) smtp.mailfrom=${fromDomain}; dkim=${auth.dkim} (message not signed) header.d=none;dmarc=${auth.dmarc} action=quarantine header.from=${fromDomain};compauth=${auth.dmarc === 'fail' ? 'fail reason=000' : 'pass reason=100'}`,
     ],
     [
       'Received-SPF',
