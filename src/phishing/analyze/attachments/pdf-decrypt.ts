@@ -63,8 +63,9 @@ export function passwordDecryptor(
   const o = Buffer.from(d.O ?? '', 'latin1');
   const u = Buffer.from(d.U ?? '', 'latin1');
   if (d.Filter !== 'Standard' || o.length < 32 || u.length < 16 || !d.P) return null;
-  const aes = v === 4 && (d.CFM === 'AESV2' || d.StmF === 'StdCF');
-  if (!(v === 1 || v === 2 || (v === 4 && aes)) || !(r >= 2 && r <= 4)) return null;
+  // Version 4 names its method in the crypt filter: AESV2 (AES-128) or V2 (RC4 128-bit).
+  const aes = v === 4 && d.CFM === 'AESV2';
+  if (!(v === 1 || v === 2 || (v === 4 && (aes || d.CFM === 'V2'))) || !(r >= 2 && r <= 4)) return null;
   const n = v === 1 ? 5 : v === 4 ? 16 : Math.min(16, Math.max(5, Number(d.Length ?? 40) / 8));
   const p = Buffer.alloc(4);
   p.writeInt32LE(Number(d.P) | 0);

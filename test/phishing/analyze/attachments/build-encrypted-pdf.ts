@@ -1,7 +1,7 @@
-// PDFs encrypted by the tests with the standard security handler, RC4 128-bit, revision 3 (ISO 32000-1
-// §7.6.3 algorithms 2, 3 and 5), written from the standard: one link whose URI string, and one
+// PDFs encrypted by the tests with the standard security handler, RC4 128-bit revision 3 or AES-128
+// revision 4 (ISO 32000-1 §7.6.3 algorithms 1, 2, 3 and 5), written from the standard: one link whose URI string, and one
 // compressed stream whose data, are encrypted with their object's key.
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { rc4 } from '../../../../src/phishing/analyze/attachments/pdf-decrypt.js';
 import { buildPdf, catalogue, linkAnnot, page, pages } from './build-pdf.js';
@@ -12,7 +12,12 @@ const padded = (pw: string) => Buffer.concat([Buffer.from(pw, 'latin1'), PAD]).s
 const xorKey = (key: Buffer, i: number) => Buffer.from(key.map((b) => b ^ i));
 const N = 16;
 
-export function encryptedPdf(o: { userPassword: string; uri: string; streamUri: string }): Buffer {
+export function encryptedPdf(o: {
+  userPassword: string;
+  uri: string;
+  streamUri: string;
+  aes?: boolean;
+}): Buffer {
   const id0 = Buffer.from('0123456789abcdef0123456789abcdef', 'hex');
   // Algorithm 3: the O entry from the owner password.
   let ownerKey = md5(padded('owner-secret'));
@@ -28,9 +33,19 @@ export function encryptedPdf(o: { userPassword: string; uri: string; streamUri: 
   let U = rc4(key, md5(PAD, id0));
   for (let i = 1; i <= 19; i++) U = rc4(xorKey(key, i), U);
   U = Buffer.concat([U, Buffer.alloc(16, 0xaa)]);
-  const objectKey = (num: number) => md5(key, Buffer.from([num, 0, 0, 0, 0])).subarray(0, 16);
-  const encUri = rc4(objectKey(4), Buffer.from(o.uri, 'latin1')).toString('hex');
-  const stream = rc4(objectKey(5), deflateSync(`<< /S /URI /URI (${o.streamUri}) >>`));
+  const salt = o.aes ? Buffer.from('sAlT', 'latin1') : Buffer.alloc(0);
+  const objectKey = (num: number) => md5(key, Buffer.from([num, 0, 0, 0, 0]), salt).subarray(0, 16);
+  const iv = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
+  const encrypt = (num: number, data: Buffer) => {
+    if (!o.aes) return rc4(objectKey(num), data);
+    const c = createCipheriv('aes-128-cbc', objectKey(num), iv);
+    return Buffer.concat([iv, c.update(data), c.final()]);
+  };
+  const encUri = encrypt(4, Buffer.from(o.uri, 'latin1')).toString('hex');
+  const stream = encrypt(5, deflateSync(`<< /S /URI /URI (${o.streamUri}) >>`));
+  const method = o.aes
+    ? '/V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF'
+    : '/V 2 /R 3 /Length 128';
   const hex = (b: Buffer) => `<${b.toString('hex')}>`;
   return buildPdf(
     [
@@ -39,7 +54,7 @@ export function encryptedPdf(o: { userPassword: string; uri: string; streamUri: 
       page('4 0 R'),
       linkAnnot(`<< /S /URI /URI <${encUri}> >>`),
       { dict: '/Filter /FlateDecode', data: stream, deflate: false },
-      `<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O ${hex(O)} /U ${hex(U)} >>`,
+      `<< /Filter /Standard ${method} /P -4 /O ${hex(O)} /U ${hex(U)} >>`,
     ],
     `/Encrypt 6 0 R /ID [${hex(id0)} ${hex(id0)}] `,
   );

@@ -25,6 +25,19 @@ test('an RC4-encrypted PDF with an empty user password is read', () => {
   assert.deepEqual(f.urls.sort(), ['https://enc-stream.example/', 'https://enc.example/a']);
 });
 
+test('an AES-128 (V 4, AESV2) PDF with an empty user password is read', () => {
+  const f = inspectPdf(
+    encryptedPdf({
+      userPassword: '',
+      uri: 'https://aes.example/a',
+      streamUri: 'https://aes-stream.example/',
+      aes: true,
+    }),
+  );
+  assert.equal(f.decrypted, true);
+  assert.deepEqual(f.urls.sort(), ['https://aes-stream.example/', 'https://aes.example/a']);
+});
+
 test('a password-protected PDF is read with the password the mail gives, not without', () => {
   const pdf = encryptedPdf({
     userPassword: '123',
