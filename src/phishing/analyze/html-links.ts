@@ -4,7 +4,7 @@
 // the URL indicators and the link-text mismatch rule. HTML and SVG attachments count as documents of
 // the message. The markup is read by parse/html-text.ts in one linear pass.
 import type { ParsedMessage } from '../parse/index.js';
-import { type NavigationKind, readHtml } from '../parse/html-text.js';
+import { type HtmlReading, type NavigationKind, readHtml } from '../parse/html-text.js';
 import { htmlAttachmentTexts } from './html/attachments.js';
 import { refreshTarget } from './html/meta-refresh.js';
 import { documentBase, resolveHref } from './html/resolve-href.js';
@@ -20,8 +20,11 @@ export interface HtmlLink {
 }
 
 export function htmlLinks(html: string): HtmlLink[] {
-  if (!html) return [];
-  const reading = readHtml(html);
+  return html ? linksOf(readHtml(html)) : [];
+}
+
+/** The links of a document already read. */
+export function linksOf(reading: HtmlReading): HtmlLink[] {
   const base = documentBase(reading.base);
   const out: HtmlLink[] = [];
   for (const n of reading.navigation) {

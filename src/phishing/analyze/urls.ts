@@ -7,7 +7,7 @@ import { parse } from 'tldts';
 import type { ReportAttachment } from '../parse/index.js';
 import { decodeEntities, readHtml } from '../parse/html-text.js';
 import { htmlAttachmentTexts } from './html/attachments.js';
-import { htmlLinks } from './html-links.js';
+import { linksOf } from './html-links.js';
 import { refang } from './refang.js';
 
 export { decodeEntities };
@@ -105,7 +105,7 @@ function urlsWithScheme(code: string): string[] {
 export function urlsInHtml(html: string): string[] {
   if (!html) return [];
   const reading = readHtml(html);
-  const hrefs = htmlLinks(html)
+  const hrefs = linksOf(reading)
     .map((l) => normaliseUrl(refang(l.href)))
     .filter((u): u is string => u !== null);
   return [

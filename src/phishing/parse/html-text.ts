@@ -262,22 +262,11 @@ function trimLineEnds(text: string): string {
   return (from === 0 ? text : out + text.slice(from)).trim();
 }
 
-// One document is read by several steps of one analysis (the text, the indicators, the link rule), and
-// a message may carry HTML attachments besides its body: the last few readings are kept so that the
-// steps share them. Readings are never changed after they are made.
-const KEPT = 4;
-const recent: Array<{ html: string; reading: HtmlReading }> = [];
-
 export function readHtml(html: string): HtmlReading {
-  const kept = recent.find((r) => r.html === html);
-  if (kept) return kept.reading;
   const reader = new Reader();
   reader.buf = html;
   tokenize(reader);
-  const reading = reader.finish();
-  recent.unshift({ html, reading });
-  recent.length = Math.min(recent.length, KEPT);
-  return reading;
+  return reader.finish();
 }
 
 /** Plain text of an HTML body, good enough to find a forwarded header block in an HTML-only forward. */

@@ -12,6 +12,9 @@ import { emailsIn } from '../../../src/phishing/analyze/iocs.js';
 import { ipsIn, parseReceived } from '../../../src/phishing/analyze/received.js';
 import { refang } from '../../../src/phishing/analyze/refang.js';
 import { decodeEntities, htmlLinks, urlsInHtml, urlsInText } from '../../../src/phishing/analyze/urls.js';
+import { refreshTarget } from '../../../src/phishing/analyze/html/meta-refresh.js';
+import { scriptUrls } from '../../../src/phishing/analyze/html/script-urls.js';
+import { messageLinks } from '../../../src/phishing/analyze/urls.js';
 import { assertLinear, HOSTILE } from './linear-time.js';
 import { h, reportOf } from './report-of.js';
 
@@ -47,6 +50,69 @@ test('links in HTML: linear on every hostile shape', async () => {
   await assertLinear('urlsInHtml', urlsInHtml, tags);
 });
 
+test('every element that navigates, and HTML/SVG attachments: linear on every hostile shape', async () => {
+  // Unclosed and nested elements (htmlparser2's own Parser is quadratic on 1 MB of `<b>`), endless
+  // attributes, nested VML shapes, many <base>, conditional comments, refreshes and scripts.
+  const shapes = [
+    '<b>',
+    '</x>',
+    '<a href=x>',
+    '<a href=https://a.example/>',
+    '<v:roundrect href="https://a.example/">',
+    '<v:r href=x><a href=y>',
+    '</v:r>',
+    '<base href="https://a.example/">',
+    '<area href=x alt=y>',
+    '<form action=x>',
+    '<meta http-equiv=refresh content="0;url=https://a.example/">',
+    '<!--[if mso]>',
+    '<!--[if mso]><v:r href=x>',
+    '<!--',
+    '<![endif]-->',
+    '<script>',
+    '<style>',
+    '<textarea>&amp;',
+    '<pre>',
+    '<td>',
+    '&amp;',
+    '&#x',
+  ];
+  await assertLinear('htmlLinks', htmlLinks, shapes);
+  await assertLinear('htmlLinks', htmlLinks, ['a=b ', ' x', 'href=x ', 'x="', '&amp;', '/'], { head: '<a ' });
+  await assertLinear('htmlLinks', htmlLinks, ['<v:r href=x>', 'text '], { head: '<!--[if mso]>' });
+  await assertLinear('urlsInHtml', urlsInHtml, ['location="https://a.example/";', 'www.', 'a.co '], {
+    head: '<style>',
+  });
+  const svg = (body: string) => {
+    const bytes = new TextEncoder().encode(body);
+    return messageLinks({
+      html: '',
+      attachments: [{ name: 'x.svg', contentType: 'image/svg+xml', size: bytes.byteLength, bytes }],
+    });
+  };
+  await assertLinear(
+    'messageLinks (SVG attachment)',
+    svg,
+    ['<a xlink:href=x>', '<svg>', '<script>location="'],
+    {
+      head: '<svg>',
+    },
+  );
+  const script = [
+    'location',
+    'location=',
+    'location.href = "',
+    'open(',
+    'open("https://a.example/")',
+    ' ',
+    '"',
+    '`',
+  ];
+  await assertLinear('scriptUrls', scriptUrls, [...HOSTILE, ...script]);
+  await assertLinear('scriptUrls', scriptUrls, ['x', ' '], { head: 'location="' });
+  await assertLinear('refreshTarget', refreshTarget, ['0', ' ', ';', 'url=', '"', 'x']);
+});
+
 test('URLs in text, refanging and entities: linear on every hostile shape', async () => {
   const units = [...HOSTILE, 'www.', 'a.co/', '(a', ')', 'hxxps[:]//', '[dot]', '(at) ', '&amp'];
   // linkify-it (6.1.0) keeps to linear time; the shapes that reach its host, path and schema patterns.
@@ -69,6 +135,15 @@ test('URLs in text, refanging and entities: linear on every hostile shape', asyn
   ];
   await assertLinear('urlsInText', urlsInText, links);
   await assertLinear('urlsInText', urlsInText, ['/', '(', 'a.', '?', '#'], { head: 'http://a.co/' });
+  // Hosts without a scheme, each judged (schemelessUrl): prose, glued www., file names, capitals.
+  await assertLinear('urlsInText', urlsInText, [
+    'sign.in ',
+    'surwww.a.ma ',
+    'a.sv ',
+    'a.As ',
+    'www.a.com ',
+    'a.com/x ',
+  ]);
   await assertLinear('refang', refang, units);
   await assertLinear('decodeEntities', decodeEntities, [...units, '&#x', '&#1', '&amp;', '&a;']);
 });
