@@ -72,7 +72,7 @@ export function schemelessUrl(text: string, start: number, end: number): string 
   const tld = written.slice(written.lastIndexOf('.') + 1);
   const before = written.slice(0, written.length - tld.length - 1);
   const previous = before.slice(before.lastIndexOf('.') + 1);
-  if (isCapitalised(tld) && !isCapitalised(previous)) return null;
+  if (isCapitalised(tld) && previous[0] !== previous[0]?.toUpperCase()) return null;
   const evident = url.hostname.startsWith('www.') || url.pathname.length > 1 || url.search !== '';
   const suffix = r.publicSuffix.slice(r.publicSuffix.lastIndexOf('.') + 1);
   return evident || !AMBIGUOUS.has(suffix) ? url.toString() : null;

@@ -232,6 +232,10 @@ const TEXT: Array<[string, string[]]> = [
   ['see evil-login.com.', ['http://evil-login.com/']],
   ['(github.com)', ['http://github.com/']],
   ['Cc: Webappsec Securityfocus.Com', ['http://securityfocus.com/']],
+  [
+    'blogroll: WayneOlson.Com, maxjupiter.WebLogs.Com',
+    ['http://wayneolson.com/', 'http://maxjupiter.weblogs.com/'],
+  ],
   ['short link: lihi2.cc/aDMot, now', ['http://lihi2.cc/aDMot']],
   ['claim at freebitco.in/?r=1', ['http://freebitco.in/?r=1']],
   ['claim at www.freebitco.in', ['http://www.freebitco.in/']],
