@@ -161,7 +161,8 @@ export const phishingSchema = z
     allowDomains: z.array(domain).default([]),
     /**
      * Authserv-ids of your own mail system besides the topmost Authentication-Results header's (which
-     * always counts): a gateway in front of Microsoft 365, or `mx.microsoft.com` for its ARC results.
+     * always counts): a gateway in front of Microsoft 365, or `mx.microsoft.com` for Microsoft's ARC
+     * results when a gateway's header is the topmost one.
      */
     authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     limits: limitsSchema,

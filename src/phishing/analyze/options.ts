@@ -20,7 +20,7 @@ export const analyzeOptionsSchema = z
     allowDomains: z.array(domain).default([]),
     /**
      * Authserv-ids of your own mail system besides the topmost Authentication-Results header's, e.g. a
-     * gateway in front of Microsoft 365 or `mx.microsoft.com` for its ARC results.
+     * gateway in front of Microsoft 365 or `mx.microsoft.com` for Microsoft's ARC results behind one.
      */
     authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     allowIps: z.array(z.string().refine((s) => isIP(s) !== 0, 'not an IP address')).default([]),

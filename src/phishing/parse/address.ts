@@ -1,6 +1,7 @@
 // A mail address in a line of a forwarded header block ("Name <a@b>", "a@b [mailto:a@b]", a bare
 // a@b.example in text), found by linear scans. They give what two patterns gave, whose engines
 // retried from every position of a run: 10 KB of `@` took twelve minutes in the second.
+import { firstMailbox } from './address-list.js';
 import type { MailAddress } from './types.js';
 import { isAsciiLetterCode, isLineTerminatorCode, isSpaceCode } from './scan.js';
 
@@ -83,7 +84,11 @@ function bare(text: string): string | null {
 
 export function parseAddress(text: string): MailAddress | null {
   const inBrackets = bracketed(text);
-  if (inBrackets) return inBrackets;
+  if (inBrackets) {
+    // A line of several mailboxes ("A" <a@x>, "B" <b@y>) names the sender first, as clients show it.
+    const first = text.includes('<') ? firstMailbox(text) : null;
+    return first && first.address !== inBrackets.address ? first : inBrackets;
+  }
   const address = bare(text);
   if (address === null) return null;
   return {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstMailbox, mailboxList } from '../../../src/phishing/parse/address-list.js';
 import { parseReport } from '../../../src/phishing/parse/index.js';
+import { parseAddress } from '../../../src/phishing/parse/inline-forward.js';
 import { assertLinear, HOSTILE } from '../analyze/linear-time.js';
 
 // Every header here is made up for the shape it shows; the domains are reserved example names.
@@ -150,6 +151,21 @@ test('a Reply-To list keeps every real mailbox, joining name-only text to the ne
     ],
   );
   assert.deepEqual(mailboxList('Nobody, <>'), []);
+});
+
+test('a forwarded From line keeps the first of several mailboxes and the unquoted comma of one', () => {
+  assert.deepEqual(parseAddress('"A" <a@fabrikam.example>, "B" <b@tailspin.example>'), {
+    name: 'A',
+    address: 'a@fabrikam.example',
+  });
+  assert.deepEqual(parseAddress('Account team ,_<x@tailspin.example>'), {
+    name: 'Account team ,_',
+    address: 'x@tailspin.example',
+  });
+  assert.deepEqual(parseAddress('Helpdesk [mailto:help@tailspin.example]'), {
+    name: 'Helpdesk',
+    address: 'help@tailspin.example',
+  });
 });
 
 const mail = (...lines: string[]) =>
