@@ -1,5 +1,7 @@
 // analyzeReport: headers, indicators and a verdict for one parsed report. Pure and synchronous:
 // no DNS, no reputation look-ups, no configuration loading; everything it knows comes in as arguments.
+import { htmlToText } from '../parse/html-text.js';
+import { attachmentUrls, inspectAttachments } from './attachments/index.js';
 import type { ParsedReport } from '../parse/index.js';
 import { type AntiSpam, antiSpam } from './antispam.js';
 import { type AuthResults, authenticationResults } from './authentication.js';
@@ -48,7 +50,12 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
   const received = headerValues(m, 'Received').map(parseReceived);
   const auth = authenticationResults(m, { authservIds: opts.authservIds });
   const spam = antiSpam(m);
-  const iocs = extractIocs(m, received, spam.report.CIP, opts, body);
+  // A look inside PDFs, Office files and archives; left out of the headers-only analysis with the bodies.
+  const inspected =
+    body && m.attachments.length > 0
+      ? inspectAttachments(m.attachments, { mailText: m.text || htmlToText(m.html) })
+      : [];
+  const iocs = extractIocs(m, received, spam.report.CIP, opts, body, attachmentUrls(inspected));
 
   const fromDomain = m.from ? domainOfEmail(m.from.address) : null;
   const replyToDomains = [...new Set(m.replyTo.map((a) => domainOfEmail(a.address)))];
@@ -80,6 +87,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
       fromDomain: fromDomain ? (registrableDomain(fromDomain) ?? fromDomain) : null,
       replyToDomains: replyToDomains.map((d) => registrableDomain(d) ?? d),
       urls: iocs.urls,
+      inspected,
       links: body ? messageLinks(m) : [],
       lookalikes,
       options: opts,

@@ -1,4 +1,5 @@
 // What the verdict rules look at, gathered once per report.
+import type { AttachmentFindings } from './attachments/index.js';
 import type { ParsedMessage } from '../parse/index.js';
 import type { AntiSpam } from './antispam.js';
 import type { AuthResults } from './authentication.js';
@@ -15,6 +16,8 @@ export interface Facts {
   links: HtmlLink[];
   /** The message's URL indicators: from text, links and attachments, unwrapped targets included. */
   urls: string[];
+  /** What the look inside each attachment found (empty in the headers-only analysis). */
+  inspected: AttachmentFindings[];
   lookalikes: Lookalike[];
   options: ResolvedAnalyzeOptions;
 }

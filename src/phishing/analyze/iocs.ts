@@ -61,6 +61,8 @@ export function extractIocs(
   forefrontCip: string | undefined,
   options: ResolvedAnalyzeOptions,
   body = true,
+  /** URLs inside attachments (PDF link actions, Office external references), from their inspection. */
+  attachmentUrls: readonly string[] = [],
 ): Iocs {
   const allowDomains = [...options.ownDomains, ...options.allowDomains];
   let allowListed = 0;
@@ -78,6 +80,7 @@ export function extractIocs(
         ...urlsInText(message.text),
         ...urlsInHtml(message.html),
         ...urlsInAttachments(message.attachments),
+        ...attachmentUrls.flatMap((u) => normaliseUrl(u) ?? []),
       ])
     : [];
   // Rewritten links (Safe Links, URL Defense, …) hide their target: keep the link and add what it

@@ -9,6 +9,12 @@ import type { Reason, Rule } from './rules.js';
 import { addressInName, claimedBrand, domainCarriesBrand } from './signals/display-name.js';
 import { mixedScriptWord } from './signals/mixed-script.js';
 
+/**
+ * Names reserved for documentation and tests (RFC 2606, RFC 6761): no mail from outside comes from
+ * them, and the examples of docs and tests use them for ordinary senders.
+ */
+const isReservedName = (domain: string) => /\.(?:example|test|invalid|localhost)$/i.test(domain);
+
 export const senderClaims: Rule = (f: Facts) => {
   const from = f.message.from;
   if (!from?.address) return [];
@@ -38,7 +44,7 @@ export const senderClaims: Rule = (f: Facts) => {
       });
   }
 
-  if (domain && !hasKnownSuffix(domain))
+  if (domain && !hasKnownSuffix(domain) && !isReservedName(domain))
     out.push({
       code: 'SENDER_NO_PUBLIC_SUFFIX',
       points: 2,

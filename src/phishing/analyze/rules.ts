@@ -1,6 +1,9 @@
 // The verdict rules. Each is small, has a stable code, a weight and a sentence an analyst can check
 // against the message. Codes are never renamed: dashboards and Archer records count them.
-import { attachmentRisk } from './attachment-risk.js';
+import { attachments } from './rules-attachments.js';
+import { linkHosts } from './rules-links.js';
+import { senderClaims } from './rules-sender.js';
+import { listDomains } from './signals/list-mail.js';
 import { hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import { refang } from './refang.js';
@@ -99,7 +102,9 @@ const lookalike: Rule = (f) =>
 
 const replyTo: Rule = (f) => {
   if (!f.fromDomain) return [];
-  const other = f.replyToDomains.filter((d) => d !== f.fromDomain);
+  // A list's Reply-To points at the list, whose domain its List-* headers name.
+  const lists = listDomains(f.message);
+  const other = f.replyToDomains.filter((d) => d !== f.fromDomain && !lists.has(d));
   return other.length
     ? [
         {
@@ -150,27 +155,6 @@ const linkMismatch: Rule = (f) => {
   return out.slice(0, 1);
 };
 
-const attachments: Rule = (f) =>
-  f.message.attachments.flatMap((a) => {
-    const risk = attachmentRisk(a.name, a.contentType);
-    if (!risk) return [];
-    return risk === 'macro'
-      ? [
-          {
-            code: 'ATTACHMENT_MACRO',
-            points: 3,
-            text: `Attachment ${a.name} is an Office format that can carry macros.`,
-          },
-        ]
-      : [
-          {
-            code: 'ATTACHMENT_DANGEROUS',
-            points: 4,
-            text: `Attachment ${a.name} is a dangerous type (${risk}).`,
-          },
-        ];
-  });
-
 const antiSpam: Rule = (f) => {
   const out: Reason[] = [];
   const { scl, bcl, report } = f.antiSpam;
@@ -201,7 +185,9 @@ export const RULES: Rule[] = [
   compauthRule,
   lookalike,
   replyTo,
+  senderClaims,
   linkMismatch,
+  linkHosts,
   attachments,
   antiSpam,
 ];

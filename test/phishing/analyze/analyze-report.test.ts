@@ -31,6 +31,8 @@ test('a credential phish reported as an item attachment is malicious, with its i
       'AUTH_COMPAUTH_FAIL',
       'DOMAIN_LOOKALIKE',
       'REPLY_TO_MISMATCH',
+      // The generated phish signs as a brand its sending domain does not carry.
+      'SENDER_BRAND_MISMATCH',
       'LINK_TEXT_MISMATCH',
       'ATTACHMENT_DANGEROUS',
       'MS_SCL_HIGH',

@@ -13,3 +13,4 @@ export type { FileKind } from './magic.js';
 export type { OfficeFindings, OfficeKind } from './office-findings.js';
 export type { PdfFindings } from './pdf-links.js';
 export { passwordCandidates } from './passwords.js';
+export { attachmentUrls } from './urls.js';
