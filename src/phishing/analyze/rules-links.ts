@@ -7,12 +7,17 @@ import type { Facts } from './facts.js';
 import type { Reason, Rule } from './rules.js';
 import { linkHostKind, riskyTld } from './signals/link-hosts.js';
 
-/** The user-info part of an http(s) URL (`https://paypal.com@evil.example/`), or null. */
+/**
+ * The user-info part of an http(s) URL when it reads as a place (`https://paypal.com@evil.example/`),
+ * or null. A plain user name (`https://git@host/`, `http://user:pass@host/` in a technical mail)
+ * deceives nobody about the host.
+ */
 function userinfo(url: string): string | null {
   try {
     const u = new URL(url);
-    if (!/^https?:$/.test(u.protocol) || (u.username === '' && u.password === '')) return null;
-    return decodeURIComponent(u.username);
+    if (!/^https?:$/.test(u.protocol) || u.username === '') return null;
+    const user = decodeURIComponent(u.username);
+    return user.includes('.') ? user : null;
   } catch {
     return null;
   }

@@ -36,3 +36,18 @@ test('risky TLDs are the last label only', () => {
   assert.equal(riskyTld('localhost'), null);
   assert.equal(riskyTld(''), null);
 });
+
+test('link rules: a host-like name before an @, a bare IP, shorteners, free hosting and risky TLDs, once each', async () => {
+  const { linkHosts } = await import('../../../../src/phishing/analyze/rules-links.js');
+  const codes = (urls: string[]) =>
+    linkHosts({ urls } as unknown as Parameters<typeof linkHosts>[0]).map((r) => r.code);
+  assert.deepEqual(codes(['https://paypal.com@evil.example/login']), ['LINK_USERINFO']);
+  assert.deepEqual(codes(['https://git@github.com/x/y', 'http://user:secret@intranet.example/']), []);
+  assert.deepEqual(codes(['http://203.0.113.7/x', 'http://198.51.100.1/']), ['LINK_IP_HOST']);
+  assert.deepEqual(codes(['https://bit.ly/a', 'https://t.co/b', 'https://x.web.app/']), [
+    'LINK_SHORTENER',
+    'LINK_FREE_HOSTING',
+  ]);
+  assert.deepEqual(codes(['https://secure-login.icu/']), ['LINK_RISKY_TLD']);
+  assert.deepEqual(codes(['https://contoso.com/', 'mailto:x@y.example', 'not a url']), []);
+});
