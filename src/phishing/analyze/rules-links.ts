@@ -2,22 +2,22 @@
 // bare IP address, a name before an `@` that is not the host, a TLD where phishing is common. Each
 // fires once per message, whatever the number of such links: a template with ten of them is no more
 // deceptive than with one.
-import { hostOf, isIpAddress } from './domains.js';
+import { hasKnownSuffix, hostOf, isIpAddress, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import type { Reason, Rule } from './rules.js';
 import { linkHostKind, riskyTld } from './signals/link-hosts.js';
 
 /**
  * The user-info part of an http(s) URL when it reads as a place (`https://paypal.com@evil.example/`),
- * or null. A plain user name (`https://git@host/`, `http://user:pass@host/` in a technical mail)
- * deceives nobody about the host.
+ * or null. A plain user name (`https://git@host/`, `http://user:pass@host/` in a technical mail, an
+ * address typed as a link: `http://first.last@example.com`) deceives nobody about the host.
  */
 function userinfo(url: string): string | null {
   try {
     const u = new URL(url);
     if (!/^https?:$/.test(u.protocol) || u.username === '') return null;
     const user = decodeURIComponent(u.username);
-    return user.includes('.') ? user : null;
+    return hasKnownSuffix(user) && registrableDomain(user) !== null ? user : null;
   } catch {
     return null;
   }

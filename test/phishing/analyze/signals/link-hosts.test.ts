@@ -42,7 +42,15 @@ test('link rules: a host-like name before an @, a bare IP, shorteners, free host
   const codes = (urls: string[]) =>
     linkHosts({ urls } as unknown as Parameters<typeof linkHosts>[0]).map((r) => r.code);
   assert.deepEqual(codes(['https://paypal.com@evil.example/login']), ['LINK_USERINFO']);
-  assert.deepEqual(codes(['https://git@github.com/x/y', 'http://user:secret@intranet.example/']), []);
+  assert.deepEqual(
+    codes([
+      'https://git@github.com/x/y',
+      'http://user:secret@intranet.example/',
+      'http://first.last@contoso.com',
+    ]),
+    [],
+  );
+  assert.deepEqual(codes(['https://login.microsoftonline.com@evil.example/']), ['LINK_USERINFO']);
   assert.deepEqual(codes(['http://203.0.113.7/x', 'http://198.51.100.1/']), ['LINK_IP_HOST']);
   assert.deepEqual(codes(['https://bit.ly/a', 'https://t.co/b', 'https://x.web.app/']), [
     'LINK_SHORTENER',
