@@ -28,6 +28,7 @@ import type { ReportRecord } from '../cases/report-record.js';
 import type { AnalysisOutcome, ReportAnalysis } from './analysis-pool.js';
 import type { AnalysisResult } from './analysis-task.js';
 import { shouldFile } from './file-policy.js';
+import { unparseableResult } from './report-record.js';
 
 type Mailbox = PhishingConfig['mailboxes'][number];
 
@@ -218,20 +219,7 @@ export function resultOf(outcome: AnalysisOutcome, reportedAt: number, budgetSec
       },
       campaign: outcome.partial.campaign,
     };
-  return {
-    record: {
-      reportedAt,
-      reporter: null,
-      subject: '',
-      from: null,
-      replyTo: [],
-      returnPath: null,
-      messageId: null,
-      unparseable: `over-budget: parsing did not end; ${why}`,
-      analysis: null,
-    },
-    campaign: null,
-  };
+  return unparseableResult(reportedAt, `over-budget: parsing did not end; ${why}`);
 }
 
 /** Longer than any case write takes: a claim left by a crashed worker of another mailbox frees itself then. */

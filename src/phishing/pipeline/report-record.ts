@@ -5,28 +5,34 @@ import type { CampaignInputs } from '../campaigns/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
 import { isUnparseable, type ParsedReport, type ParseResult, reportKind } from '../parse/index.js';
 
+/** The record of a report that could not be read, with the reason: it still reaches the analysts. */
+export function unparseableResult(
+  reportedAt: number,
+  reason: string,
+): { record: ReportRecord; campaign: CampaignInputs | null } {
+  return {
+    record: {
+      reportedAt,
+      reporter: null,
+      subject: '',
+      from: null,
+      replyTo: [],
+      returnPath: null,
+      messageId: null,
+      unparseable: reason,
+      analysis: null,
+    },
+    campaign: null,
+  };
+}
+
 export function reportRecord(
   parsed: ParseResult,
   reportedAt: number,
   analyze: AnalyzeOptions,
   analyse: (report: ParsedReport, options: AnalyzeOptions) => Analysis = analyzeReport,
 ): { record: ReportRecord; campaign: CampaignInputs | null } {
-  if (isUnparseable(parsed)) {
-    return {
-      record: {
-        reportedAt,
-        reporter: null,
-        subject: '',
-        from: null,
-        replyTo: [],
-        returnPath: null,
-        messageId: null,
-        unparseable: `${parsed.unparseable}: ${parsed.detail}`,
-        analysis: null,
-      },
-      campaign: null,
-    };
-  }
+  if (isUnparseable(parsed)) return unparseableResult(reportedAt, `${parsed.unparseable}: ${parsed.detail}`);
   const m = parsed.original;
   const analysis = analyse(parsed, analyze);
   return {
