@@ -6,6 +6,7 @@ import type { ParsedReport } from '../parse/index.js';
 import { type AntiSpam, antiSpam } from './antispam.js';
 import { type AuthResults, authenticationResults } from './authentication.js';
 import { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
+import { rewriterOf } from './unwrap/index.js';
 import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
 import { headerValues } from './headers.js';
 import { extractIocs, type Iocs } from './iocs.js';
@@ -94,7 +95,9 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
     }),
     campaign: {
       subject: normaliseSubject(m.subject),
-      urlFingerprint: urlSetFingerprint(iocs.urls),
+      // A gateway's link carries a token per message (SES, Mimecast, Safe Links' data=): its target,
+      // which the indicators hold beside it, is what copies of one campaign share.
+      urlFingerprint: urlSetFingerprint(iocs.urls.filter((u) => rewriterOf(u) === null)),
       senderDomain: fromDomain,
       messageId: m.messageId,
     },

@@ -444,3 +444,14 @@ test('indicators of a body full of rewritten links: linear', async () => {
     `<a href="${link}">https://fabrikam.example/</a>`,
   ]);
 });
+
+test('copies of one campaign behind per-message SES tracking links share their URL fingerprint', async () => {
+  const { analyzeReport } = await import('../../../src/phishing/analyze/index.js');
+  const { reportOf } = await import('./report-of.js');
+  const wrapped = (token: string) =>
+    `https://a1b2.r.us-east-1.awstrack.me/L0/https:%2F%2Fevil.example%2Flogin/1/${token}/AbCd=123`;
+  const fp = (token: string) =>
+    analyzeReport(reportOf({ html: `<a href="${wrapped(token)}">Sign in</a>` })).campaign.urlFingerprint;
+  assert.ok(fp('0100018a-aaaa-000000'));
+  assert.equal(fp('0100018a-aaaa-000000'), fp('0100018a-bbbb-000000'));
+});
