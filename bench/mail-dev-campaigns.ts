@@ -1,32 +1,21 @@
-// Campaign figures of the bench: the product's grouping beside the template ground truth.
-// The product's grouping is replayed as the pipeline would form it with a window without end: mails
-// sharing a campaign alias (Message-ID or fingerprint, the record's campaignAliases) are one campaign,
-// joined transitively. Mails the analysis could not read form a campaign each.
-import { estimatedJaccard, Groups, jaccard } from './mail-dev-similarity.js';
-
-export interface Aliases {
-  messageId: string | null;
-  fingerprint: string | null;
-}
+// Campaign figures of the bench: the product's grouping (mail-dev-replay.ts forms it with the
+// pipeline's own assignment) beside the template ground truth.
+import { estimatedJaccard, jaccard } from './mail-dev-similarity.js';
 
 /** Bodies this far apart share nothing worth the name: such a pair makes a campaign "mixed". */
 export const MIXED_BELOW = 0.1;
 /** Above this MinHash estimate a pair cannot be below MIXED_BELOW exactly (120 hashes); not checked. */
 const SURELY_ABOVE = 0.3;
 
-/** Each mail's campaign, as the index of its first member. */
-export function productCampaigns(aliases: ReadonlyArray<Aliases | null>): number[] {
-  const groups = new Groups(aliases.length);
+/** Each mail's campaign, as the index of its first member, from each mail's campaign key. */
+export function campaignIndexes(keys: readonly string[]): number[] {
   const first = new Map<string, number>();
-  for (const [i, a] of aliases.entries()) {
-    for (const alias of [a?.messageId, a?.fingerprint]) {
-      if (!alias) continue;
-      const seen = first.get(alias);
-      if (seen === undefined) first.set(alias, i);
-      else groups.union(seen, i);
-    }
-  }
-  return aliases.map((_, i) => groups.find(i));
+  return keys.map((k, i) => {
+    const seen = first.get(k);
+    if (seen !== undefined) return seen;
+    first.set(k, i);
+    return i;
+  });
 }
 
 export interface Bodies {

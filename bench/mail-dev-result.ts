@@ -1,12 +1,7 @@
 // The mail-dev bench's figures put together from each mail's records, and the per-mail detail lines
 // for people tuning rules. Pure: the records and body sets in, plain data out.
 import type { AnalyzeRecord } from '../src/phishing/analyze-files/record.js';
-import {
-  type Aliases,
-  type CampaignFigures,
-  campaignFigures,
-  productCampaigns,
-} from './mail-dev-campaigns.js';
+import { type CampaignFigures, campaignFigures, campaignIndexes } from './mail-dev-campaigns.js';
 import {
   type Judged,
   type Level,
@@ -24,6 +19,9 @@ export interface MailOutcome {
   withoutMs: AnalyzeRecord | undefined;
   shingles: Uint32Array;
   signature: Uint32Array;
+  /** The campaign key the product's assignment gave the mail (mail-dev-replay.ts), and why. */
+  campaignKey: string;
+  campaignJoin?: string | null;
 }
 
 export interface Figures {
@@ -41,6 +39,8 @@ export interface DetailLine {
   score: number | null;
   reasons: string[];
   campaignKey: string | null;
+  /** Why the product put the mail in its campaign. */
+  campaignJoin: string | null;
   /** The product's campaign (replayed without a window) and the template: each named by its first mail. */
   campaign: string;
   template: string | null;
@@ -57,16 +57,13 @@ function judged(folder: string, r: AnalyzeRecord | undefined): Judged & { score:
   };
 }
 
-const aliasesOf = (r: AnalyzeRecord | undefined): Aliases | null =>
-  r && !('error' in r) ? r.campaignAliases : null;
-
 /** Templates and product campaigns of one side (phish or ham), as indexes into `side`. */
 function grouping(side: readonly MailOutcome[]) {
   const template = templates(
     side.map((m) => m.shingles),
     side.map((m) => m.signature),
   );
-  const campaign = productCampaigns(side.map((m) => aliasesOf(m.withMs)));
+  const campaign = campaignIndexes(side.map((m) => m.campaignKey));
   const bodies = { sets: side.map((m) => m.shingles), sigs: side.map((m) => m.signature) };
   return { template, campaign, figures: campaignFigures(template, campaign, bodies) };
 }
@@ -99,7 +96,8 @@ export function summarise(mails: readonly MailOutcome[]): { figures: Figures; de
       level: w.level,
       score: w.score,
       reasons: [...w.reasons],
-      campaignKey: record?.campaignKey ?? null,
+      campaignKey: record ? m.campaignKey : null,
+      campaignJoin: m.campaignJoin ?? null,
       campaign: names.get(m)?.campaign ?? m.rel,
       template: names.get(m)?.template ?? null,
       withoutMicrosoft: { level: wo.level, score: wo.score, reasons: [...wo.reasons] },

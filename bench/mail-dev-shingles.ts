@@ -6,6 +6,12 @@
 // characters (zero-width spaces and joiners, soft hyphens) are removed; whitespace separates words.
 // Linear: one pass over the text, one over the words.
 
+// The product's hashes (the template signature's): a hash is no measurement choice. The shingling and
+// the similarity stay the bench's own, so the ground truth is not the product's grouping.
+import { hashString as hashWord, mix32 } from '../src/phishing/analyze/template/minhash.js';
+
+export { mix32 };
+
 const SHINGLE = 5;
 const LONG = 20;
 const MIXED_ID = 8;
@@ -75,21 +81,6 @@ export function normalisedWords(text: string): string[] {
     }
   }
   return words;
-}
-
-/** FNV-1a of a string, 32 bits. */
-function hashWord(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** The finaliser of MurmurHash3: spreads a combined value over all 32 bits. */
-export function mix32(x: number): number {
-  let h = x >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   temporaryDir,
   writeStrippedCopy,
 } from './mail-dev-corpus.js';
+import { type Replayed, replayCampaigns } from './mail-dev-replay.js';
 import { type MailOutcome, summarise } from './mail-dev-result.js';
 import { normalisedWords, shingleSet } from './mail-dev-shingles.js';
 import { minHash, TEMPLATE_JACCARD } from './mail-dev-similarity.js';
@@ -62,6 +63,11 @@ async function measure(dir: string, from: string, jobs: number, detailsPath: str
     stripped.close();
   }
   const body = await bodies(mails);
+  const keys = new Map<string, Replayed>();
+  for (const side of [mails.filter((m) => m.folder === 'phish'), mails.filter((m) => m.folder !== 'phish')]) {
+    const replayed = await replayCampaigns(side.map((m) => withMs.records.get(m.rel)));
+    for (const [i, m] of side.entries()) keys.set(m.rel, replayed[i] as Replayed);
+  }
   const outcomes = mails.map(
     (m, i): MailOutcome => ({
       rel: m.rel,
@@ -70,6 +76,8 @@ async function measure(dir: string, from: string, jobs: number, detailsPath: str
       withoutMs: withoutMs.records.get(m.rel),
       shingles: body.sets[i] as Uint32Array,
       signature: minHash(body.sets[i] as Uint32Array),
+      campaignKey: keys.get(m.rel)?.key ?? m.rel,
+      campaignJoin: keys.get(m.rel)?.join ?? null,
     }),
   );
   const { figures, details } = summarise(outcomes);

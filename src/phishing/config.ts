@@ -1,5 +1,6 @@
 // Schema of `[phishing]` in graphsoc.toml: report mailboxes → analysed campaigns → Archer incidents.
 // The Archer connection itself is the connector's `[archer]` section.
+import { similarityPolicySchema } from './campaigns/similarity.js';
 import { z } from 'zod';
 import { ARCHER_REQUIRED, type ArcherConfig, archerSchema } from '../connectors/archer/index.js';
 import type { PlatformConfig } from '../platform/config/index.js';
@@ -148,13 +149,18 @@ export const phishingSchema = z
       .min(1)
       .max(24 * 30)
       .default(24),
-    /** Reports of one campaign must arrive within this window to be grouped by sender, subject and URLs. */
+    /**
+     * Reports of one campaign must arrive within this window to be grouped by sender, subject and URLs,
+     * or by template; a shared original Message-ID groups whenever it arrives.
+     */
     campaignWindowHours: z.coerce
       .number()
       .int()
       .min(1)
       .max(24 * 90)
       .default(72),
+    /** Thresholds of grouping reports by template (body similarity, link skeletons, subject). */
+    campaignSimilarity: similarityPolicySchema,
     /** The organisation's own domains: never IOCs, and the reference for lookalike detection. */
     ownDomains: z.array(domain).default([]),
     /** Other benign domains removed from IOCs (CDNs, partners). */

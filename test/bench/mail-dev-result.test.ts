@@ -31,6 +31,7 @@ function record(
     },
     campaignKey: fingerprint,
     campaignAliases: { messageId: null, fingerprint },
+    campaignTemplate: null,
     warnings: [],
     alsoAttached: [],
   };
@@ -44,7 +45,8 @@ function mail(
   body: number[],
 ): MailOutcome {
   const shingles = Uint32Array.from(body);
-  return { rel, folder, withMs: w, withoutMs: wo, shingles, signature: minHash(shingles) };
+  const campaignKey = (w && !('error' in w) ? w.campaignKey : null) ?? `alone-${rel}`;
+  return { rel, folder, withMs: w, withoutMs: wo, shingles, signature: minHash(shingles), campaignKey };
 }
 
 test('puts the figures of both runs together and writes a detail line per mail', () => {
@@ -80,6 +82,7 @@ test('puts the figures of both runs together and writes a detail line per mail',
     score: 10,
     reasons: ['MS_SCL_HIGH'],
     campaignKey: 'fp:a',
+    campaignJoin: null,
     campaign: 'phish/1.eml',
     template: 'phish/1.eml',
     withoutMicrosoft: { level: 'clean', score: 0, reasons: [] },

@@ -3,6 +3,7 @@
 // change to their internals cannot change this output unnoticed. IOCs here are not defanged.
 import { z } from 'zod';
 import type { Analysis } from '../analyze/index.js';
+import { templateSignatureSchema } from '../analyze/template/index.js';
 import type { CampaignAliases } from '../campaigns/aliases.js';
 import type { ParsedReport } from '../parse/index.js';
 
@@ -91,6 +92,8 @@ const analysedSchema = z
     campaignAliases: z
       .object({ messageId: z.string().nullable(), fingerprint: z.string().nullable() })
       .strict(),
+    /** What grouping by template compares (the pipeline keeps it with the campaign). */
+    campaignTemplate: templateSignatureSchema.nullable(),
     warnings: z.array(z.string()),
     /** Other messages attached beside the one analysed (not analysed themselves). */
     alsoAttached: z.array(
@@ -199,6 +202,7 @@ export function analysedRecord(
     // A fingerprint groups more reports (every copy of a campaign), so it is the key when there is one.
     campaignKey: aliases.fingerprint ?? aliases.messageId ?? null,
     campaignAliases: { messageId: aliases.messageId ?? null, fingerprint: aliases.fingerprint ?? null },
+    campaignTemplate: analysis.campaign.template ?? null,
     warnings: [...parsed.warnings],
     alsoAttached: (parsed.alsoAttached ?? []).map((o) => ({
       name: o.name,

@@ -6,6 +6,7 @@ import type { ParsedReport } from '../parse/index.js';
 import { type AntiSpam, antiSpam } from './antispam.js';
 import { type AuthResults, authenticationResults } from './authentication.js';
 import { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
+import { type TemplateSignature, templateSignature } from './template/index.js';
 import { rewriterOf } from './unwrap/index.js';
 import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
 import { headerValues } from './headers.js';
@@ -29,6 +30,8 @@ export interface Analysis {
     urlFingerprint: string | null;
     senderDomain: string | null;
     messageId: string | null;
+    /** What copies of one template share, for grouping by similarity (absent in older records). */
+    template?: TemplateSignature;
   };
 }
 
@@ -51,11 +54,13 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
   const received = headerValues(m, 'Received').map(parseReceived);
   const auth = authenticationResults(m, { authservIds: opts.authservIds });
   const spam = antiSpam(m);
+  // What the reader sees, read once for attachment inspection and the template signature: the HTML
+  // when there is one (mail clients show it), whose text part is often a stub ("view this mail in
+  // your browser") shared by unrelated campaigns.
+  const visible = body ? (m.html ? htmlToText(m.html) : '') || m.text : '';
   // A look inside PDFs, Office files and archives; left out of the headers-only analysis with the bodies.
   const inspected =
-    body && m.attachments.length > 0
-      ? inspectAttachments(m.attachments, { mailText: m.text || htmlToText(m.html) })
-      : [];
+    body && m.attachments.length > 0 ? inspectAttachments(m.attachments, { mailText: visible }) : [];
   const iocs = extractIocs(m, received, spam.report.CIP, opts, body, attachmentUrls(inspected));
 
   const fromDomain = m.from ? domainOfEmail(m.from.address) : null;
@@ -75,6 +80,10 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
     ? [...checked].map((d) => lookalikeOf(d, own)).filter((l): l is Lookalike => l !== null)
     : [];
 
+  // A gateway's link carries a token per message (SES, Mimecast, Safe Links' data=): its target,
+  // which the indicators hold beside it, is what copies of one campaign share.
+  const campaignUrls = iocs.urls.filter((u) => rewriterOf(u) === null);
+  const subject = normaliseSubject(m.subject);
   return {
     received,
     auth,
@@ -94,12 +103,18 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
       options: opts,
     }),
     campaign: {
-      subject: normaliseSubject(m.subject),
-      // A gateway's link carries a token per message (SES, Mimecast, Safe Links' data=): its target,
-      // which the indicators hold beside it, is what copies of one campaign share.
-      urlFingerprint: urlSetFingerprint(iocs.urls.filter((u) => rewriterOf(u) === null)),
+      subject,
+      urlFingerprint: urlSetFingerprint(campaignUrls),
       senderDomain: fromDomain,
       messageId: m.messageId,
+      template: templateSignature({
+        text: visible,
+        subject,
+        displayName: m.from?.name ?? '',
+        sender: fromDomain ? (registrableDomain(fromDomain) ?? fromDomain) : null,
+        urls: body ? campaignUrls : [],
+        recipient: report.reporter,
+      }),
     },
   };
 }

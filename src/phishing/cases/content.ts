@@ -128,7 +128,7 @@ export function caseDescription(records: readonly ReportRecord[]): string {
     li(
       records.map((r) =>
         e(
-          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}${r.incomplete ? ` — analysed in part: ${r.incomplete}` : ''}`,
+          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}${r.incomplete ? ` — analysed in part: ${r.incomplete}` : ''}${r.campaignJoin ? ` — ${r.campaignJoin}` : ''}`,
         ),
       ),
     ),

@@ -25,5 +25,10 @@ export interface ReportRecord {
   incomplete?: string;
   /** Set when the report could not be parsed; the analysts still get it. */
   unparseable?: string;
+  /**
+   * Why the report joined its campaign ("similar: body 0.91 similar, same link skeletons"); from the
+   * report's row, not its stored JSON, since the campaign is chosen after the record is made.
+   */
+  campaignJoin?: string;
   analysis: Analysis | null;
 }

@@ -46,7 +46,7 @@ export async function analyseTask(
     // a partial one is grouped by its Message-ID only.
     partial({
       record: headers.record,
-      campaign: headers.campaign && { ...headers.campaign, senderDomain: null },
+      campaign: headers.campaign && { ...headers.campaign, senderDomain: null, template: null },
     });
   }
   return reportRecord(parsed, task.receivedAt, options);

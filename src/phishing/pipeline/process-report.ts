@@ -42,6 +42,7 @@ export interface ProcessDeps {
     | 'limits'
     | 'notify'
     | 'campaignWindowHours'
+    | 'campaignSimilarity'
     | 'ownDomains'
     | 'allowDomains'
     | 'authservIds'
@@ -192,10 +193,18 @@ async function analyse(
     return after(d, r.id, done);
   }
   const aliases = campaign ? campaignAliases(campaign) : {};
-  const c = await assignCampaign(d.db, r.id, aliases, r.received_at, {
-    windowMs: d.config.campaignWindowHours * 3_600_000,
-    ...(d.now ? { now: d.now } : {}),
-  });
+  const c = await assignCampaign(
+    d.db,
+    r.id,
+    aliases,
+    r.received_at,
+    {
+      windowMs: d.config.campaignWindowHours * 3_600_000,
+      similarity: d.config.campaignSimilarity,
+      ...(d.now ? { now: d.now } : {}),
+    },
+    campaign?.template ?? null,
+  );
   const produced = { analysis: JSON.stringify(record), campaignKey: c.key };
   const done = await d.reports.advance(r.id, 'analysed', produced, ended);
   // Given back with the step: a later step's failure counts an attempt of its own.

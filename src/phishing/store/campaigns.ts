@@ -47,11 +47,16 @@ export class CampaignStore {
    * report row gets the key, in one transaction. A report already in a campaign changes nothing, so a
    * retried step does not count a reporter twice.
    */
-  async join(key: string, reportId: number, reportedAt: number): Promise<CampaignRow> {
+  async join(
+    key: string,
+    reportId: number,
+    reportedAt: number,
+    because: string | null = null,
+  ): Promise<CampaignRow> {
     return this.#db.transaction().execute(async (tx) => {
       const marked = await tx
         .updateTable('phishing_reports')
-        .set({ campaign_key: key, updated_at: this.#now() })
+        .set({ campaign_key: key, campaign_join: because, updated_at: this.#now() })
         .where('id', '=', reportId)
         .where('campaign_key', 'is', null)
         .executeTakeFirst();

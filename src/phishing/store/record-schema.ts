@@ -3,6 +3,7 @@
 // as whatever it happens to hold: it is parsed, and a row that does not fit fails its report.
 import { z } from 'zod';
 import type { ReportRecord } from '../cases/report-record.js';
+import { templateSignatureSchema } from '../analyze/template/index.js';
 import { StoredRecordError } from './errors.js';
 
 const reason = z.object({ code: z.string(), points: z.number(), text: z.string() });
@@ -81,6 +82,8 @@ const analysisSchema = z.object({
     urlFingerprint: z.string().nullable(),
     senderDomain: z.string().nullable(),
     messageId: z.string().nullable(),
+    // Records from before grouping by template have none.
+    template: templateSignatureSchema.optional(),
   }),
 });
 
@@ -107,6 +110,7 @@ export const reportRecordSchema: z.ZodType<ReportRecord> = z.object({
     .optional(),
   incomplete: z.string().optional(),
   unparseable: z.string().optional(),
+  campaignJoin: z.string().optional(),
   analysis: analysisSchema.nullable(),
 });
 

@@ -267,16 +267,20 @@ export class ReportStore {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  /** The records of a campaign's reports, in the order they were reported. */
+  /** The records of a campaign's reports, in the order they were reported, with why each joined. */
   async campaignRecords(key: string): Promise<ReportRecord[]> {
     const rows = await this.#db
       .selectFrom('phishing_reports')
-      .select(['id', 'analysis'])
+      .select(['id', 'analysis', 'campaign_join'])
       .where('campaign_key', '=', key)
       .orderBy('received_at')
       .orderBy('id')
       .execute();
-    return rows.flatMap((row) => this.#recordOf(row) ?? []);
+    return rows.flatMap((row) => {
+      const record = this.#recordOf(row);
+      if (!record) return [];
+      return row.campaign_join ? [{ ...record, campaignJoin: row.campaign_join }] : [record];
+    });
   }
 
   /** A campaign's first report: its MIME (while kept) and its record. */

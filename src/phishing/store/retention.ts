@@ -144,6 +144,7 @@ export class RetentionStore {
       const keys = gone.map((c) => c.key);
       if (keys.length === 0) return { campaigns: [], reports: 0 };
       const r = await tx.deleteFrom('phishing_reports').where('campaign_key', 'in', keys).executeTakeFirst();
+      await tx.deleteFrom('phishing_report_templates').where('campaign_key', 'in', keys).execute();
       await tx.deleteFrom('phishing_campaigns').where('key', 'in', keys).execute();
       return {
         campaigns: gone.map((c) => ({

@@ -26,6 +26,8 @@ export interface PhishingReportsTable {
   mime: Uint8Array | null;
   /** Start of the current run of outage failures (network, 429, 5xx); null when the last step went well. */
   failing_since: number | null;
+  /** Why the report joined its campaign (Message-ID, fingerprint, or which similarities), for the incident. */
+  campaign_join: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -51,11 +53,20 @@ export interface PhishingCampaignAliasesTable {
   last_seen_at: number;
 }
 
+export interface PhishingReportTemplatesTable {
+  report_id: number;
+  campaign_key: string;
+  seen_at: number;
+  /** TemplateSignature as JSON. */
+  template: string;
+}
+
 // A type, not an interface: kysely's withTables wants a type with an implicit index signature.
 export type PhishingTables = {
   phishing_reports: PhishingReportsTable;
   phishing_campaigns: PhishingCampaignsTable;
   phishing_campaign_aliases: PhishingCampaignAliasesTable;
+  phishing_report_templates: PhishingReportTemplatesTable;
 };
 
 /** The database as the phishing stores see it: the platform's tables and the job's own. */

@@ -1,6 +1,6 @@
 // Campaign grouping on both dialects: a shared Message-ID groups whenever reports arrive, a shared
-// sender/subject/URL fingerprint only within the window, concurrent first reports still agree on one
-// campaign, and a retried assignment changes nothing.
+// sender/subject/URL fingerprint or template only within the window, concurrent first reports still
+// agree on one campaign, a retried assignment changes nothing, and each report says why it joined.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { campaignAliases } from '../../../src/phishing/campaigns/index.js';
@@ -8,6 +8,31 @@ import { assignCampaign } from '../../../src/phishing/store/index.js';
 import { ReportStore } from '../../../src/phishing/store/index.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { phishingDb } from '../../../src/phishing/store/index.js';
+import { type TemplateSignature, templateSignature } from '../../../src/phishing/analyze/template/index.js';
+
+/** A copy of one phishing letter to one recipient, from its own sender, with its own subject. */
+function letter(recipient: string, sender: string, subject: string, urls: string[]): TemplateSignature {
+  return templateSignature({
+    text: `Dear ${recipient}, we detected unusual sign-in activity on your account ${recipient}@corp.example from
+      IP 185.${recipient.length}.3.4 on 12/0${recipient.length}/2026. If this was not you, review your
+      recent activity and secure your account within 24 hours, otherwise access will be suspended.
+      Reference ${recipient.toUpperCase()}77Q${recipient.length}. Thank you, the account team.`,
+    subject,
+    displayName: 'Account team',
+    sender,
+    urls,
+    recipient: { address: `${recipient}@corp.example`, name: recipient },
+  });
+}
+
+const OTHER_LETTER = templateSignature({
+  text: 'Your parcel could not be delivered because the address was incomplete. Pay the customs fee within 48 hours at the link below, or the parcel goes back to its sender. Thank you for choosing us.',
+  subject: 'parcel on hold',
+  displayName: 'Post',
+  sender: 'evil.example',
+  urls: ['https://evil.example/pay'],
+  recipient: null,
+});
 
 const HOUR = 3_600_000;
 
@@ -55,7 +80,11 @@ for (const dialect of DIALECTS) {
     let seq = 0;
     const report = async () =>
       (await reports.seen({ mailbox: 'phish@x', messageId: `m${++seq}`, receivedAt: now })).report.id;
-    const assign = async (id: number, inputs: Partial<Parameters<typeof campaignAliases>[0]>) =>
+    const assign = async (
+      id: number,
+      inputs: Partial<Parameters<typeof campaignAliases>[0]>,
+      template: TemplateSignature | null = null,
+    ) =>
       assignCampaign(
         t.store.db,
         id,
@@ -68,7 +97,16 @@ for (const dialect of DIALECTS) {
         }),
         now,
         { windowMs: 72 * HOUR, now: () => now },
+        template,
       );
+    const joinOf = async (id: number) =>
+      (
+        await phishingDb(t.store.db)
+          .selectFrom('phishing_reports')
+          .select('campaign_join')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).campaign_join;
 
     before(async () => {
       t = await openTestDatabase(dialect);
@@ -127,6 +165,79 @@ for (const dialect of DIALECTS) {
         .where('key', 'in', [byMid[0]?.key ?? '', byFp[0]?.key ?? ''])
         .execute();
       assert.deepEqual(rows.map((r) => r.report_count).sort(), [4, 4]);
+    });
+
+    test('copies of one template join one campaign whatever their sender, subject and links', async () => {
+      const site = `https://${dialect}.evil.example/r`;
+      const first = await report();
+      const a = await assign(
+        first,
+        {},
+        letter('jane', `a-${dialect}.example`, 'unusual sign-in', [`${site}/8f3a9c2b77`]),
+      );
+      now += HOUR;
+      const second = await report();
+      const b = await assign(
+        second,
+        {},
+        letter('bob', `b-${dialect}.example`, 'security alert', [`${site}/1c0ffee999`]),
+      );
+      assert.equal(b.key, a.key);
+      assert.equal(await joinOf(first), 'first report of the campaign');
+      assert.match(
+        String(await joinOf(second)),
+        /^joined: body [01]\.\d\d similar, same link skeletons, same display name$/,
+      );
+      const records = await reports.campaignRecords(a.key);
+      assert.equal(records.length, 0, 'no analysis was stored for these bare reports');
+      const other = await assign(await report(), {}, { ...OTHER_LETTER, sender: `${dialect}.example` });
+      assert.notEqual(other.key, a.key, 'another letter is another campaign');
+      now += 100 * HOUR;
+      const late = await assign(
+        await report(),
+        {},
+        letter('eve', `c-${dialect}.example`, 'unusual sign-in', []),
+      );
+      assert.notEqual(late.key, a.key, 'outside the window: a new campaign');
+    });
+
+    test('the report of a campaign carries why it joined into the record the incident is made from', async () => {
+      const first = await report();
+      await assign(first, { messageId: `<why-${dialect}@evil>` });
+      const second = await report();
+      const c = await assign(second, { messageId: `<why-${dialect}@evil>` });
+      const record = {
+        reportedAt: now,
+        reporter: null,
+        subject: 's',
+        from: null,
+        replyTo: [],
+        returnPath: null,
+        messageId: null,
+        analysis: null,
+      };
+      for (const id of [first, second])
+        await phishingDb(t.store.db)
+          .updateTable('phishing_reports')
+          .set({ analysis: JSON.stringify(record) })
+          .where('id', '=', id)
+          .execute();
+      const records = await reports.campaignRecords(c.key);
+      assert.deepEqual(
+        records.map((r) => r.campaignJoin),
+        ['first report of the campaign', 'joined: same original message (Message-ID)'],
+      );
+    });
+
+    test('concurrent first copies of one template agree on one campaign', async () => {
+      const ids = await Promise.all(Array.from({ length: 6 }, () => report()));
+      const names = ['ann', 'ben', 'cat', 'dan', 'eva', 'fay'];
+      const joined = await Promise.all(
+        ids.map((id, i) =>
+          assign(id, {}, letter(names[i] as string, `race${i}-${dialect}.example`, `race ${i}`, [])),
+        ),
+      );
+      assert.equal(new Set(joined.map((c) => c.key)).size, 1);
     });
   });
 }

@@ -76,8 +76,29 @@ export function originalMessage(spec: OriginalSpec): Original {
   return { spec, raw };
 }
 
+/** Words for a lure sentence of its own per generated phish: nothing a rule reads as a brand or a link. */
+const LURE_WORDS = `account access action active address alert approve archive billing blocked budget calendar
+  change check claim client close code confirm contract copy credit daily data deadline delivery desk
+  device document domain download due email expire export file final folder form fund group hold
+  import inbox invoice issue item last limit list locked login manager meeting member message missing
+  monthly notice office order owner package page paper partner password payment pending people
+  personal plan policy portal premium private profile project quota receipt record refund release
+  remote renewal report request review salary schedule secure server service session share shipment
+  signature staff storage summary support system team ticket transfer update upgrade urgent user
+  vendor verify voice wallet warning weekly`.split(/\s+/);
+
+/**
+ * A sentence of random words: each generated phish is a template of its own, so grouping by body
+ * similarity keeps two generated phish apart as it keeps two real campaigns apart. Copies of one
+ * generated phish share it.
+ */
+function lure(rng: Rng): string {
+  return Array.from({ length: 30 }, () => rng.pick(LURE_WORDS)).join(' ');
+}
+
 export function credentialPhish(rng: Rng, overrides: Partial<OriginalSpec> = {}): Original {
   const n = rng.int(1_000_000);
+  const story = lure(rng);
   const host = rng.pick([
     'login-micros0ft.example',
     'secure-rnicrosoft.example',
@@ -88,8 +109,8 @@ export function credentialPhish(rng: Rng, overrides: Partial<OriginalSpec> = {})
     from: 'Microsoft 365 <no-reply@c0ntoso.com>',
     replyTo: 'helpdesk@mailbox-recovery.example',
     messageId: `<phish-${n}@c0ntoso.com>`,
-    text: `Dear user,\r\nYour mailbox is full. Verify at hxxps://${host.replace(/\./g, '[.]')}/verify?u=${n} today.\r\nIT Service Desk`,
-    html: `<p>Dear user,</p><p>Your mailbox is full. <a href="https://${host}/verify?u=${n}">https://portal.office.com/storage</a></p><p>IT Service Desk</p>`,
+    text: `Dear user,\r\nYour mailbox is full. ${story}. Verify at hxxps://${host.replace(/\./g, '[.]')}/verify?u=${n} today.\r\nIT Service Desk`,
+    html: `<p>Dear user,</p><p>Your mailbox is full. ${story}. <a href="https://${host}/verify?u=${n}">https://portal.office.com/storage</a></p><p>IT Service Desk</p>`,
     files: [
       {
         name: 'Invoice_2026.html',

@@ -17,6 +17,8 @@ const MAILBOX = 'phish@contoso-kill.example';
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
 
 function report(reporter: string, mid: string): string {
+  // The step's name as words: a campaign of its own by template too (ids and addresses are masked).
+  const words = mid.split('@')[0]?.replace(/\W+/g, ' ') ?? mid;
   return [
     `From: <${reporter}>`,
     `To: ${MAILBOX}`,
@@ -30,11 +32,11 @@ function report(reporter: string, mid: string): string {
     '',
     'From: <it@contoso-kill-support.example>',
     // Each test its own campaign: its own subject and link, not only its own Message-ID.
-    `Subject: Password expires today (${mid})`,
+    `Subject: Password expires today (${words})`,
     `Message-ID: <${mid}>`,
     'Content-Type: text/plain',
     '',
-    `Renew at https://contoso-kill-support.example/renew/${encodeURIComponent(mid)}`,
+    `Renew at https://contoso-kill-support.example/renew/${words.replace(/ /g, '/')}`,
     '--b--',
     '',
   ].join('\r\n');

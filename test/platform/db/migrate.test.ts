@@ -28,6 +28,7 @@ const ALL_MIGRATIONS = [
   '0004_phishing_failing_since',
   '0005_phishing_case_claims',
   '0006_phishing_report_copies',
+  '0007_phishing_templates',
 ];
 
 /** A feature's set with one migration that creates a table of that name. */
@@ -72,6 +73,7 @@ for (const dialect of DIALECTS) {
         'leases',
         'phishing_campaign_aliases',
         'phishing_campaigns',
+        'phishing_report_templates',
         'phishing_reports',
       ]);
     });

@@ -6,6 +6,7 @@ import { phishingAliases } from './0003_phishing_aliases.js';
 import { phishingFailingSince } from './0004_phishing_failing_since.js';
 import { phishingCaseClaims } from './0005_phishing_case_claims.js';
 import { phishingReportCopies } from './0006_phishing_report_copies.js';
+import { phishingTemplates } from './0007_phishing_templates.js';
 
 export const phishingMigrations: MigrationSet = {
   owner: 'phishing',
@@ -15,5 +16,6 @@ export const phishingMigrations: MigrationSet = {
     '0004_phishing_failing_since': phishingFailingSince(),
     '0005_phishing_case_claims': phishingCaseClaims(),
     '0006_phishing_report_copies': phishingReportCopies(),
+    '0007_phishing_templates': phishingTemplates(),
   }),
 };
