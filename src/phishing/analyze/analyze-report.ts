@@ -9,6 +9,7 @@ import { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
 import { rewriterOf } from './unwrap/index.js';
 import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
 import { headerValues } from './headers.js';
+import { type InspectionSummary, summariseInspection } from './inspection-summary.js';
 import { extractIocs, type Iocs } from './iocs.js';
 import { type Lookalike, lookalikeOf } from './lookalike.js';
 import { type AnalyzeOptions, analyzeOptionsSchema } from './options.js';
@@ -22,6 +23,8 @@ export interface Analysis {
   antiSpam: AntiSpam;
   iocs: Iocs;
   lookalikes: Lookalike[];
+  /** What the look inside each attachment found, in brief (empty in the headers-only analysis). */
+  inspected: InspectionSummary[];
   verdict: Verdict;
   /** Inputs for a campaign key; the caller decides how to combine them. */
   campaign: {
@@ -81,6 +84,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
     antiSpam: spam,
     iocs,
     lookalikes,
+    inspected: inspected.map(summariseInspection),
     verdict: verdict({
       message: m,
       auth,

@@ -45,6 +45,7 @@ export interface ProcessDeps {
     | 'ownDomains'
     | 'allowDomains'
     | 'authservIds'
+    | 'verdict'
     | 'maxAttempts'
     | 'retryBaseSec'
     | 'maxOutageHours'
@@ -165,7 +166,7 @@ async function analyse(
   const r = await after(d, row.id, begun);
   if (r.state !== 'pending' || r.step !== 'fetched') return r;
   attempt.counted = true;
-  const { limits, ownDomains, allowDomains, authservIds } = d.config;
+  const { limits, ownDomains, allowDomains, authservIds, verdict } = d.config;
   const outcome = await d.analysis.analyse(
     {
       mime: r.mime ?? new Uint8Array(),
@@ -174,6 +175,7 @@ async function analyse(
       ownDomains: [...ownDomains],
       allowDomains: [...allowDomains],
       authservIds: [...authservIds],
+      verdict,
     },
     limits.analysisBudgetSec * 1000,
   );
