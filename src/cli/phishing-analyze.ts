@@ -44,7 +44,10 @@ function processIo(): AnalyzeIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 }
 
-/** Limits and allow-lists: the configuration's when --config is given, defaults otherwise, plus flags. */
+/**
+ * Limits, allow-lists and the verdict's weights: the configuration's when --config is given, defaults
+ * otherwise, plus flags.
+ */
 function settings(o: PhishingAnalyzeOptions): AnalyzeFileOptions | { usage: string } {
   const flags = phishingSchema.safeParse({
     ownDomains: o.ownDomain ?? [],
@@ -64,6 +67,7 @@ function settings(o: PhishingAnalyzeOptions): AnalyzeFileOptions | { usage: stri
     ownDomains: union(phishing.ownDomains, flags.data.ownDomains),
     allowDomains: union(phishing.allowDomains, flags.data.allowDomains),
     authservIds: [...phishing.authservIds],
+    verdict: phishing.verdict,
   };
 }
 

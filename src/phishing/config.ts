@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ARCHER_REQUIRED, type ArcherConfig, archerSchema } from '../connectors/archer/index.js';
 import type { PlatformConfig } from '../platform/config/index.js';
 import type { FeatureConfig } from '../platform/feature/index.js';
+import { verdictOptionsSchema } from './analyze/index.js';
 
 const domain = z
   .string()
@@ -172,6 +173,11 @@ export const phishingSchema = z
      */
     authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     limits: limitsSchema,
+    /**
+     * How the verdict weighs its reasons: `thresholds.suspicious` and `.malicious`, and `points`, reason
+     * code → points (0 turns the code off). The defaults are analyze/reason-codes.ts's.
+     */
+    verdict: verdictOptionsSchema,
     notify: notifySchema,
     reportKinds: reportKindsSchema,
     archer: archerMappingSchema,

@@ -2,7 +2,7 @@
 // process-report.ts does (through parseMessageFile, which adds Outlook .msg files), analyzeReport, and
 // the campaign aliases. Used by the main thread and by every worker. No network, no configuration.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
+import { type AnalyzeOptions, analyzeReport, type VerdictOptions } from '../analyze/index.js';
 import { campaignAliases } from '../campaigns/aliases.js';
 import { isUnparseable } from '../parse/index.js';
 import { parseMessageFile } from '../parse/parse-file.js';
@@ -15,6 +15,8 @@ export interface AnalyzeFileOptions {
   allowDomains: string[];
   /** phishing.authservIds of the configuration. */
   authservIds?: string[];
+  /** phishing.verdict of the configuration: thresholds and points. */
+  verdict?: VerdictOptions;
 }
 
 /** The bytes of an input, or why it could not be read (missing, a directory, no permission). */
@@ -90,6 +92,7 @@ export async function analyzeBytes(
     ownDomains: [...o.ownDomains],
     allowDomains: [...o.allowDomains],
     authservIds: [...(o.authservIds ?? [])],
+    ...(o.verdict ? { verdict: o.verdict } : {}),
   };
   let analysis: ReturnType<typeof analyzeReport>;
   try {

@@ -1,7 +1,7 @@
 // The person-readable form of one analyse record: a block per message, every indicator defanged so a
 // terminal or a paste into a ticket cannot turn it into a link, every message-controlled character
 // escaped so the message cannot drive the terminal. Built from the JSON record, so both agree.
-import { defang, defangProse } from '../analyze/index.js';
+import { defang, defangProse, pointsNote, scoreNote } from '../analyze/index.js';
 import { escapeControl } from './escape.js';
 import { type AnalysedRecord, type AnalyzeRecord, isFailed } from './record.js';
 
@@ -29,8 +29,8 @@ function analysed(r: AnalysedRecord): string[] {
   const hops = r.received.filter((h) => h.ips.length > 0);
   const origin = r.source === 'wrapper' ? 'the file itself' : `${r.source}, depth ${r.depth}`;
   return [
-    `  verdict: ${r.verdict.level.toUpperCase()} (score ${r.verdict.score})`,
-    ...r.verdict.reasons.map((x) => `    - ${prose(x.text)} [${safe(x.code)}]`),
+    `  verdict: ${r.verdict.level.toUpperCase()} (${scoreNote(r.verdict)})`,
+    ...r.verdict.reasons.map((x) => `    - ${prose(x.text)} ${safe(pointsNote(x))}`),
     `  subject: ${prose(r.subject)}`,
     `  from: ${mailbox(r.from)}`,
     `  reply-to: ${r.replyTo.length ? r.replyTo.map(mailbox).join(', ') : '-'}`,

@@ -86,6 +86,11 @@ const analysedSchema = z
         level: z.enum(['clean', 'suspicious', 'malicious']),
         score: z.number().int(),
         reasons: z.array(z.object({ code: z.string(), points: z.number(), text: z.string() }).strict()),
+        /** The thresholds the level was judged by (phishing.verdict.thresholds); optional, added later. */
+        thresholds: z
+          .object({ suspicious: z.number().int(), malicious: z.number().int() })
+          .strict()
+          .optional(),
       })
       .strict(),
     campaignKey: z.string().nullable(),
@@ -198,6 +203,7 @@ export function analysedRecord(
       level: verdict.level,
       score: verdict.score,
       reasons: verdict.reasons.map((r) => ({ code: r.code, points: r.points, text: r.text })),
+      thresholds: { suspicious: verdict.thresholds.suspicious, malicious: verdict.thresholds.malicious },
     },
     // A fingerprint groups more reports (every copy of a campaign), so it is the key when there is one.
     campaignKey: aliases.fingerprint ?? aliases.messageId ?? null,

@@ -10,6 +10,7 @@ import { type TemplateSignature, templateSignature } from './template/index.js';
 import { rewriterOf } from './unwrap/index.js';
 import { domainOfEmail, hostOf, isIpAddress, registrableDomain } from './domains.js';
 import { headerValues } from './headers.js';
+import { type InspectionSummary, summariseInspection } from './inspection-summary.js';
 import { extractIocs, type Iocs } from './iocs.js';
 import { type Lookalike, lookalikeOf } from './lookalike.js';
 import { type AnalyzeOptions, analyzeOptionsSchema } from './options.js';
@@ -23,6 +24,8 @@ export interface Analysis {
   antiSpam: AntiSpam;
   iocs: Iocs;
   lookalikes: Lookalike[];
+  /** What the look inside each attachment found, in brief (empty in the headers-only analysis). */
+  inspected: InspectionSummary[];
   verdict: Verdict;
   /** Inputs for a campaign key; the caller decides how to combine them. */
   campaign: {
@@ -90,6 +93,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
     antiSpam: spam,
     iocs,
     lookalikes,
+    inspected: inspected.map(summariseInspection),
     verdict: verdict({
       message: m,
       auth,

@@ -12,5 +12,15 @@ export type { Lookalike } from './lookalike.js';
 export type { AnalyzeOptions } from './options.js';
 export type { ReceivedHop } from './received.js';
 export { refang } from './refang.js';
-export type { Reason } from './rules.js';
+export type { InspectionSummary } from './inspection-summary.js';
+export { isReasonCode, REASON_CODES, type ReasonCode } from './reason-codes.js';
+export type { Reason } from './reason.js';
+export { rewriterOf, unwrapUrl } from './unwrap/index.js';
 export type { Verdict, VerdictLevel } from './verdict.js';
+export {
+  type ResolvedVerdictOptions,
+  type Thresholds,
+  type VerdictOptions,
+  verdictOptionsSchema,
+} from './verdict-options.js';
+export { pointsNote, scoreNote } from './verdict-text.js';

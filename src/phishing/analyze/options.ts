@@ -1,6 +1,7 @@
 // What the caller tells analysis about its organisation, validated at the edge. Defaults beside the schema.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { verdictOptionsSchema } from './verdict-options.js';
 
 const domain = z
   .string()
@@ -24,12 +25,8 @@ export const analyzeOptionsSchema = z
      */
     authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     allowIps: z.array(z.string().refine((s) => isIP(s) !== 0, 'not an IP address')).default([]),
-    thresholds: z
-      .object({
-        suspicious: z.number().int().positive().default(3),
-        malicious: z.number().int().positive().default(6),
-      })
-      .default({ suspicious: 3, malicious: 6 }),
+    /** Thresholds of the levels and points of the reason codes (phishing.verdict). */
+    verdict: verdictOptionsSchema,
     /** SCL at or above this counts as spam (Microsoft: 5 and 6 spam, 9 high confidence). */
     sclHigh: z.number().int().min(-1).max(9).default(5),
     /** BCL at or above this counts as bulk (Microsoft's default bulk threshold is 7). */

@@ -4,7 +4,8 @@
 // deceptive than with one.
 import { hasKnownSuffix, hostOf, isIpAddress, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
-import type { Reason, Rule } from './rules.js';
+import { type Reason, reason } from './reason.js';
+import type { Rule } from './rules.js';
 import { linkHostKind, riskyTld } from './signals/link-hosts.js';
 
 /**
@@ -36,35 +37,43 @@ export const linkHosts: Rule = (f: Facts) => {
     if (!host) continue;
     const user = userinfo(url);
     if (user)
-      once({
-        code: 'LINK_USERINFO',
-        points: 3,
-        text: `A link puts "${user.slice(0, 60)}" before an @, so it seems to lead there, but it leads to ${host}.`,
-      });
+      once(
+        reason(
+          f,
+          'LINK_USERINFO',
+          `A link puts "${user.slice(0, 60)}" before an @, so it seems to lead there, but it leads to ${host}.`,
+        ),
+      );
     if (isIpAddress(host)) {
-      once({ code: 'LINK_IP_HOST', points: 2, text: `A link leads to a bare IP address (${host}).` });
+      once(reason(f, 'LINK_IP_HOST', `A link leads to a bare IP address (${host}).`));
       continue;
     }
     const kind = linkHostKind(host);
     if (kind?.kind === 'shortener')
-      once({
-        code: 'LINK_SHORTENER',
-        points: 1,
-        text: `A link goes through the URL shortener ${kind.service}, which hides where it leads.`,
-      });
+      once(
+        reason(
+          f,
+          'LINK_SHORTENER',
+          `A link goes through the URL shortener ${kind.service}, which hides where it leads.`,
+        ),
+      );
     else if (kind)
-      once({
-        code: 'LINK_FREE_HOSTING',
-        points: 1,
-        text: `A link leads to ${host}, on ${kind.service}, where anyone can publish a page.`,
-      });
+      once(
+        reason(
+          f,
+          'LINK_FREE_HOSTING',
+          `A link leads to ${host}, on ${kind.service}, where anyone can publish a page.`,
+        ),
+      );
     const tld = riskyTld(host);
     if (tld)
-      once({
-        code: 'LINK_RISKY_TLD',
-        points: 1,
-        text: `A link leads to ${host}, under .${tld}, a top-level domain much used for phishing.`,
-      });
+      once(
+        reason(
+          f,
+          'LINK_RISKY_TLD',
+          `A link leads to ${host}, under .${tld}, a top-level domain much used for phishing.`,
+        ),
+      );
   }
   return out;
 };

@@ -5,7 +5,8 @@ import { parse } from 'tldts';
 import { domainOfEmail, hasKnownSuffix, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import { headerValues } from './headers.js';
-import type { Reason, Rule } from './rules.js';
+import { type Reason, reason } from './reason.js';
+import type { Rule } from './rules.js';
 import { addressInName, claimedBrand, domainCarriesBrand } from './signals/display-name.js';
 import { mixedScriptWord } from './signals/mixed-script.js';
 
@@ -25,11 +26,13 @@ export const senderClaims: Rule = (f: Facts) => {
 
   const brand = claimedBrand(from.name);
   if (brand && !domainCarriesBrand(brand.brand, label))
-    out.push({
-      code: 'SENDER_BRAND_MISMATCH',
-      points: 3,
-      text: `The sender's name claims ${brand.name}, but the message comes from ${domain}.`,
-    });
+    out.push(
+      reason(
+        f,
+        'SENDER_BRAND_MISMATCH',
+        `The sender's name claims ${brand.name}, but the message comes from ${domain}.`,
+      ),
+    );
 
   // A list relaying a member's mail may write the member's address into its own From's name.
   const listMail = headerValues(f.message, 'List-Id').length > 0;
@@ -37,26 +40,32 @@ export const senderClaims: Rule = (f: Facts) => {
   if (named && !listMail) {
     const namedDomain = registrableDomain(domainOfEmail(named));
     if (namedDomain && namedDomain !== registrable)
-      out.push({
-        code: 'SENDER_NAME_ADDRESS_MISMATCH',
-        points: 3,
-        text: `The sender's name shows the address ${named.slice(0, 100)}, but the message comes from ${domain}.`,
-      });
+      out.push(
+        reason(
+          f,
+          'SENDER_NAME_ADDRESS_MISMATCH',
+          `The sender's name shows the address ${named.slice(0, 100)}, but the message comes from ${domain}.`,
+        ),
+      );
   }
 
   if (domain && !hasKnownSuffix(domain) && !isReservedName(domain))
-    out.push({
-      code: 'SENDER_NO_PUBLIC_SUFFIX',
-      points: 2,
-      text: `The sender's domain ${domain.slice(0, 100)} is under no public top-level domain.`,
-    });
+    out.push(
+      reason(
+        f,
+        'SENDER_NO_PUBLIC_SUFFIX',
+        `The sender's domain ${domain.slice(0, 100)} is under no public top-level domain.`,
+      ),
+    );
 
   const mixed = mixedScriptWord(from.name) ?? mixedScriptWord(f.message.subject);
   if (mixed)
-    out.push({
-      code: 'LOOKALIKE_LETTERS',
-      points: 2,
-      text: `"${mixed}" mixes Latin letters with look-alike letters of another script.`,
-    });
+    out.push(
+      reason(
+        f,
+        'LOOKALIKE_LETTERS',
+        `"${mixed}" mixes Latin letters with look-alike letters of another script.`,
+      ),
+    );
   return out;
 };

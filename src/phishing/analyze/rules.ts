@@ -1,19 +1,18 @@
-// The verdict rules. Each is small, has a stable code, a weight and a sentence an analyst can check
-// against the message. Codes are never renamed: dashboards and Archer records count them.
+// The verdict rules. Each is small, has a stable code and a sentence an analyst can check against the
+// message; its weight is the configuration's (reason-codes.ts holds the defaults). Codes are never
+// renamed: dashboards and Archer records count them.
 import { attachments } from './rules-attachments.js';
 import { linkHosts } from './rules-links.js';
 import { senderClaims } from './rules-sender.js';
 import { listDomains } from './signals/list-mail.js';
 import { hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
+import { type AdjustmentOf, pointsOf } from './reason-codes.js';
+import { type Reason, reason } from './reason.js';
 import { refang } from './refang.js';
 import { destinationOf } from './unwrap/index.js';
 
-export interface Reason {
-  code: string;
-  points: number;
-  text: string;
-}
+export type { Reason } from './reason.js';
 
 export type Rule = (f: Facts) => Reason[];
 
@@ -21,33 +20,32 @@ export type Rule = (f: Facts) => Reason[];
 const FAIL = new Set(['fail', 'hardfail', 'permfail']);
 
 const authRule =
-  (method: 'spf' | 'dkim' | 'dmarc' | 'arc', code: string, points: number): Rule =>
+  (method: 'spf' | 'dkim' | 'arc', code: 'AUTH_SPF_FAIL' | 'AUTH_DKIM_FAIL' | 'AUTH_ARC_FAIL'): Rule =>
   (f) => {
     const r = f.auth[method];
-    if (method === 'dmarc' && r && FAIL.has(r)) {
-      const policy = f.auth.dmarcPolicy ?? null;
-      // A domain that asks for nothing (p=none) is still collecting reports: its failures are often
-      // its own unconfigured senders, so they weigh less than a failure the owner would have refused.
-      const weak = policy === 'none';
-      return [
-        {
-          code,
-          points: weak ? points - 1 : points,
-          text: `DMARC check failed (${r}${policy ? `, policy ${policy}` : ''}).`,
-        },
-      ];
-    }
-    if (r && FAIL.has(r)) return [{ code, points, text: `${method.toUpperCase()} check failed (${r}).` }];
+    if (r && FAIL.has(r)) return [reason(f, code, `${method.toUpperCase()} check failed (${r}).`)];
     if (method === 'spf' && r === 'softfail')
       return [
-        {
-          code: 'AUTH_SPF_SOFTFAIL',
-          points: 1,
-          text: 'SPF soft-failed: the sending server is not clearly authorised.',
-        },
+        reason(f, 'AUTH_SPF_SOFTFAIL', 'SPF soft-failed: the sending server is not clearly authorised.'),
       ];
     return [];
   };
+
+const dmarcRule: Rule = (f) => {
+  const r = f.auth.dmarc;
+  if (!r || !FAIL.has(r)) return [];
+  const policy = f.auth.dmarcPolicy ?? null;
+  // A domain that asks for nothing (p=none) is still collecting reports: its failures are often its
+  // own unconfigured senders, so they weigh less than a failure the owner would have refused.
+  return [
+    reason(
+      f,
+      'AUTH_DMARC_FAIL',
+      `DMARC check failed (${r}${policy ? `, policy ${policy}` : ''}).`,
+      policy === 'none' ? 'policy none' : undefined,
+    ),
+  ];
+};
 
 /**
  * Microsoft's composite authentication (compauth), with its reason codes as the "Anti-spam message
@@ -58,47 +56,44 @@ const authRule =
  */
 const compauthRule: Rule = (f) => {
   const verdict = f.auth.compauth;
-  const reason = f.auth.compauthReason ?? '';
+  const reasonCode = f.auth.compauthReason ?? '';
+  const of = reasonCode ? ` (reason ${reasonCode})` : '';
   if (verdict === 'softfail')
-    return [
-      {
-        code: 'AUTH_COMPAUTH_SOFTFAIL',
-        points: 1,
-        text: `Microsoft's composite authentication soft-failed${reason ? ` (reason ${reason})` : ''}.`,
-      },
-    ];
+    return [reason(f, 'AUTH_COMPAUTH_SOFTFAIL', `Microsoft's composite authentication soft-failed${of}.`)];
   if (verdict !== 'fail') return [];
-  const dmarcFailed = f.auth.dmarc !== null && FAIL.has(f.auth.dmarc);
-  let points = 2;
+  // Beside a DMARC failure that scored; one whose code is turned off counted nothing.
+  const dmarcCounted =
+    f.auth.dmarc !== null &&
+    FAIL.has(f.auth.dmarc) &&
+    pointsOf(f.options.verdict.points, 'AUTH_DMARC_FAIL') > 0;
+  let adjustment: AdjustmentOf<'AUTH_COMPAUTH_FAIL'> | undefined;
   let why = 'the sender could not be shown to own the From domain';
-  if (reason === '000') {
+  if (reasonCode === '000') {
     // The DMARC rule has already counted this failure; Microsoft's confirmation adds a little.
-    points = dmarcFailed ? 1 : 3;
+    adjustment = dmarcCounted ? 'reason 000 beside AUTH_DMARC_FAIL' : 'reason 000 without AUTH_DMARC_FAIL';
     why = 'explicit: DMARC failed under a quarantine or reject policy';
-  } else if (reason === '001') {
+  } else if (reasonCode === '001') {
     why = 'implicit: the From domain publishes no or weak authentication and the sender looks spoofed';
-  } else if (reason === '002') {
-    points = 3;
+  } else if (reasonCode === '002') {
+    adjustment = 'reason 002 (an organisation policy forbids the sender)';
     why = 'an organisation policy forbids this sender';
-  } else if (reason === '010' || reason.startsWith('6')) {
-    points = 3;
+  } else if (reasonCode === '010' || reasonCode.startsWith('6')) {
+    adjustment = 'reason 010 or 6xx (one of your accepted domains spoofed)';
     why = 'one of your own accepted domains is spoofed';
   }
   return [
-    {
-      code: 'AUTH_COMPAUTH_FAIL',
-      points,
-      text: `Microsoft's composite authentication failed${reason ? ` (reason ${reason})` : ''}, ${why}.`,
-    },
+    reason(f, 'AUTH_COMPAUTH_FAIL', `Microsoft's composite authentication failed${of}, ${why}.`, adjustment),
   ];
 };
 
 const lookalike: Rule = (f) =>
-  f.lookalikes.map((l) => ({
-    code: l.kind === 'punycode' ? 'DOMAIN_PUNYCODE_LOOKALIKE' : 'DOMAIN_LOOKALIKE',
-    points: 4,
-    text: `${l.domain} imitates our domain ${l.imitates} (${l.kind}).`,
-  }));
+  f.lookalikes.map((l) =>
+    reason(
+      f,
+      l.kind === 'punycode' ? 'DOMAIN_PUNYCODE_LOOKALIKE' : 'DOMAIN_LOOKALIKE',
+      `${l.domain} imitates our domain ${l.imitates} (${l.kind}).`,
+    ),
+  );
 
 const replyTo: Rule = (f) => {
   if (!f.fromDomain) return [];
@@ -107,11 +102,11 @@ const replyTo: Rule = (f) => {
   const other = f.replyToDomains.filter((d) => d !== f.fromDomain && !lists.has(d));
   return other.length
     ? [
-        {
-          code: 'REPLY_TO_MISMATCH',
-          points: 2,
-          text: `Replies go to ${other.join(', ')}, not to the sender's domain ${f.fromDomain}.`,
-        },
+        reason(
+          f,
+          'REPLY_TO_MISMATCH',
+          `Replies go to ${other.join(', ')}, not to the sender's domain ${f.fromDomain}.`,
+        ),
       ]
     : [];
 };
@@ -144,12 +139,7 @@ const linkMismatch: Rule = (f) => {
     if (!shown || !real) continue;
     const a = registrableDomain(shown) ?? shown;
     const b = registrableDomain(real) ?? real;
-    if (a !== b)
-      out.push({
-        code: 'LINK_TEXT_MISMATCH',
-        points: 3,
-        text: `A link shows ${shown} but leads to ${real}.`,
-      });
+    if (a !== b) out.push(reason(f, 'LINK_TEXT_MISMATCH', `A link shows ${shown} but leads to ${real}.`));
   }
   // One deceptive link proves the point; ten of them in a template should not outweigh everything else.
   return out.slice(0, 1);
@@ -159,29 +149,21 @@ const antiSpam: Rule = (f) => {
   const out: Reason[] = [];
   const { scl, bcl, report } = f.antiSpam;
   if (scl !== null && scl >= f.options.sclHigh)
-    out.push({ code: 'MS_SCL_HIGH', points: 2, text: `Microsoft rated the message as spam (SCL ${scl}).` });
+    out.push(reason(f, 'MS_SCL_HIGH', `Microsoft rated the message as spam (SCL ${scl}).`));
   if (bcl !== null && bcl >= f.options.bclHigh)
-    out.push({
-      code: 'MS_BCL_HIGH',
-      points: 1,
-      text: `Microsoft rated the message as bulk mail (BCL ${bcl}).`,
-    });
+    out.push(reason(f, 'MS_BCL_HIGH', `Microsoft rated the message as bulk mail (BCL ${bcl}).`));
   const cat = report.CAT?.toUpperCase();
   if (cat === 'PHSH' || cat === 'HPHSH' || cat === 'PHISH' || cat === 'HPHISH')
-    out.push({
-      code: 'MS_PHISH_CATEGORY',
-      points: 3,
-      text: `Microsoft classified the message as phishing (CAT ${cat}).`,
-    });
+    out.push(reason(f, 'MS_PHISH_CATEGORY', `Microsoft classified the message as phishing (CAT ${cat}).`));
   return out;
 };
 
 /** In evaluation order; reasons appear in this order too. */
 export const RULES: Rule[] = [
-  authRule('spf', 'AUTH_SPF_FAIL', 2),
-  authRule('dkim', 'AUTH_DKIM_FAIL', 2),
-  authRule('dmarc', 'AUTH_DMARC_FAIL', 3),
-  authRule('arc', 'AUTH_ARC_FAIL', 1),
+  authRule('spf', 'AUTH_SPF_FAIL'),
+  authRule('dkim', 'AUTH_DKIM_FAIL'),
+  dmarcRule,
+  authRule('arc', 'AUTH_ARC_FAIL'),
   compauthRule,
   lookalike,
   replyTo,

@@ -1,13 +1,13 @@
 // The Archer record of a campaign, from the records of its reports: title from the configured
-// template, a description an analyst can work from (verdict and reasons, sender and authentication,
-// received chain, indicators, reporters). Every value from a message is escaped and every indicator
+// template, a description an analyst can work from (verdict, score and thresholds, reasons with their
+// points, sender and authentication, received chain, indicators with the targets of rewritten links,
+// what the attachments hold, reporters). Every value from a message is escaped and every indicator
 // defanged: the record is read in a browser, and a live link in it is one click from the attacker.
-import { defang, defangProse } from '../analyze/index.js';
+import { defang, defangProse, pointsNote, rewriterOf, scoreNote, unwrapUrl } from '../analyze/index.js';
 import type { ReportKind } from '../parse/index.js';
-import { escapeHtml } from './html.js';
+import { inspectionLines } from './content-attachments.js';
+import { escapeHtml, li } from './html.js';
 import type { ReportRecord } from './report-record.js';
-
-const MAX_LIST = 50;
 
 /** How a report button marked the report, for the analysts: a "not junk" of a phish matters. */
 const KIND_NOTE: Record<ReportKind, string> = {
@@ -23,13 +23,6 @@ export function caseTitle(template: string, subject: string): string {
 }
 
 const e = escapeHtml;
-const li = (items: readonly string[]) =>
-  items.length === 0
-    ? '<p>none</p>'
-    : `<ul>${items
-        .slice(0, MAX_LIST)
-        .map((i) => `<li>${i}</li>`)
-        .join('')}${items.length > MAX_LIST ? `<li>… ${items.length - MAX_LIST} more</li>` : ''}</ul>`;
 
 /** The worst verdict of the campaign's reports decides the record's. */
 function worst(records: readonly ReportRecord[]) {
@@ -44,15 +37,29 @@ function worst(records: readonly ReportRecord[]) {
 
 const union = (lists: Array<readonly string[]>) => [...new Set(lists.flat())].sort();
 
+/**
+ * A URL defanged and, when a gateway rewrote it (Safe Links, URL Defense …), where it leads: read from
+ * the link itself, never fetched. The target is an indicator of its own in the list too.
+ */
+function urlLine(url: string): string {
+  const rewriter = rewriterOf(url);
+  if (!rewriter) return e(defang(url));
+  const target = unwrapUrl(url);
+  return e(
+    `${defang(url)} → ${target ? defang(target) : 'a target only the gateway knows'} (${rewriter} link)`,
+  );
+}
+
 export function caseDescription(records: readonly ReportRecord[]): string {
   const first = records[0];
   if (!first) return '<p>No report.</p>';
   const a = worst(records);
   const parts: string[] = [];
   parts.push(
-    `<p><b>Verdict:</b> ${e(a?.verdict.level ?? 'unknown')}${a ? ` (score ${a.verdict.score})` : ''}</p>`,
+    `<p><b>Verdict:</b> ${e(a?.verdict.level ?? 'unknown')}${a ? ` (${e(scoreNote(a.verdict))})` : ''}</p>`,
   );
-  if (a && a.verdict.reasons.length > 0) parts.push(li(a.verdict.reasons.map((r) => e(defangProse(r.text)))));
+  if (a && a.verdict.reasons.length > 0)
+    parts.push(li(a.verdict.reasons, (r) => e(`${defangProse(r.text)} ${pointsNote(r)}`)));
   const incomplete = records.filter((r) => r.incomplete).length;
   if (incomplete > 0)
     parts.push(
@@ -77,12 +84,11 @@ export function caseDescription(records: readonly ReportRecord[]): string {
         `DKIM: ${e(auth.dkim ?? '—')}`,
         `DMARC: ${e(auth.dmarc ?? '—')}`,
         `ARC: ${e(auth.arc ?? '—')}`,
+        `Microsoft compauth: ${e(auth.compauth ?? '—')}${auth.compauthReason ? e(` (reason ${auth.compauthReason})`) : ''}`,
       ]),
       '<p><b>Received chain</b></p>',
-      li(
-        a.received.map((h) =>
-          e(`${h.from ?? '?'} → ${h.by ?? '?'} [${h.ips.join(', ')}] ${h.timestamp ?? ''}`),
-        ),
+      li(a.received, (h) =>
+        e(`${h.from ?? '?'} → ${h.by ?? '?'} [${h.ips.join(', ')}] ${h.timestamp ?? ''}`),
       ),
     );
   }
@@ -91,20 +97,20 @@ export function caseDescription(records: readonly ReportRecord[]): string {
   parts.push(
     `<p><b>Indicators</b> (defanged)${beyond > 0 ? `; ${beyond} more beyond the limit of 1000 per kind and report are only in the original` : ''}</p>`,
     '<p>URLs</p>',
-    li(union(analyses.map((x) => x.iocs.urls)).map((u) => e(defang(u)))),
+    li(union(analyses.map((x) => x.iocs.urls)), urlLine),
     '<p>Domains</p>',
-    li(union(analyses.map((x) => x.iocs.domains)).map((d) => e(defang(d)))),
+    li(union(analyses.map((x) => x.iocs.domains)), (d) => e(defang(d))),
     '<p>IP addresses</p>',
-    li(union(analyses.map((x) => x.iocs.ips)).map(e)),
+    li(union(analyses.map((x) => x.iocs.ips)), e),
     '<p>E-mail addresses</p>',
-    li(union(analyses.map((x) => x.iocs.emails)).map((m) => e(defang(m)))),
+    li(union(analyses.map((x) => x.iocs.emails)), (m) => e(defang(m))),
     '<p>Attachments</p>',
-    li(
-      [...new Map(analyses.flatMap((x) => x.iocs.attachments).map((f) => [f.sha256, f])).values()].map((f) =>
-        e(`${f.name} (${f.contentType}, ${f.size} bytes) SHA-256 ${f.sha256} SHA-1 ${f.sha1} MD5 ${f.md5}`),
-      ),
+    li([...new Map(analyses.flatMap((x) => x.iocs.attachments).map((f) => [f.sha256, f])).values()], (f) =>
+      e(`${f.name} (${f.contentType}, ${f.size} bytes) SHA-256 ${f.sha256} SHA-1 ${f.sha1} MD5 ${f.md5}`),
     ),
   );
+  const inspected = inspectionLines(analyses);
+  if (inspected.length > 0) parts.push('<p><b>Inside the attachments</b></p>', li(inspected));
   const others = [
     ...new Map(
       records
@@ -115,21 +121,17 @@ export function caseDescription(records: readonly ReportRecord[]): string {
   if (others.length > 0)
     parts.push(
       '<p><b>Also attached to reports</b> (not analysed: each can be reported on its own)</p>',
-      li(
-        others.map((o) =>
-          e(
-            `${defangProse(o.subject || o.name)} — from ${o.from ? defang(o.from) : 'unknown'}${o.messageId ? ` — ${o.messageId}` : ''}`,
-          ),
+      li(others, (o) =>
+        e(
+          `${defangProse(o.subject || o.name)} — from ${o.from ? defang(o.from) : 'unknown'}${o.messageId ? ` — ${o.messageId}` : ''}`,
         ),
       ),
     );
   parts.push(
     `<p><b>Reports</b> (${records.length})</p>`,
-    li(
-      records.map((r) =>
-        e(
-          `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}${r.incomplete ? ` — analysed in part: ${r.incomplete}` : ''}${r.campaignJoin ? ` — ${r.campaignJoin}` : ''}`,
-        ),
+    li(records, (r) =>
+      e(
+        `${new Date(r.reportedAt).toISOString()} ${r.reporter ?? 'unknown reporter'}${KIND_NOTE[r.kind ?? 'unspecified']}${r.unparseable ? ` — could not be parsed: ${r.unparseable}` : ''}${r.incomplete ? ` — analysed in part: ${r.incomplete}` : ''}${r.campaignJoin ? ` — ${r.campaignJoin}` : ''}`,
       ),
     ),
   );

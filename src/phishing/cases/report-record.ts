@@ -1,8 +1,17 @@
 // What the pipeline keeps of one analysed report (phishing_reports.analysis, as JSON): the reported
 // original's envelope, who reported it and when, and the analysis. The case is rebuilt from these
 // records of all its reports, so an update is the same whatever crashed before it.
-import type { Analysis } from '../analyze/index.js';
+import type { Analysis, InspectionSummary, Thresholds, Verdict } from '../analyze/index.js';
 import type { AlsoAttached, ReportKind } from '../parse/index.js';
+
+/**
+ * An analysis as stored: what the analysis gained after records were first kept is optional here, so
+ * a record written before it still reads (store/record-schema.ts parses against this type).
+ */
+export type StoredAnalysis = Omit<Analysis, 'verdict' | 'inspected'> & {
+  verdict: Omit<Verdict, 'thresholds'> & { thresholds?: Thresholds };
+  inspected?: InspectionSummary[];
+};
 
 export interface ReportRecord {
   reportedAt: number;
@@ -26,9 +35,9 @@ export interface ReportRecord {
   /** Set when the report could not be parsed; the analysts still get it. */
   unparseable?: string;
   /**
-   * Why the report joined its campaign ("similar: body 0.91 similar, same link skeletons"); from the
+   * Why the report joined its campaign ("joined: body 0.91 similar, same link skeletons"); from the
    * report's row, not its stored JSON, since the campaign is chosen after the record is made.
    */
   campaignJoin?: string;
-  analysis: Analysis | null;
+  analysis: StoredAnalysis | null;
 }

@@ -1,7 +1,7 @@
 // One report's parse and analysis as an analysis worker runs it: the stored MIME in, the record the
 // pipeline keeps out. The headers-only record is handed over first, so a report whose full analysis
 // runs out of time still has one (analysis-pool.ts keeps the last it was given).
-import { type AnalyzeOptions, analyzeHeaders } from '../analyze/index.js';
+import { type AnalyzeOptions, analyzeHeaders, type VerdictOptions } from '../analyze/index.js';
 import type { CampaignInputs } from '../campaigns/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
 import { isUnparseable, parseReport } from '../parse/index.js';
@@ -17,6 +17,11 @@ export interface AnalysisTask {
   allowDomains: string[];
   /** phishing.authservIds */
   authservIds?: string[];
+  /**
+   * phishing.verdict. The analysis parses it again with the schema the configuration was checked by, so
+   * what reaches the worker thread is validated there too (an unknown code fails the report's attempt).
+   */
+  verdict?: VerdictOptions;
 }
 
 export interface AnalysisResult {
@@ -39,6 +44,7 @@ export async function analyseTask(
     ownDomains: [...task.ownDomains],
     allowDomains: [...task.allowDomains],
     authservIds: [...(task.authservIds ?? [])],
+    ...(task.verdict ? { verdict: task.verdict } : {}),
   };
   if (!isUnparseable(parsed)) {
     const headers = reportRecord(parsed, task.receivedAt, options, analyzeHeaders);

@@ -46,6 +46,7 @@ export interface ProcessDeps {
     | 'ownDomains'
     | 'allowDomains'
     | 'authservIds'
+    | 'verdict'
     | 'maxAttempts'
     | 'retryBaseSec'
     | 'maxOutageHours'
@@ -166,7 +167,7 @@ async function analyse(
   const r = await after(d, row.id, begun);
   if (r.state !== 'pending' || r.step !== 'fetched') return r;
   attempt.counted = true;
-  const { limits, ownDomains, allowDomains, authservIds } = d.config;
+  const { limits, ownDomains, allowDomains, authservIds, verdict } = d.config;
   const outcome = await d.analysis.analyse(
     {
       mime: r.mime ?? new Uint8Array(),
@@ -175,6 +176,7 @@ async function analyse(
       ownDomains: [...ownDomains],
       allowDomains: [...allowDomains],
       authservIds: [...authservIds],
+      verdict,
     },
     limits.analysisBudgetSec * 1000,
   );

@@ -72,10 +72,25 @@ const analysisSchema = z.object({
       kind: z.enum(['homoglyph', 'punycode', 'edit-distance']),
     }),
   ),
+  // Records stored before attachment inspection and configurable verdicts have neither.
+  inspected: z
+    .array(
+      z.object({
+        name: z.string(),
+        detected: z.string(),
+        claimed: z.string().optional(),
+        found: z.array(z.string()),
+        loads: z.array(z.string()),
+        dangerous: z.array(z.object({ name: z.string(), risk: z.string() })),
+        skipped: z.string().optional(),
+      }),
+    )
+    .optional(),
   verdict: z.object({
     level: z.enum(['clean', 'suspicious', 'malicious']),
     score: z.number(),
     reasons: z.array(reason),
+    thresholds: z.object({ suspicious: z.number(), malicious: z.number() }).optional(),
   }),
   campaign: z.object({
     subject: z.string(),

@@ -45,6 +45,24 @@ test('every indicator in the text form is defanged', async () => {
   assert.match(text, /sender's domain c0ntoso\[\.\]com\./);
 });
 
+test('the verdict names its thresholds and each reason its points and code', async () => {
+  const text = formatText(await record());
+  assert.match(text, /^ {2}verdict: MALICIOUS \(score \d+: malicious at 6, suspicious at 3\)$/m);
+  assert.match(text, /^ {4}- DMARC check failed \(fail, policy quarantine\)\. \(\+3, AUTH_DMARC_FAIL\)$/m);
+  const weighed = await analyzeBytes(
+    'reports/a.eml',
+    new Uint8Array(Buffer.from(asItemAttachment(credentialPhish(seeded(4))))),
+    {
+      ...OPTIONS,
+      verdict: { thresholds: { suspicious: 40, malicious: 50 }, points: { AUTH_DMARC_FAIL: 0 } },
+    },
+  );
+  if (isFailed(weighed)) assert.fail(weighed.error.code);
+  const t = formatText(weighed);
+  assert.match(t, /verdict: CLEAN \(score \d+: malicious at 50, suspicious at 40\)/);
+  assert.doesNotMatch(t, /AUTH_DMARC_FAIL/);
+});
+
 test('a hostile subject cannot put escape sequences on the terminal', async () => {
   const r = await record('Hello \u001b[2J\u001b]0;pwned\u0007 \u202eexe.pdf');
   const text = formatText(r);

@@ -117,8 +117,13 @@ test('the dangerous-type rule names each kind: disk image, HTML, script', () => 
 
 test('levels follow the thresholds: clean, suspicious, malicious', () => {
   const level = (over: Partial<ParsedMessage>, thresholds?: { suspicious: number; malicious: number }) =>
-    analyzeReport(reportOf(over), { ...OPTS, ...(thresholds ? { thresholds } : {}) }).verdict;
-  assert.deepEqual(level({}), { level: 'clean', score: 0, reasons: [] });
+    analyzeReport(reportOf(over), { ...OPTS, ...(thresholds ? { verdict: { thresholds } } : {}) }).verdict;
+  assert.deepEqual(level({}), {
+    level: 'clean',
+    score: 0,
+    reasons: [],
+    thresholds: { suspicious: 3, malicious: 6 },
+  });
   assert.equal(level({ headers: [h('Authentication-Results', 'mx; dmarc=fail')] }).level, 'suspicious');
   const bad = { headers: [h('Authentication-Results', 'mx; dmarc=fail')], attachments: [file('x.exe')] };
   assert.equal(level(bad).level, 'malicious');

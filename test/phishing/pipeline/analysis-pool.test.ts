@@ -8,7 +8,7 @@ import type { AnalysisTask } from '../../../src/phishing/pipeline/analysis-task.
 
 const STAND_IN = new URL('./stand-in-worker.ts', import.meta.url);
 
-function task(subject: string, standIn?: 'hang' | 'crash' | 'throw'): AnalysisTask {
+function task(subject: string, standIn?: 'hang' | 'crash' | 'throw', headers: string[] = []): AnalysisTask {
   const mime = [
     'From: <erin@contoso.example>',
     'To: <phish@contoso.example>',
@@ -22,6 +22,7 @@ function task(subject: string, standIn?: 'hang' | 'crash' | 'throw'): AnalysisTa
     `Subject: ${subject}`,
     'Message-ID: <pool-test@contoso-support.example>',
     ...(standIn ? [`X-Stand-In: ${standIn}`] : []),
+    ...headers,
     'Content-Type: text/plain',
     '',
     'Renew at https://contoso-support.example/renew now',
@@ -54,6 +55,33 @@ test('the real worker: the full record, with the URLs of the body', async () => 
   assert.equal(out.result.record.reporter, 'erin@contoso.example');
   assert.deepEqual(out.result.record.analysis?.iocs.urls, ['https://contoso-support.example/renew']);
   assert.equal(out.result.record.incomplete, undefined);
+});
+
+test('phishing.verdict crosses to the real worker: its weights decide there, and an unknown code fails there', async () => {
+  const p = pool(1);
+  const failing = task('Weighed', undefined, ['Authentication-Results: mx.contoso.example; dmarc=fail']);
+  const verdictOf = async (t: AnalysisTask) => {
+    const out = await p.analyse(t, 30_000);
+    assert.equal(out.kind, 'done');
+    return out.kind === 'done' ? out.result.record.analysis?.verdict : undefined;
+  };
+  assert.deepEqual(await verdictOf(failing), {
+    level: 'suspicious',
+    score: 3,
+    reasons: [{ code: 'AUTH_DMARC_FAIL', points: 3, text: 'DMARC check failed (fail).' }],
+    thresholds: { suspicious: 3, malicious: 6 },
+  });
+  const weighed = await verdictOf({
+    ...failing,
+    verdict: { thresholds: { suspicious: 2, malicious: 5 }, points: { AUTH_DMARC_FAIL: 5 } },
+  });
+  assert.deepEqual(
+    { level: weighed?.level, score: weighed?.score, thresholds: weighed?.thresholds },
+    { level: 'malicious', score: 5, thresholds: { suspicious: 2, malicious: 5 } },
+  );
+  await assert.rejects(p.analyse({ ...failing, verdict: { points: { AUTH_DMARC_FIAL: 5 } } }, 30_000), {
+    code: 'GSOC_PHISHING_ANALYSIS_FAILED',
+  });
 });
 
 test('a hanging analysis ends at its budget with the headers-only record; the next one gets a new worker', async () => {

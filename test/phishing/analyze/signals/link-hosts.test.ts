@@ -39,8 +39,10 @@ test('risky TLDs are the last label only', () => {
 
 test('link rules: a host-like name before an @, a bare IP, shorteners, free hosting and risky TLDs, once each', async () => {
   const { linkHosts } = await import('../../../../src/phishing/analyze/rules-links.js');
+  const { analyzeOptionsSchema } = await import('../../../../src/phishing/analyze/options.js');
+  const options = analyzeOptionsSchema.parse({});
   const codes = (urls: string[]) =>
-    linkHosts({ urls } as unknown as Parameters<typeof linkHosts>[0]).map((r) => r.code);
+    linkHosts({ urls, options } as unknown as Parameters<typeof linkHosts>[0]).map((r) => r.code);
   assert.deepEqual(codes(['https://paypal.com@evil.example/login']), ['LINK_USERINFO']);
   assert.deepEqual(
     codes([
