@@ -4,7 +4,7 @@
 import { attachments } from './rules-attachments.js';
 import { linkHosts } from './rules-links.js';
 import { senderClaims } from './rules-sender.js';
-import { listDomains } from './signals/list-mail.js';
+import { listDomains, relayedByList } from './signals/list-mail.js';
 import { hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import { type AdjustmentOf, pointsOf } from './reason-codes.js';
@@ -19,10 +19,29 @@ export type Rule = (f: Facts) => Reason[];
 // permerror and temperror mean the check could not be run (RFC 8601 §2.7): no evidence either way.
 const FAIL = new Set(['fail', 'hardfail', 'permfail']);
 
+/**
+ * A failure that a discussion list explains: the list resent the message (its envelope is the list's)
+ * and the author's domain does not ask receivers to refuse failing mail (no DMARC quarantine or reject,
+ * which a spoofer of a protected domain would meet).
+ */
+function listExplains(f: Facts): boolean {
+  const policy = f.auth.dmarcPolicy;
+  return policy !== 'quarantine' && policy !== 'reject' && relayedByList(f.message) !== null;
+}
+
 const authRule =
   (method: 'spf' | 'dkim' | 'arc', code: 'AUTH_SPF_FAIL' | 'AUTH_DKIM_FAIL' | 'AUTH_ARC_FAIL'): Rule =>
   (f) => {
     const r = f.auth[method];
+    if (r && FAIL.has(r) && code === 'AUTH_DKIM_FAIL' && listExplains(f))
+      return [
+        reason(
+          f,
+          code,
+          `DKIM check failed (${r}), as it does when a mailing list adds to a message.`,
+          'through a mailing list',
+        ),
+      ];
     if (r && FAIL.has(r)) return [reason(f, code, `${method.toUpperCase()} check failed (${r}).`)];
     if (method === 'spf' && r === 'softfail')
       return [
@@ -35,16 +54,19 @@ const dmarcRule: Rule = (f) => {
   const r = f.auth.dmarc;
   if (!r || !FAIL.has(r)) return [];
   const policy = f.auth.dmarcPolicy ?? null;
+  const text = `DMARC check failed (${r}${policy ? `, policy ${policy}` : ''})`;
+  if (listExplains(f))
+    return [
+      reason(
+        f,
+        'AUTH_DMARC_FAIL',
+        `${text}, as it does for a mailing list's copy.`,
+        'through a mailing list',
+      ),
+    ];
   // A domain that asks for nothing (p=none) is still collecting reports: its failures are often its
   // own unconfigured senders, so they weigh less than a failure the owner would have refused.
-  return [
-    reason(
-      f,
-      'AUTH_DMARC_FAIL',
-      `DMARC check failed (${r}${policy ? `, policy ${policy}` : ''}).`,
-      policy === 'none' ? 'policy none' : undefined,
-    ),
-  ];
+  return [reason(f, 'AUTH_DMARC_FAIL', `${text}.`, policy === 'none' ? 'policy none' : undefined)];
 };
 
 /**
@@ -97,9 +119,11 @@ const lookalike: Rule = (f) =>
 
 const replyTo: Rule = (f) => {
   if (!f.fromDomain) return [];
-  // A list's Reply-To points at the list, whose domain its List-* headers name.
+  // A list's Reply-To points at the list, whose domain its List-* headers name; a list that put its own
+  // address in From ("Jane via Users") points Reply-To at the author.
   const lists = listDomains(f.message);
-  const other = f.replyToDomains.filter((d) => d !== f.fromDomain && !lists.has(d));
+  const rewritten = lists.has(f.fromDomain) && relayedByList(f.message) !== null;
+  const other = rewritten ? [] : f.replyToDomains.filter((d) => d !== f.fromDomain && !lists.has(d));
   return other.length
     ? [
         reason(
@@ -112,9 +136,22 @@ const replyTo: Rule = (f) => {
 };
 
 /** The host a link's visible text claims, when the text reads as a URL or a domain name. */
+/**
+ * Country codes that are also the extensions of source and text files: `detector.sv` or `setup.py` as
+ * a link's text names a file (in a code review, a list post), not a site.
+ */
+const FILE_LIKE_SUFFIXES = new Set(['sv', 'py', 'md', 'rs', 'sh', 'so', 'mk', 'ps']);
+
+function namesAFile(text: string): boolean {
+  const dot = text.indexOf('.');
+  return (
+    dot > 0 && dot === text.lastIndexOf('.') && FILE_LIKE_SUFFIXES.has(text.slice(dot + 1).toLowerCase())
+  );
+}
+
 function shownHost(text: string): string | null {
   const t = refang(text).trim();
-  if (!t || /\s/.test(t)) return null;
+  if (!t || /\s/.test(t) || namesAFile(t)) return null;
   // Text that is itself a rewritten link (Safe Links rewrites URLs in plain text too) shows its target.
   const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(t)
     ? hostOf(destinationOf(t) ?? t)
@@ -139,16 +176,32 @@ const linkMismatch: Rule = (f) => {
     if (!shown || !real) continue;
     const a = registrableDomain(shown) ?? shown;
     const b = registrableDomain(real) ?? real;
-    if (a !== b) out.push(reason(f, 'LINK_TEXT_MISMATCH', `A link shows ${shown} but leads to ${real}.`));
+    // A sender counting clicks through its own domain (a newsletter's tracking host) hides nothing
+    // about who it is; the sender's own claims are other rules' business.
+    if (a !== b && b !== f.fromDomain)
+      out.push(reason(f, 'LINK_TEXT_MISMATCH', `A link shows ${shown} but leads to ${real}.`));
   }
   // One deceptive link proves the point; ten of them in a template should not outweigh everything else.
   return out.slice(0, 1);
 };
 
+/** The lowest SCL of Microsoft's "high confidence spam" band. */
+const HIGH_CONFIDENCE_SCL = 7;
+
 const antiSpam: Rule = (f) => {
   const out: Reason[] = [];
   const { scl, bcl, report } = f.antiSpam;
-  if (scl !== null && scl >= f.options.sclHigh)
+  // Microsoft's bands: 5 and 6 are spam, 7 to 9 high confidence spam, which its default policies
+  // quarantine. A message Microsoft is that sure of is worth an analyst's look on its own.
+  if (scl !== null && scl >= HIGH_CONFIDENCE_SCL)
+    out.push(
+      reason(
+        f,
+        'MS_SCL_HIGH_CONFIDENCE',
+        `Microsoft rated the message as high confidence spam (SCL ${scl}).`,
+      ),
+    );
+  else if (scl !== null && scl >= f.options.sclHigh)
     out.push(reason(f, 'MS_SCL_HIGH', `Microsoft rated the message as spam (SCL ${scl}).`));
   if (bcl !== null && bcl >= f.options.bclHigh)
     out.push(reason(f, 'MS_BCL_HIGH', `Microsoft rated the message as bulk mail (BCL ${bcl}).`));

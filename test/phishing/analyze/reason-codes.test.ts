@@ -24,7 +24,7 @@ test('the default points are the weights the rules had before they were configur
     REPLY_TO_MISMATCH: 2,
     SENDER_BRAND_MISMATCH: 3,
     SENDER_NAME_ADDRESS_MISMATCH: 3,
-    SENDER_NO_PUBLIC_SUFFIX: 2,
+    SENDER_NO_PUBLIC_SUFFIX: 3,
     LOOKALIKE_LETTERS: 2,
     LINK_TEXT_MISMATCH: 3,
     LINK_USERINFO: 3,
@@ -41,6 +41,7 @@ test('the default points are the weights the rules had before they were configur
     ATTACHMENT_TYPE_MISMATCH: 1,
     ATTACHMENT_DANGEROUS: 4,
     MS_SCL_HIGH: 2,
+    MS_SCL_HIGH_CONFIDENCE: 3,
     MS_BCL_HIGH: 1,
     MS_PHISH_CATEGORY: 3,
   });

@@ -82,7 +82,12 @@ const CASES: Case[] = [
   {
     code: 'MS_SCL_HIGH',
     fires: { headers: [h('X-MS-Exchange-Organization-SCL', '6')] },
-    quiet: { headers: [h('X-MS-Exchange-Organization-SCL', '1')] },
+    quiet: { headers: [h('X-MS-Exchange-Organization-SCL', '9')] },
+  },
+  {
+    code: 'MS_SCL_HIGH_CONFIDENCE',
+    fires: { headers: [h('X-MS-Exchange-Organization-SCL', '7')] },
+    quiet: { headers: [h('X-MS-Exchange-Organization-SCL', '6')] },
   },
   {
     code: 'MS_BCL_HIGH',
@@ -147,4 +152,90 @@ test('LINK_TEXT_MISMATCH judges the target of a rewritten link, not the gateway'
   assert.ok(!codes({ html: selfShown }).includes('LINK_TEXT_MISMATCH'));
   const mimecast = '<a href="https://protect-eu.mimecast.com/s/AbCd">www.paypal.com</a>';
   assert.ok(!codes({ html: mimecast }).includes('LINK_TEXT_MISMATCH'));
+});
+
+test('a discussion list that resent a message explains its DKIM and DMARC failures, not a spoofer', () => {
+  const failing = h(
+    'Authentication-Results',
+    'mx; dkim=fail header.d=gmail.com; dmarc=fail header.from=gmail.com',
+  );
+  const viaList = (
+    extra: ReturnType<typeof h>[] = [],
+    returnPath = 'users-bounces+jane=corp@lists.example.org',
+  ) =>
+    analyzeReport(
+      reportOf({
+        from: { name: 'Jane', address: 'jane@gmail.com' },
+        returnPath,
+        headers: [failing, h('List-Id', 'Users of the thing <users.lists.example.org>'), ...extra],
+      }),
+      OPTS,
+    ).verdict;
+  const listed = viaList();
+  assert.deepEqual(
+    listed.reasons.map((r) => [r.code, r.points]),
+    [
+      ['AUTH_DKIM_FAIL', 1],
+      ['AUTH_DMARC_FAIL', 1],
+    ],
+  );
+  assert.equal(listed.level, 'clean');
+  assert.match(listed.reasons[0]?.text ?? '', /mailing list/);
+  // The envelope is not the list's: whoever sent it, the list did not.
+  assert.equal(viaList([], 'bounce@evil.example').level, 'suspicious');
+  // The author's domain asks to refuse failing mail: a list would have to rewrite From, a spoofer has not.
+  const protectedDomain = h(
+    'Authentication-Results',
+    'mx; dkim=fail; dmarc=fail action=quarantine header.from=gmail.com',
+  );
+  const strict = analyzeReport(
+    reportOf({
+      from: { name: 'Jane', address: 'jane@gmail.com' },
+      returnPath: 'users-bounces@lists.example.org',
+      headers: [protectedDomain, h('List-Id', '<users.lists.example.org>'), h('Authentication-Results', 'x')],
+    }),
+    OPTS,
+  ).verdict;
+  assert.ok(strict.score >= 3, JSON.stringify(strict.reasons));
+  // A bulk sender's List-Unsubscribe is no discussion list.
+  const bulk = analyzeReport(
+    reportOf({
+      from: { name: 'Shop', address: 'news@gmail.com' },
+      returnPath: 'bounce@lists.example.org',
+      headers: [failing, h('List-Unsubscribe', '<mailto:unsub@lists.example.org>')],
+    }),
+    OPTS,
+  ).verdict;
+  assert.equal(bulk.level, 'suspicious');
+});
+
+test('a list that wrote its own address into From sends replies to the author: no Reply-To mismatch', () => {
+  const over = (returnPath: string) => ({
+    from: { name: 'Jane via Users', address: 'users@lists.example.org' },
+    replyTo: [{ name: 'Jane', address: 'jane@gmail.com' }],
+    returnPath,
+    headers: [h('List-Id', '<users.lists.example.org>'), h('List-Post', '<mailto:users@lists.example.org>')],
+  });
+  assert.ok(!codes(over('users-bounces@lists.example.org')).includes('REPLY_TO_MISMATCH'));
+  assert.ok(codes(over('bounce@evil.example')).includes('REPLY_TO_MISMATCH'));
+});
+
+test("LINK_TEXT_MISMATCH leaves out file names and links into the sender's own domain", () => {
+  const link = (text: string, href: string, from = 'news@fabrikam.example') =>
+    codes({
+      from: { name: 'News', address: from },
+      html: `<p><a href="${href}">${text}</a></p>`,
+    });
+  assert.ok(
+    !link('detector.sv', 'https://github.com/x/y/blob/main/detector.sv').includes('LINK_TEXT_MISMATCH'),
+  );
+  assert.ok(!link('setup.py', 'https://github.com/x/y').includes('LINK_TEXT_MISMATCH'));
+  assert.ok(link('paypal.com', 'https://github.com/x/y').includes('LINK_TEXT_MISMATCH'));
+  assert.ok(link('www.sat.gob.mx', 'https://evil.example/a').includes('LINK_TEXT_MISMATCH'));
+  assert.ok(!link('dilbert.com', 'https://click.fabrikam.example/t/123').includes('LINK_TEXT_MISMATCH'));
+  assert.ok(
+    link('dilbert.com', 'https://click.fabrikam.example/t/123', 'x@evil.example').includes(
+      'LINK_TEXT_MISMATCH',
+    ),
+  );
 });
