@@ -103,6 +103,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
       urls: iocs.urls,
       inspected,
       links: body ? messageLinks(m) : [],
+      text: visible,
       lookalikes,
       options: opts,
     }),

@@ -14,6 +14,8 @@ export interface Facts {
   fromDomain: string | null;
   replyToDomains: string[];
   links: HtmlLink[];
+  /** The visible text (the HTML's when there is one); empty in the headers-only analysis. */
+  text: string;
   /** The message's URL indicators: from text, links and attachments, unwrapped targets included. */
   urls: string[];
   /** What the look inside each attachment found (empty in the headers-only analysis). */

@@ -61,6 +61,11 @@ export const REASON_CODES = {
     points: 2,
     about: "Replies go to another domain than the sender's (a list's own domain excepted).",
   },
+  REPLY_TO_FREE_MAIL: {
+    points: 2,
+    about:
+      "Replies go to a free mail mailbox (gmail.com, outlook.com, …) other than the sender's own address.",
+  },
   SENDER_BRAND_MISMATCH: {
     points: 3,
     about: 'The display name claims a brand the sending domain does not carry.',
@@ -119,6 +124,11 @@ export const REASON_CODES = {
   ATTACHMENT_DANGEROUS: {
     points: 4,
     about: 'An attachment of a dangerous type by name or type: program, script, disk image, HTML.',
+  },
+  CONTENT_LURE: {
+    points: 2,
+    about:
+      'The subject or the opening text uses a phishing lure ("verify your account", "conta bloqueada", "recovery phrase", …).',
   },
   MS_SCL_HIGH: { points: 2, about: 'Microsoft rated the message as spam (SCL at or above sclHigh, 5).' },
   MS_SCL_HIGH_CONFIDENCE: {

@@ -2,10 +2,12 @@
 // message; its weight is the configuration's (reason-codes.ts holds the defaults). Codes are never
 // renamed: dashboards and Archer records count them.
 import { attachments } from './rules-attachments.js';
+import { contentLure } from './rules-content.js';
 import { linkHosts } from './rules-links.js';
 import { senderClaims } from './rules-sender.js';
+import { isFreeMail } from './signals/free-mail.js';
 import { listDomains, relayedByList } from './signals/list-mail.js';
-import { hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
+import { domainOfEmail, hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import { type AdjustmentOf, pointsOf } from './reason-codes.js';
 import { type Reason, reason } from './reason.js';
@@ -135,6 +137,28 @@ const replyTo: Rule = (f) => {
     : [];
 };
 
+/**
+ * Replies go to a free mail mailbox that is not the sender's own address (a Reply-To of the sender
+ * itself, or of a list that resent the message, is no diversion).
+ */
+const replyToFreeMail: Rule = (f) => {
+  const from = f.message.from?.address.toLowerCase() ?? '';
+  if (relayedByList(f.message) !== null && listDomains(f.message).has(f.fromDomain ?? '')) return [];
+  const other = f.message.replyTo.find((a) => {
+    const address = a.address.toLowerCase();
+    return address !== from && isFreeMail(domainOfEmail(address));
+  });
+  return other
+    ? [
+        reason(
+          f,
+          'REPLY_TO_FREE_MAIL',
+          `Replies go to ${other.address.slice(0, 200)}, a free mail mailbox other than the sender's.`,
+        ),
+      ]
+    : [];
+};
+
 /** The host a link's visible text claims, when the text reads as a URL or a domain name. */
 /**
  * Country codes that are also the extensions of source and text files: `detector.sv` or `setup.py` as
@@ -220,9 +244,11 @@ export const RULES: Rule[] = [
   compauthRule,
   lookalike,
   replyTo,
+  replyToFreeMail,
   senderClaims,
   linkMismatch,
   linkHosts,
   attachments,
+  contentLure,
   antiSpam,
 ];

@@ -19,18 +19,19 @@ export interface HtmlNavigation {
   text: string;
 }
 
+/** Read-only: readHtml hands the same reading to every caller of one body. */
 export interface HtmlReading {
-  text: string;
-  navigation: HtmlNavigation[];
+  readonly text: string;
+  readonly navigation: readonly HtmlNavigation[];
   /** The first `<base href>`, which every relative link of the document is resolved against. */
-  base: string | null;
+  readonly base: string | null;
   /** Text of the `<script>` elements, for the URLs they navigate to. */
-  scripts: string[];
+  readonly scripts: readonly string[];
   /**
    * Text of the `<style>` elements. A browser shows none of it, but it holds the images a page loads,
    * and an unclosed `<style>` is a way to hide a whole second document from what is shown.
    */
-  styles: string[];
+  readonly styles: readonly string[];
 }
 
 // Bounds on what one document can make us keep; the input bounds the work.
@@ -262,11 +263,20 @@ function trimLineEnds(text: string): string {
   return (from === 0 ? text : out + text.slice(from)).trim();
 }
 
+/**
+ * The last body read: one analysis asks for the same HTML's text, links and URLs from several places,
+ * and a 1 MB body is tokenised once instead of four times. Callers treat the reading as read-only.
+ */
+let last: { html: string; reading: HtmlReading } | undefined;
+
 export function readHtml(html: string): HtmlReading {
+  if (last?.html === html) return last.reading;
   const reader = new Reader();
   reader.buf = html;
   tokenize(reader);
-  return reader.finish();
+  const reading = reader.finish();
+  last = { html, reading };
+  return reading;
 }
 
 /** Plain text of an HTML body, good enough to find a forwarded header block in an HTML-only forward. */

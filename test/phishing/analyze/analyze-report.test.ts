@@ -35,6 +35,8 @@ test('a credential phish reported as an item attachment is malicious, with its i
       'SENDER_BRAND_MISMATCH',
       'LINK_TEXT_MISMATCH',
       'ATTACHMENT_DANGEROUS',
+      // "Your mailbox is full"
+      'CONTENT_LURE',
       'MS_SCL_HIGH',
       'MS_PHISH_CATEGORY',
     ],

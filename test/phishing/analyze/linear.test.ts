@@ -15,6 +15,9 @@ import { decodeEntities, htmlLinks, urlsInHtml, urlsInText } from '../../../src/
 import { refreshTarget } from '../../../src/phishing/analyze/html/meta-refresh.js';
 import { scriptUrls } from '../../../src/phishing/analyze/html/script-urls.js';
 import { messageLinks } from '../../../src/phishing/analyze/urls.js';
+import { lurePhrase } from '../../../src/phishing/analyze/signals/lure.js';
+import { templateWords } from '../../../src/phishing/analyze/template/words.js';
+import { templateSignature } from '../../../src/phishing/analyze/template/index.js';
 import { assertLinear, HOSTILE } from './linear-time.js';
 import { h, reportOf } from './report-of.js';
 
@@ -177,6 +180,26 @@ test('subjects, URL fingerprints, defanging and attachment names: linear on ever
     '.a ',
     '.exe',
   ]);
+});
+
+test('lure phrases and template signatures: linear on every hostile shape', async () => {
+  const units = [...HOSTILE, 'verify your ', 'verify\u00a0 ', 'sua conta ', 'a\u200b', 'x1y2 '];
+  await assertLinear('lurePhrase (subject)', (s) => lurePhrase(s, ''), units);
+  await assertLinear('lurePhrase (text)', (s) => lurePhrase('', s), units);
+  await assertLinear('templateWords', (s) => templateWords(s), units);
+  await assertLinear(
+    'templateSignature',
+    (s) =>
+      templateSignature({
+        text: s,
+        subject: s.slice(0, 5000),
+        displayName: s.slice(0, 5000),
+        sender: null,
+        urls: [],
+        recipient: { address: 'jane.doe@corp.example', name: 'Jane Doe' },
+      }),
+    units,
+  );
 });
 
 test('analyzeReport over a whole message: linear in its body, headers and subject', async () => {

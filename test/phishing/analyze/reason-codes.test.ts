@@ -22,6 +22,7 @@ test('the default points are the weights the rules had before they were configur
     DOMAIN_LOOKALIKE: 4,
     DOMAIN_PUNYCODE_LOOKALIKE: 4,
     REPLY_TO_MISMATCH: 2,
+    REPLY_TO_FREE_MAIL: 2,
     SENDER_BRAND_MISMATCH: 3,
     SENDER_NAME_ADDRESS_MISMATCH: 3,
     SENDER_NO_PUBLIC_SUFFIX: 3,
@@ -40,6 +41,7 @@ test('the default points are the weights the rules had before they were configur
     ARCHIVE_ENCRYPTED: 2,
     ATTACHMENT_TYPE_MISMATCH: 1,
     ATTACHMENT_DANGEROUS: 4,
+    CONTENT_LURE: 2,
     MS_SCL_HIGH: 2,
     MS_SCL_HIGH_CONFIDENCE: 3,
     MS_BCL_HIGH: 1,
@@ -74,7 +76,7 @@ test('a configured weight moves every case of its code, never below 1 while the 
 });
 
 test('every catalogued code is given by a rule', () => {
-  const rules = ['rules.ts', 'rules-links.ts', 'rules-sender.ts', 'rules-attachments.ts']
+  const rules = ['rules.ts', 'rules-links.ts', 'rules-sender.ts', 'rules-attachments.ts', 'rules-content.ts']
     .map((f) => read(`../../../src/phishing/analyze/${f}`))
     .join('\n');
   for (const code of Object.keys(REASON_CODES))

@@ -80,6 +80,22 @@ const CASES: Case[] = [
     quiet: { attachments: [file('salary.xlsx')] },
   },
   {
+    code: 'REPLY_TO_FREE_MAIL',
+    fires: {
+      from: { name: 'Jean', address: 'jean2028@gmail.com' },
+      replyTo: [{ name: '', address: 'jean2059@gmail.com' }],
+    },
+    quiet: {
+      from: { name: 'Jean', address: 'jean2028@gmail.com' },
+      replyTo: [{ name: '', address: 'Jean2028@gmail.com' }],
+    },
+  },
+  {
+    code: 'CONTENT_LURE',
+    fires: { subject: 'Action: verify your account today' },
+    quiet: { subject: 'Your account summary for November' },
+  },
+  {
     code: 'MS_SCL_HIGH',
     fires: { headers: [h('X-MS-Exchange-Organization-SCL', '6')] },
     quiet: { headers: [h('X-MS-Exchange-Organization-SCL', '9')] },

@@ -73,4 +73,12 @@ export const BRANDS: readonly Brand[] = [
   { names: ['ebay'], labels: ['ebay'] },
   { names: ['spotify'], labels: ['spotify'] },
   { names: ['zoom video'], labels: ['zoom'] },
+  { names: ['opensea'], labels: ['opensea'] },
+  { names: ['trust wallet', 'trustwallet'], labels: ['trustwallet'] },
+  { names: ['trezor'], labels: ['trezor'] },
+  { names: ['santander'], labels: ['santander'] },
+  { names: ['itaú', 'itau', 'itaú unibanco'], labels: ['itau'] },
+  { names: ['bradesco'], labels: ['bradesco'] },
+  { names: ['nubank', 'banco nu'], labels: ['nubank', 'nu'] },
+  { names: ['correios'], labels: ['correios'] },
 ];

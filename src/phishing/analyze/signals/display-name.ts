@@ -19,7 +19,25 @@ export function nameWords(name: string): string {
       gap = false;
     } else gap = true;
   }
-  return `${out} `;
+  return `${out}${spacedOut(out)} `;
+}
+
+/**
+ * Names spelled out a letter at a time ("C o i n b a s e") joined into the word they spell, added after
+ * the words: a person reads the word, a filter that compares words would not.
+ */
+function spacedOut(words: string): string {
+  let extra = '';
+  let run = '';
+  for (const w of `${words} `.split(' ')) {
+    if (w.length === 1) {
+      run += w;
+      continue;
+    }
+    if (run.length >= 3) extra += ` ${run}`;
+    run = '';
+  }
+  return extra;
 }
 
 /** The brand a display name claims, if any (the first listed whose name is among its words). */

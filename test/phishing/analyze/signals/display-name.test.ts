@@ -74,3 +74,9 @@ test('display-name signals: linear on hostile shapes', async () => {
   await assertLinear('addressInName', addressInName, units);
   await assertLinear('mixedScriptWord', mixedScriptWord, units);
 });
+
+test('a brand spelled out a letter at a time is the brand; two letters are not a word', () => {
+  assert.equal(claimedBrand('C o i n b a s e')?.name, 'coinbase');
+  assert.equal(claimedBrand('P a y P a l Support')?.name, 'paypal');
+  assert.equal(nameWords('A B team'), ' a b team ');
+});
