@@ -4,8 +4,10 @@
 // Graph change notifications, with report-to-incident latency; (c) the same number of reports waiting
 // in the mailbox when graphsoc starts, as after an outage. Graph emulator at 10 ms latency.
 // (d) `graphsoc phishing analyze` on a generated directory with --jobs 1 and --jobs 2 beside bare MIME
-// parsing (bench/phishing-directory.ts). BENCH_REPORTS (1000), BENCH_CAMPAIGNS (300), BENCH_RATE (10)
-// change the run.
+// parsing (bench/phishing-directory.ts). (e) issue 12's figures on the development corpus when it is
+// here (detection, false positives, templates split, times a bare parse; bench:maildev has them all).
+// BENCH_REPORTS (1000), BENCH_CAMPAIGNS (300), BENCH_RATE (10) change the run.
+import { availableParallelism } from 'node:os';
 import PostalMime from 'postal-mime';
 import { directoryFigures } from './phishing-directory.js';
 import { startEmulators } from '../emulators/index.js';
@@ -18,6 +20,7 @@ import {
 import { analyzeReport } from '../src/phishing/analyze/index.js';
 import { parseReport } from '../src/phishing/parse/index.js';
 import { asItemAttachment, credentialPhish, seeded, withFiles } from '../test/phishing/corpus/index.js';
+import { measureDevCorpus } from './mail-dev-measure.js';
 import { emulatedArcher, mailTenant, startWebhookRuntime } from '../test/phishing/emulated-tenant.js';
 import { LogCapture } from '../test/helpers/log-capture.js';
 import { waitFor } from '../test/helpers/wait.js';
@@ -158,6 +161,24 @@ async function run(reportsWanted: number, campaignsWanted: number, ratePerSec?: 
   };
 }
 
+/**
+ * Issue 12's figures on the development corpus when it is on this machine (bench:maildev has them all):
+ * detection and false positives, templates split, analysis time beside a bare postal-mime parse.
+ */
+async function devCorpusFigures() {
+  const m = await measureDevCorpus(availableParallelism());
+  if ('skipped' in m) return { skipped: m.skipped };
+  return {
+    detectionPct: m.withMicrosoft.detectionPct,
+    detectionWithoutMicrosoftPct: m.withoutMicrosoft.detectionPct,
+    falsePositivePct: m.withMicrosoft.falsePositivePct,
+    templates: m.campaigns.phish.templates,
+    templatesSplit: m.campaigns.phish.templatesSplit,
+    mixedCampaigns: m.campaigns.phish.mixedCampaigns,
+    timesBareParse: m.speed.timesBareParse,
+  };
+}
+
 const analysis = await analysisThroughput();
 const reports = Number(process.env.BENCH_REPORTS ?? 1000);
 const campaigns = Number(process.env.BENCH_CAMPAIGNS ?? 300);
@@ -166,4 +187,7 @@ const backlog = await run(reports, campaigns);
 // A phish sent to the whole company, reported by many: every report updates the same incident.
 const oneCampaign = await run(reports, 1);
 const directory = await directoryFigures();
-console.log(JSON.stringify({ bench: 'phishing', analysis, webhooks, backlog, oneCampaign, directory }));
+const devCorpus = await devCorpusFigures();
+console.log(
+  JSON.stringify({ bench: 'phishing', analysis, webhooks, backlog, oneCampaign, directory, devCorpus }),
+);

@@ -145,14 +145,15 @@ async function keepTemplate(
     .values({ report_id: reportId, campaign_key: key, seen_at: at, template: JSON.stringify(t) })
     .onConflict((oc) => oc.column('report_id').doNothing())
     .execute();
-  for (const alias of new Set(similarityKeys(t, policy.minWords))) {
-    // The newest campaign that has a key is the one found by it: a key is only a way to candidates.
-    await tx
-      .insertInto('phishing_campaign_aliases')
-      .values({ alias, campaign_key: key, last_seen_at: at })
-      .onConflict((oc) => oc.column('alias').doUpdateSet({ campaign_key: key, last_seen_at: at }))
-      .execute();
-  }
+  const keys = [...new Set(similarityKeys(t, policy.minWords))];
+  if (keys.length === 0) return;
+  // The newest campaign that has a key is the one found by it: a key is only a way to candidates.
+  // One statement for all of them: a report has some twenty keys.
+  await tx
+    .insertInto('phishing_campaign_aliases')
+    .values(keys.map((alias) => ({ alias, campaign_key: key, last_seen_at: at })))
+    .onConflict((oc) => oc.column('alias').doUpdateSet({ campaign_key: key, last_seen_at: at }))
+    .execute();
 }
 
 /** A stored signature; undefined for one this release cannot read. */
