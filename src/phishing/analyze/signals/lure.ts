@@ -131,11 +131,11 @@ const PHRASES = [
 ];
 
 // Outside a character class `-` needs no escape, and the `u` flag refuses one.
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Whole phrases: no letter or digit of any script right before or after. The alternation has no nested
 // repetition, so a scan is linear in the text read, which is bounded anyway.
 const LURE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PHRASES.map((p) => escape(p).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${PHRASES.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
