@@ -78,6 +78,15 @@ export const REASON_CODES = {
   // written by whoever sent the message, not by a mail service (3 since the dev corpus: 183 phish, no
   // legitimate mail).
   SENDER_NO_PUBLIC_SUFFIX: { points: 3, about: "The sender's domain is under no public top-level domain." },
+  SENDER_SHARED_TENANT: {
+    points: 1,
+    about:
+      'The sender is a tenant of a service where anyone opens one under any name (zendesk.com, freshdesk.com, onmicrosoft.com).',
+  },
+  SUBJECT_NAMES_RECIPIENT: {
+    points: 2,
+    about: "The subject names the recipient by address or the address's local part (list mail excepted).",
+  },
   LOOKALIKE_LETTERS: {
     points: 2,
     about: 'A word of the display name or subject mixes Latin with look-alike Cyrillic or Greek letters.',

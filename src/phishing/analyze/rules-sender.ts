@@ -1,6 +1,7 @@
-// Verdict rules about who the message claims to be from: a brand in the display name that the sending
-// domain does not carry, another address written as the name, a sending domain under no public
-// suffix, and look-alike letters from another script in the name or the subject.
+// Verdict rules about who the message claims to be from and whom it addresses: a brand in the display
+// name that the sending domain does not carry, another address written as the name, a sending domain
+// under no public suffix or on a shared tenant platform, a subject naming the recipient by address, and
+// look-alike letters from another script in the name or the subject.
 import { parse } from 'tldts';
 import { domainOfEmail, hasKnownSuffix, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
@@ -9,6 +10,8 @@ import { type Reason, reason } from './reason.js';
 import type { Rule } from './rules.js';
 import { addressInName, claimedBrand, domainCarriesBrand } from './signals/display-name.js';
 import { mixedScriptWord } from './signals/mixed-script.js';
+import { recipientInSubject } from './signals/recipient.js';
+import { sharedTenantOf } from './signals/shared-tenant.js';
 
 /**
  * Names reserved for documentation and tests (RFC 2606, RFC 6761): no mail from outside comes from
@@ -55,6 +58,26 @@ export const senderClaims: Rule = (f: Facts) => {
         f,
         'SENDER_NO_PUBLIC_SUFFIX',
         `The sender's domain ${domain.slice(0, 100)} is under no public top-level domain.`,
+      ),
+    );
+
+  const tenant = sharedTenantOf(domain);
+  if (tenant)
+    out.push(
+      reason(
+        f,
+        'SENDER_SHARED_TENANT',
+        `The sender ${domain.slice(0, 100)} is a tenant of ${tenant}, where anyone can open one under any name.`,
+      ),
+    );
+
+  const recipient = recipientInSubject(f.message);
+  if (recipient && headerValues(f.message, 'List-Id').length === 0)
+    out.push(
+      reason(
+        f,
+        'SUBJECT_NAMES_RECIPIENT',
+        `The subject names the recipient by address (${recipient.slice(0, 100)}).`,
       ),
     );
 

@@ -91,6 +91,16 @@ const CASES: Case[] = [
     },
   },
   {
+    code: 'SENDER_SHARED_TENANT',
+    fires: { from: { name: 'Wallet', address: 'help@abcd.zendesk.com' } },
+    quiet: { from: { name: 'Help', address: 'help@zendesk.com' } },
+  },
+  {
+    code: 'SUBJECT_NAMES_RECIPIENT',
+    fires: { subject: 'jane.doe: your mailbox is full', headers: [h('To', 'Jane <jane.doe@contoso.com>')] },
+    quiet: { subject: '[jane.doe] weekly digest', headers: [h('To', 'Jane <jane.doe@contoso.com>')] },
+  },
+  {
     code: 'CONTENT_LURE',
     fires: { subject: 'Action: verify your account today' },
     quiet: { subject: 'Your account summary for November' },

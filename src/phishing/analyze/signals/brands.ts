@@ -74,6 +74,7 @@ export const BRANDS: readonly Brand[] = [
   { names: ['spotify'], labels: ['spotify'] },
   { names: ['zoom video'], labels: ['zoom'] },
   { names: ['opensea'], labels: ['opensea'] },
+  { names: ['proton mail', 'protonmail', 'proton me'], labels: ['proton'] },
   { names: ['trust wallet', 'trustwallet'], labels: ['trustwallet'] },
   { names: ['trezor'], labels: ['trezor'] },
   { names: ['santander'], labels: ['santander'] },
