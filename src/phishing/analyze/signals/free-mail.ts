@@ -45,9 +45,12 @@ const DOMAINS = new Set([
 /** Providers with a domain per country (hotmail.co.uk, yahoo.fr, gmx.de): the name before the suffix. */
 const NAMES = new Set(['hotmail', 'outlook', 'live', 'yahoo', 'gmx', 'yandex']);
 
-/** Whether `domain` (a registrable domain or a host below one) is a free mail provider's. */
+/**
+ * Whether `domain` is a free mail provider's mailbox domain. Mailboxes live at the provider's domain
+ * itself (jane@gmail.com); a subdomain is another of its services (groups.msn.com, a list).
+ */
 export function isFreeMail(domain: string): boolean {
   const p = parse(domain.toLowerCase());
-  if (!p.domain) return false;
+  if (!p.domain || p.subdomain) return false;
   return DOMAINS.has(p.domain) || (p.domainWithoutSuffix !== null && NAMES.has(p.domainWithoutSuffix));
 }
