@@ -252,6 +252,10 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       [],
     )
     .option(
+      '--verify-signatures',
+      "check the original's DKIM signatures and ARC chain against DNS (also phishing.verifySignatures)",
+    )
+    .option(
       '--own-domain <domain>',
       "your organisation's domain: never an IOC, and what lookalikes imitate; repeat",
       (v: string, all: string[]) => [...all, v],
@@ -267,6 +271,7 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
         jobs: opts.jobs as number | undefined,
         allowDomain: opts.allowDomain as string[],
         ownDomain: opts.ownDomain as string[],
+        verifySignatures: opts.verifySignatures === true,
         configPath: explicit ? configOf(cmd) : undefined,
       };
       setStatus(await (injected ? runPhishingAnalyze(o, io) : runPhishingAnalyze(o)));

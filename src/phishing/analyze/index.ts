@@ -24,6 +24,7 @@ export {
   verdictOptionsSchema,
 } from './verdict-options.js';
 export { pointsNote, scoreNote } from './verdict-text.js';
+export { signatureLines } from './signature-text.js';
 export {
   type VerifiedArc,
   type VerifiedDkim,
