@@ -25,6 +25,8 @@ export interface PhishingAnalyzeOptions {
   jobs?: number;
   allowDomain?: string[];
   ownDomain?: string[];
+  /** --verify-signatures: check DKIM and ARC against DNS, whatever the configuration says. */
+  verifySignatures?: boolean;
   /** --config as given on the command line. GRAPHSOC_CONFIG is not read: the tool is local. */
   configPath?: string | undefined;
 }
@@ -68,6 +70,8 @@ function settings(o: PhishingAnalyzeOptions): AnalyzeFileOptions | { usage: stri
     allowDomains: union(phishing.allowDomains, flags.data.allowDomains),
     authservIds: [...phishing.authservIds],
     verdict: phishing.verdict,
+    verifySignatures: o.verifySignatures === true || phishing.verifySignatures,
+    dnsServers: [...phishing.dnsServers],
   };
 }
 

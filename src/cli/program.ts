@@ -230,7 +230,7 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
     )
     .addHelpText(
       'after',
-      '\nExit status: 0 every input was read (some may be unparseable), 1 an input could not be read,\n2 usage or configuration error. With the global --config, phishing.ownDomains, allowDomains,\nlimits and verdict apply; without it no configuration is read.',
+      '\nExit status: 0 every input was read (some may be unparseable), 1 an input could not be read,\n2 usage or configuration error. With the global --config, phishing.ownDomains, allowDomains,\nlimits, verdict, verifySignatures and dnsServers apply; without it no configuration is read.',
     )
     .argument('<path...>', 'files, directories (searched recursively for .eml and .msg), or - for stdin')
     .option('--json', 'JSON Lines, one object per message, IOCs not defanged (schema in docs/phishing.md)')
@@ -252,6 +252,10 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       [],
     )
     .option(
+      '--verify-signatures',
+      "check the original's DKIM signatures and ARC chain against DNS (also phishing.verifySignatures)",
+    )
+    .option(
       '--own-domain <domain>',
       "your organisation's domain: never an IOC, and what lookalikes imitate; repeat",
       (v: string, all: string[]) => [...all, v],
@@ -267,6 +271,7 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
         jobs: opts.jobs as number | undefined,
         allowDomain: opts.allowDomain as string[],
         ownDomain: opts.ownDomain as string[],
+        verifySignatures: opts.verifySignatures === true,
         configPath: explicit ? configOf(cmd) : undefined,
       };
       setStatus(await (injected ? runPhishingAnalyze(o, io) : runPhishingAnalyze(o)));

@@ -1,5 +1,6 @@
 // Schema of `[phishing]` in graphsoc.toml: report mailboxes → analysed campaigns → Archer incidents.
 // The Archer connection itself is the connector's `[archer]` section.
+import { isIP } from 'node:net';
 import { similarityPolicySchema } from './campaigns/similarity.js';
 import { z } from 'zod';
 import { ARCHER_REQUIRED, type ArcherConfig, archerSchema } from '../connectors/archer/index.js';
@@ -173,6 +174,13 @@ export const phishingSchema = z
      */
     authservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
     limits: limitsSchema,
+    /**
+     * Verify the original's DKIM signatures and ARC chain against keys in DNS before the analysis
+     * (src/phishing/verify/). Off by default: it needs outbound DNS, and each report waits for it.
+     */
+    verifySignatures: z.boolean().default(false),
+    /** Resolvers (IP addresses) for those key look-ups; the system's when empty. */
+    dnsServers: z.array(z.string().refine((s) => isIP(s) !== 0, 'expected an IP address')).default([]),
     /**
      * How the verdict weighs its reasons: `thresholds.suspicious` and `.malicious`, and `points`, reason
      * code → points (0 turns the code off). The defaults are analyze/reason-codes.ts's.

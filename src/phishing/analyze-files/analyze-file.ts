@@ -1,11 +1,18 @@
 // One message file (or stdin's bytes) to its analyse record, with the pipeline's own code: parse as
 // process-report.ts does (through parseMessageFile, which adds Outlook .msg files), analyzeReport, and
-// the campaign aliases. Used by the main thread and by every worker. No network, no configuration.
+// the campaign aliases. Used by the main thread and by every worker. No configuration; no network
+// unless verifySignatures asks for the key look-ups of DKIM and ARC.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { type AnalyzeOptions, analyzeReport, type VerdictOptions } from '../analyze/index.js';
+import {
+  type AnalyzeInputs,
+  type AnalyzeOptions,
+  analyzeReport,
+  type VerdictOptions,
+} from '../analyze/index.js';
 import { campaignAliases } from '../campaigns/aliases.js';
 import { isUnparseable } from '../parse/index.js';
 import { parseMessageFile } from '../parse/parse-file.js';
+import { systemDnsLookup, verifyOriginal } from '../verify/index.js';
 import { type AnalyzeRecord, analysedRecord, failedRecord } from './record.js';
 
 export interface AnalyzeFileOptions {
@@ -17,7 +24,14 @@ export interface AnalyzeFileOptions {
   authservIds?: string[];
   /** phishing.verdict of the configuration: thresholds and points. */
   verdict?: VerdictOptions;
+  /** --verify-signatures or phishing.verifySignatures: check DKIM and ARC against DNS. */
+  verifySignatures?: boolean;
+  /** phishing.dnsServers of the configuration. */
+  dnsServers?: string[];
 }
+
+/** One key look-up of signature verification (the whole verification gets twice this). */
+const LOOKUP_TIMEOUT_MS = 5_000;
 
 /** The bytes of an input, or why it could not be read (missing, a directory, no permission). */
 export type ReadResult = { bytes: Uint8Array } | { unreadable: string };
@@ -94,9 +108,16 @@ export async function analyzeBytes(
     authservIds: [...(o.authservIds ?? [])],
     ...(o.verdict ? { verdict: o.verdict } : {}),
   };
+  const inputs: AnalyzeInputs = {};
+  if (o.verifySignatures)
+    inputs.signatures = await verifyOriginal(parsed, {
+      lookup: systemDnsLookup({ servers: o.dnsServers ?? [], timeoutMs: LOOKUP_TIMEOUT_MS }),
+      lookupTimeoutMs: LOOKUP_TIMEOUT_MS,
+      budgetMs: 2 * LOOKUP_TIMEOUT_MS,
+    });
   let analysis: ReturnType<typeof analyzeReport>;
   try {
-    analysis = analyzeReport(parsed, options);
+    analysis = analyzeReport(parsed, options, inputs);
   } catch (e) {
     // A bug in analysis on one message must not end the run; the line says so and the rest go on.
     return failedRecord(file, 'analysis-failed', e instanceof Error ? e.message.slice(0, 200) : String(e));

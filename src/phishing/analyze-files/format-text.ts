@@ -1,7 +1,7 @@
 // The person-readable form of one analyse record: a block per message, every indicator defanged so a
 // terminal or a paste into a ticket cannot turn it into a link, every message-controlled character
 // escaped so the message cannot drive the terminal. Built from the JSON record, so both agree.
-import { defang, defangProse, pointsNote, scoreNote } from '../analyze/index.js';
+import { defang, defangProse, pointsNote, scoreNote, signatureLines } from '../analyze/index.js';
 import { escapeControl } from './escape.js';
 import { type AnalysedRecord, type AnalyzeRecord, isFailed } from './record.js';
 
@@ -39,6 +39,7 @@ function analysed(r: AnalysedRecord): string[] {
     `  message-id: ${r.messageId ? prose(r.messageId) : '-'}`,
     `  original: ${origin}`,
     `  auth: ${auth}`,
+    ...(r.signatures ? signatureLines(r.signatures).map((l) => `  ${prose(l)}`) : []),
     ...list(
       'received from (newest first)',
       hops.map((h) => `${h.ips.map(ioc).join(', ')}${h.from ? ` (${ioc(h.from)})` : ''}`),

@@ -2,7 +2,7 @@
 // docs/phishing.md and stable. It is mapped field by field from the parse and analysis results, so a
 // change to their internals cannot change this output unnoticed. IOCs here are not defanged.
 import { z } from 'zod';
-import type { Analysis } from '../analyze/index.js';
+import { type Analysis, verifiedSignaturesSchema } from '../analyze/index.js';
 import { templateSignatureSchema } from '../analyze/template/index.js';
 import type { CampaignAliases } from '../campaigns/aliases.js';
 import type { ParsedReport } from '../parse/index.js';
@@ -47,6 +47,8 @@ const analysedSchema = z
           .optional(),
       })
       .strict(),
+    /** graphsoc's own DKIM and ARC verification; only with --verify-signatures. */
+    signatures: verifiedSignaturesSchema.optional(),
     received: z.array(
       z
         .object({
@@ -176,6 +178,15 @@ export function analysedRecord(
         source: d.source,
       })),
     },
+    ...(analysis.signatures
+      ? {
+          signatures: {
+            ...analysis.signatures,
+            dkim: analysis.signatures.dkim.map((d) => ({ ...d })),
+            arc: analysis.signatures.arc && { ...analysis.signatures.arc },
+          },
+        }
+      : {}),
     received: analysis.received.map((h) => ({
       from: h.from,
       by: h.by,

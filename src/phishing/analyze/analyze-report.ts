@@ -17,6 +17,7 @@ import { type AnalyzeOptions, analyzeOptionsSchema } from './options.js';
 import { parseReceived, type ReceivedHop } from './received.js';
 import { messageLinks } from './urls.js';
 import { type Verdict, verdict } from './verdict.js';
+import type { VerifiedSignatures } from './verified-signatures.js';
 
 export interface Analysis {
   received: ReceivedHop[];
@@ -26,6 +27,8 @@ export interface Analysis {
   lookalikes: Lookalike[];
   /** What the look inside each attachment found, in brief (empty in the headers-only analysis). */
   inspected: InspectionSummary[];
+  /** graphsoc's own DKIM and ARC verification, when it ran (phishing.verifySignatures). */
+  signatures?: VerifiedSignatures;
   verdict: Verdict;
   /** Inputs for a campaign key; the caller decides how to combine them. */
   campaign: {
@@ -38,8 +41,18 @@ export interface Analysis {
   };
 }
 
-export function analyzeReport(report: ParsedReport, options: AnalyzeOptions = {}): Analysis {
-  return analyse(report, options, true);
+/** What analysis is given besides the report and options: results of I/O done before it. */
+export interface AnalyzeInputs {
+  /** The original's signatures as graphsoc verified them (src/phishing/verify/). */
+  signatures?: VerifiedSignatures;
+}
+
+export function analyzeReport(
+  report: ParsedReport,
+  options: AnalyzeOptions = {},
+  inputs: AnalyzeInputs = {},
+): Analysis {
+  return analyse(report, options, true, inputs);
 }
 
 /**
@@ -47,11 +60,20 @@ export function analyzeReport(report: ParsedReport, options: AnalyzeOptions = {}
  * headers, addresses and IPs of the headers, attachments, and the rules that need nothing more. What a
  * report over its time budget gets; its text and HTML give no URLs, indicators or link checks here.
  */
-export function analyzeHeaders(report: ParsedReport, options: AnalyzeOptions = {}): Analysis {
-  return analyse(report, options, false);
+export function analyzeHeaders(
+  report: ParsedReport,
+  options: AnalyzeOptions = {},
+  inputs: AnalyzeInputs = {},
+): Analysis {
+  return analyse(report, options, false, inputs);
 }
 
-function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): Analysis {
+function analyse(
+  report: ParsedReport,
+  options: AnalyzeOptions,
+  body: boolean,
+  inputs: AnalyzeInputs,
+): Analysis {
   const opts = analyzeOptionsSchema.parse(options);
   const m = report.original;
   const received = headerValues(m, 'Received').map(parseReceived);
@@ -94,6 +116,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
     iocs,
     lookalikes,
     inspected: inspected.map(summariseInspection),
+    ...(inputs.signatures ? { signatures: inputs.signatures } : {}),
     verdict: verdict({
       message: m,
       auth,
@@ -105,6 +128,7 @@ function analyse(report: ParsedReport, options: AnalyzeOptions, body: boolean): 
       links: body ? messageLinks(m) : [],
       text: visible,
       lookalikes,
+      signatures: inputs.signatures ?? null,
       options: opts,
     }),
     campaign: {

@@ -6,6 +6,7 @@ import type { AuthResults } from './authentication.js';
 import type { Lookalike } from './lookalike.js';
 import type { ResolvedAnalyzeOptions } from './options.js';
 import type { HtmlLink } from './urls.js';
+import type { VerifiedSignatures } from './verified-signatures.js';
 
 export interface Facts {
   message: ParsedMessage;
@@ -21,5 +22,7 @@ export interface Facts {
   /** What the look inside each attachment found (empty in the headers-only analysis). */
   inspected: AttachmentFindings[];
   lookalikes: Lookalike[];
+  /** graphsoc's own DKIM and ARC verification; null when it did not run. */
+  signatures: VerifiedSignatures | null;
   options: ResolvedAnalyzeOptions;
 }

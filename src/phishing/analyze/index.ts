@@ -1,5 +1,5 @@
 // Entry point of report analysis: a ParsedReport in, headers, indicators and a verdict out.
-export { type Analysis, analyzeHeaders, analyzeReport } from './analyze-report.js';
+export { type Analysis, type AnalyzeInputs, analyzeHeaders, analyzeReport } from './analyze-report.js';
 export type { AntiSpam } from './antispam.js';
 export type { AuthResults } from './authentication.js';
 export { normaliseSubject, urlSetFingerprint } from './campaign-key.js';
@@ -24,3 +24,10 @@ export {
   verdictOptionsSchema,
 } from './verdict-options.js';
 export { pointsNote, scoreNote } from './verdict-text.js';
+export { signatureLines } from './signature-text.js';
+export {
+  type VerifiedArc,
+  type VerifiedDkim,
+  type VerifiedSignatures,
+  verifiedSignaturesSchema,
+} from './verified-signatures.js';

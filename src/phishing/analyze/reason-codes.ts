@@ -48,6 +48,22 @@ export const REASON_CODES = {
       'reason 010 or 6xx (one of your accepted domains spoofed)': 1,
     },
   },
+  // graphsoc's own verification (phishing.verifySignatures); where it reaches a verdict, AUTH_DKIM_FAIL
+  // and AUTH_ARC_FAIL of the header stand aside.
+  DKIM_SIGNATURE_INVALID: {
+    points: 3,
+    about:
+      "A DKIM signature of the From domain's organisation does not verify in graphsoc's own check (body hash or signature mismatch); AUTH_DKIM_FAIL does not fire then.",
+    adjust: {
+      // Changed after your gateway accepted it: the report path, or a replaced key, not the sender.
+      'passed at receipt': -2,
+      'through a mailing list': -2,
+    },
+  },
+  ARC_CHAIN_INVALID: {
+    points: 1,
+    about: "The ARC chain does not verify in graphsoc's own check; AUTH_ARC_FAIL does not fire then.",
+  },
   DOMAIN_LOOKALIKE: {
     points: 4,
     about:

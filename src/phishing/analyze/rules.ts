@@ -7,6 +7,8 @@ import { linkHosts } from './rules-links.js';
 import { senderClaims } from './rules-sender.js';
 import { isFreeMail } from './signals/free-mail.js';
 import { listDomains, relayedByList } from './signals/list-mail.js';
+import { listExplains } from './list-explains.js';
+import { signatureRules, verifiedOutranks } from './rules-signatures.js';
 import { domainOfEmail, hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
 import { type AdjustmentOf, pointsOf } from './reason-codes.js';
@@ -21,20 +23,12 @@ export type Rule = (f: Facts) => Reason[];
 // permerror and temperror mean the check could not be run (RFC 8601 §2.7): no evidence either way.
 const FAIL = new Set(['fail', 'hardfail', 'permfail']);
 
-/**
- * A failure that a discussion list explains: the list resent the message (its envelope is the list's)
- * and the author's domain does not ask receivers to refuse failing mail (no DMARC quarantine or reject,
- * which a spoofer of a protected domain would meet).
- */
-function listExplains(f: Facts): boolean {
-  const policy = f.auth.dmarcPolicy;
-  return policy !== 'quarantine' && policy !== 'reject' && relayedByList(f.message) !== null;
-}
-
 const authRule =
   (method: 'spf' | 'dkim' | 'arc', code: 'AUTH_SPF_FAIL' | 'AUTH_DKIM_FAIL' | 'AUTH_ARC_FAIL'): Rule =>
   (f) => {
     const r = f.auth[method];
+    // graphsoc's own check of the signatures, when it reached a verdict, says more than the header.
+    if (method !== 'spf' && verifiedOutranks(f, method)) return [];
     if (r && FAIL.has(r) && code === 'AUTH_DKIM_FAIL' && listExplains(f))
       return [
         reason(
@@ -242,6 +236,7 @@ export const RULES: Rule[] = [
   dmarcRule,
   authRule('arc', 'AUTH_ARC_FAIL'),
   compauthRule,
+  ...signatureRules,
   lookalike,
   replyTo,
   replyToFreeMail,

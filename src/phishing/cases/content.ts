@@ -3,7 +3,15 @@
 // points, sender and authentication, received chain, indicators with the targets of rewritten links,
 // what the attachments hold, reporters). Every value from a message is escaped and every indicator
 // defanged: the record is read in a browser, and a live link in it is one click from the attacker.
-import { defang, defangProse, pointsNote, rewriterOf, scoreNote, unwrapUrl } from '../analyze/index.js';
+import {
+  defang,
+  defangProse,
+  pointsNote,
+  rewriterOf,
+  scoreNote,
+  signatureLines,
+  unwrapUrl,
+} from '../analyze/index.js';
 import type { ReportKind } from '../parse/index.js';
 import { inspectionLines } from './content-attachments.js';
 import { escapeHtml, li } from './html.js';
@@ -85,6 +93,8 @@ export function caseDescription(records: readonly ReportRecord[]): string {
         `DMARC: ${e(auth.dmarc ?? '—')}`,
         `ARC: ${e(auth.arc ?? '—')}`,
         `Microsoft compauth: ${e(auth.compauth ?? '—')}${auth.compauthReason ? e(` (reason ${auth.compauthReason})`) : ''}`,
+        // graphsoc's own verification beside what the receiving system recorded, when it ran.
+        ...(a.signatures ? signatureLines(a.signatures).map((l) => e(defangProse(l))) : []),
       ]),
       '<p><b>Received chain</b></p>',
       li(a.received, (h) =>

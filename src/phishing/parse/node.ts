@@ -13,4 +13,6 @@ export interface EmbeddedRef {
 export interface MessageNode {
   message: ParsedMessage;
   embedded: EmbeddedRef[];
+  /** The MIME bytes the message was read from; absent for an Outlook .msg, which has none. */
+  mime?: Uint8Array;
 }

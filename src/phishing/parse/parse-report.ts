@@ -89,12 +89,14 @@ async function run(
       if (inline) return inline;
     } else if (findInlineForward(wrapper.text, wrapper.html)) warnings.push('inline-forward-not-followed');
     if (limits.reportMail) warnings.push('no-original-found');
-    return report;
+    // A report mail is never its own original; a file in hand that forwards nothing is the message.
+    return limits.reportMail || !top.mime ? report : { ...report, originalMime: top.mime };
   }
   const inner = descent.node;
   if (inner.embedded.length === 0 && isForwardFromInside(inner.message, forwarders))
     return viaInlineForward(report, inner.message, ['forwarded-from-inside']) ?? report;
-  return report;
+  const attached = descent.source === 'rfc822' || descent.source === 'eml';
+  return attached && inner.mime ? { ...report, originalMime: inner.mime } : report;
 }
 
 /** The report with the original taken from the forwarded header block in `carrier`, if it has one. */

@@ -53,6 +53,14 @@ export interface ParsedReport {
   warnings: string[];
   /** Other messages attached to the report beside the one followed (not analysed); absent when none. */
   alsoAttached?: AlsoAttached[];
+  /**
+   * The original's own MIME bytes, for verifying its DKIM and ARC signatures: present when the original
+   * was an attached message (source `rfc822` or `eml`), or a message file in hand that is no report mail
+   * and forwards nothing. Absent for an Outlook .msg or item read as .msg, an inline forward and a report
+   * mail taken as its own original: none of those has the bytes the sender signed. A view into the
+   * report's bytes, never a copy.
+   */
+  originalMime?: Uint8Array;
 }
 
 /** Why a report could not be parsed; stable codes, safe to store and count. */

@@ -13,6 +13,8 @@ export async function mimeNode(raw: Uint8Array, budget: Budget): Promise<Message
   const open = (bytes: Uint8Array) => mimeNode(bytes, budget);
   return {
     message,
+    // The same bytes, not a copy: signature verification needs them exactly as they were signed.
+    mime: raw,
     embedded: embedded.map((e) => ({
       kind: e.kind,
       name: e.name,

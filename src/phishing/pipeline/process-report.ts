@@ -47,6 +47,8 @@ export interface ProcessDeps {
     | 'allowDomains'
     | 'authservIds'
     | 'verdict'
+    | 'verifySignatures'
+    | 'dnsServers'
     | 'maxAttempts'
     | 'retryBaseSec'
     | 'maxOutageHours'
@@ -167,7 +169,7 @@ async function analyse(
   const r = await after(d, row.id, begun);
   if (r.state !== 'pending' || r.step !== 'fetched') return r;
   attempt.counted = true;
-  const { limits, ownDomains, allowDomains, authservIds, verdict } = d.config;
+  const { limits, ownDomains, allowDomains, authservIds, verdict, verifySignatures, dnsServers } = d.config;
   const outcome = await d.analysis.analyse(
     {
       mime: r.mime ?? new Uint8Array(),
@@ -177,6 +179,8 @@ async function analyse(
       allowDomains: [...allowDomains],
       authservIds: [...authservIds],
       verdict,
+      verifySignatures,
+      dnsServers: [...dnsServers],
     },
     limits.analysisBudgetSec * 1000,
   );

@@ -1,6 +1,6 @@
 // A parse result → the record the pipeline keeps for the case: an unparseable report keeps its
 // reason and still reaches the analysts; a parsed one keeps its envelope and analysis.
-import { type Analysis, type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
+import { type Analysis, type AnalyzeInputs, type AnalyzeOptions, analyzeReport } from '../analyze/index.js';
 import type { CampaignInputs } from '../campaigns/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
 import { isUnparseable, type ParsedReport, type ParseResult, reportKind } from '../parse/index.js';
@@ -30,11 +30,12 @@ export function reportRecord(
   parsed: ParseResult,
   reportedAt: number,
   analyze: AnalyzeOptions,
-  analyse: (report: ParsedReport, options: AnalyzeOptions) => Analysis = analyzeReport,
+  analyse: (report: ParsedReport, options: AnalyzeOptions, inputs: AnalyzeInputs) => Analysis = analyzeReport,
+  inputs: AnalyzeInputs = {},
 ): { record: ReportRecord; campaign: CampaignInputs | null } {
   if (isUnparseable(parsed)) return unparseableResult(reportedAt, `${parsed.unparseable}: ${parsed.detail}`);
   const m = parsed.original;
-  const analysis = analyse(parsed, analyze);
+  const analysis = analyse(parsed, analyze, inputs);
   return {
     record: {
       kind: reportKind(parsed.wrapper.subject),

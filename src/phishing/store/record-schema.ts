@@ -3,6 +3,7 @@
 // as whatever it happens to hold: it is parsed, and a row that does not fit fails its report.
 import { z } from 'zod';
 import type { ReportRecord } from '../cases/report-record.js';
+import { verifiedSignaturesSchema } from '../analyze/index.js';
 import { templateSignatureSchema } from '../analyze/template/index.js';
 import { StoredRecordError } from './errors.js';
 
@@ -86,6 +87,9 @@ const analysisSchema = z.object({
       }),
     )
     .optional(),
+  // graphsoc's own DKIM and ARC verification: only with phishing.verifySignatures, and records stored
+  // before it have none.
+  signatures: verifiedSignaturesSchema.optional(),
   verdict: z.object({
     level: z.enum(['clean', 'suspicious', 'malicious']),
     score: z.number(),

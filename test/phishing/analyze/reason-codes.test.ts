@@ -19,6 +19,8 @@ test('the default points are the weights the rules had before they were configur
     AUTH_ARC_FAIL: 1,
     AUTH_COMPAUTH_SOFTFAIL: 1,
     AUTH_COMPAUTH_FAIL: 2,
+    DKIM_SIGNATURE_INVALID: 3,
+    ARC_CHAIN_INVALID: 1,
     DOMAIN_LOOKALIKE: 4,
     DOMAIN_PUNYCODE_LOOKALIKE: 4,
     REPLY_TO_MISMATCH: 2,
@@ -78,7 +80,14 @@ test('a configured weight moves every case of its code, never below 1 while the 
 });
 
 test('every catalogued code is given by a rule', () => {
-  const rules = ['rules.ts', 'rules-links.ts', 'rules-sender.ts', 'rules-attachments.ts', 'rules-content.ts']
+  const rules = [
+    'rules.ts',
+    'rules-links.ts',
+    'rules-sender.ts',
+    'rules-attachments.ts',
+    'rules-content.ts',
+    'rules-signatures.ts',
+  ]
     .map((f) => read(`../../../src/phishing/analyze/${f}`))
     .join('\n');
   for (const code of Object.keys(REASON_CODES))

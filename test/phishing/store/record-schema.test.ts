@@ -49,3 +49,28 @@ test('a record stored before them still reads, and is described without them', (
   assert.equal(back?.analysis?.verdict.thresholds, undefined);
   assert.match(caseDescription([back as ReportRecord]), /\(score 7\)<\/p>/);
 });
+
+test("graphsoc's own signature check survives storage and is listed under Authentication", () => {
+  const signatures = {
+    status: 'verified' as const,
+    note: null,
+    dkim: [
+      {
+        domain: 'fabrikam.example',
+        selector: 's1',
+        algorithm: 'rsa-sha256',
+        result: 'fail' as const,
+        why: 'body-hash',
+      },
+    ],
+    arc: { result: 'pass' as const, instance: 1, why: null },
+  };
+  const back = recordOf({
+    id: 3,
+    analysis: JSON.stringify({ ...record, analysis: { ...analysis, signatures } }),
+  });
+  assert.deepEqual(back?.analysis?.signatures, signatures);
+  const d = caseDescription([back as ReportRecord]);
+  assert.match(d, /DKIM, own check: fabrikam\[\.\]example s=s1: fail \(body changed\)/);
+  assert.match(d, /ARC, own check: pass \(i=1\)/);
+});
