@@ -26,14 +26,7 @@ test('no lure in everyday words, inside longer words, or past the opening of the
 });
 
 test('free mail providers, by domain and by their per-country names, mailboxes only', () => {
-  for (const d of [
-    'gmail.com',
-    'hotmail.co.uk',
-    'yahoo.fr',
-    'outlook.com',
-    'gmx.de',
-    'proton.me',
-  ]) {
+  for (const d of ['gmail.com', 'hotmail.co.uk', 'yahoo.fr', 'outlook.com', 'gmx.de', 'proton.me']) {
     assert.equal(isFreeMail(d), true, d);
   }
   for (const d of [
