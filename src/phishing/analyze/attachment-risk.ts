@@ -10,6 +10,9 @@ add(
   'executable',
   'exe scr com pif bat cmd js jse vbs vbe wsf wsh hta ps1 psm1 msi msix appx lnk jar cpl reg dll msc url scf chm',
 );
+// What installs on opening: an Apple configuration profile (a VPN, a root certificate, device
+// management), an App Installer or ClickOnce manifest, an Excel add-in.
+add('executable', 'mobileconfig appinstaller application xll');
 add('disk-image', 'iso img vhd vhdx udf');
 add('html', 'html htm shtml xhtml svg mht mhtml');
 add('macro', 'docm dotm xlsm xltm xlam xlsb pptm potm ppam ppsm sldm doc xls ppt');

@@ -103,6 +103,11 @@ export const REASON_CODES = {
     points: 2,
     about: "The subject names the recipient by address or the address's local part (list mail excepted).",
   },
+  SUBJECT_RANDOM_TOKEN: {
+    points: 2,
+    about:
+      'The subject carries a random token of letters in both cases and digits, as kits add one per copy.',
+  },
   LOOKALIKE_LETTERS: {
     points: 2,
     about: 'A word of the display name or subject mixes Latin with look-alike Cyrillic or Greek letters.',

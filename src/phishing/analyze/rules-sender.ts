@@ -1,7 +1,7 @@
 // Verdict rules about who the message claims to be from and whom it addresses: a brand in the display
 // name that the sending domain does not carry, another address written as the name, a sending domain
-// under no public suffix or on a shared tenant platform, a subject naming the recipient by address, and
-// look-alike letters from another script in the name or the subject.
+// under no public suffix or on a shared tenant platform, a subject naming the recipient by address or
+// carrying a random token, and look-alike letters from another script in the name or the subject.
 import { parse } from 'tldts';
 import { domainOfEmail, hasKnownSuffix, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
@@ -10,6 +10,7 @@ import { type Reason, reason } from './reason.js';
 import type { Rule } from './rules.js';
 import { addressInName, claimedBrand, domainCarriesBrand } from './signals/display-name.js';
 import { mixedScriptWord } from './signals/mixed-script.js';
+import { randomToken } from './signals/random-token.js';
 import { recipientInSubject } from './signals/recipient.js';
 import { sharedTenantOf } from './signals/shared-tenant.js';
 
@@ -79,6 +80,12 @@ export const senderClaims: Rule = (f: Facts) => {
         'SUBJECT_NAMES_RECIPIENT',
         `The subject names the recipient by address (${recipient.slice(0, 100)}).`,
       ),
+    );
+
+  const token = randomToken(f.message.subject);
+  if (token)
+    out.push(
+      reason(f, 'SUBJECT_RANDOM_TOKEN', `The subject carries a random token (${token.slice(0, 40)}).`),
     );
 
   const mixed = mixedScriptWord(from.name) ?? mixedScriptWord(f.message.subject);

@@ -30,6 +30,7 @@ test('the default points are the weights the rules had before they were configur
     SENDER_NO_PUBLIC_SUFFIX: 3,
     SENDER_SHARED_TENANT: 1,
     SUBJECT_NAMES_RECIPIENT: 2,
+    SUBJECT_RANDOM_TOKEN: 2,
     LOOKALIKE_LETTERS: 2,
     LINK_TEXT_MISMATCH: 3,
     LINK_USERINFO: 3,

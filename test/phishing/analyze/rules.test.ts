@@ -101,6 +101,11 @@ const CASES: Case[] = [
     quiet: { subject: '[jane.doe] weekly digest', headers: [h('To', 'Jane <jane.doe@contoso.com>')] },
   },
   {
+    code: 'SUBJECT_RANDOM_TOKEN',
+    fires: { subject: 'Atenção Itau - fg46qFdZiRVH3jI' },
+    quiet: { subject: 'Order 4711-AB12CD34 shipped, ticket INC0012345' },
+  },
+  {
     code: 'CONTENT_LURE',
     fires: { subject: 'Action: verify your account today' },
     quiet: { subject: 'Your account summary for November' },
