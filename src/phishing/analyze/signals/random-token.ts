@@ -15,7 +15,6 @@ function looksRandom(t: string): boolean {
   if (t.length < MIN_LENGTH) return false;
   let lower = 0;
   let upper = 0;
-  let digit = 0;
   let switches = 0;
   let digitGroups = 0;
   let lastCase = 0; // 1 lower, 2 upper
@@ -24,10 +23,7 @@ function looksRandom(t: string): boolean {
     const now = isLower(c) ? 1 : isUpper(c) ? 2 : 0;
     if (now === 1) lower++;
     else if (now === 2) upper++;
-    else {
-      digit++;
-      if (i === 0 || !isDigit(t.charCodeAt(i - 1))) digitGroups++;
-    }
+    else if (i === 0 || !isDigit(t.charCodeAt(i - 1))) digitGroups++;
     if (now !== 0) {
       if (lastCase !== 0 && now !== lastCase) switches++;
       lastCase = now;
