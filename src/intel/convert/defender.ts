@@ -1,8 +1,8 @@
-// Canonical indicator → one item of Defender for Endpoint's POST /api/indicators/import (reference
-// §3.3). Body parameters are case-sensitive. Actions are the current ones (Audit, Block): the
-// legacy Alert and AlertAndBlock were to be honoured only until January 2022. Defender has no
-// silent action: the API requires generateAlert with Audit, so an audit decision is an Audit with
-// severity Informational, the quietest Defender offers.
+// Canonical indicator → one item of Defender for Endpoint's POST /api/indicators/import, as
+// reference §3.3 documents it. Body parameters are case-sensitive. Actions are the current ones
+// (Audit, Block): the legacy Alert and AlertAndBlock were to be honoured only until January 2022.
+// Defender has no silent action: the API requires generateAlert with Audit, so an audit decision is
+// an Audit with severity Informational, the quietest Defender offers.
 import type { Indicator } from '../model/indicator.js';
 import type { IndicatorType } from '../model/types.js';
 import type { Send, Severity } from '../policy/decide.js';
