@@ -6,7 +6,9 @@
 import type { Feature } from '../platform/feature/index.js';
 import { errors } from './errors.js';
 
-export const intel: Feature<unknown> = {
+// `object`, not `unknown`: the app intersects the features' config types, and unknown would erase them.
+
+export const intel: Feature<object> = {
   name: 'intel',
   jobs: [],
   config: { sections: {}, enabled: () => false },
