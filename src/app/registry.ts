@@ -10,8 +10,9 @@ import { errors as graph } from '../connectors/microsoft/graph/index.js';
 import { errors as identity } from '../connectors/microsoft/identity/index.js';
 import { phishing } from '../phishing/index.js';
 import { relay } from '../relay/index.js';
+import { intel } from '../intel/index.js';
 
-export const FEATURES = [phishing, relay] as const;
+export const FEATURES = [phishing, relay, intel] as const;
 
 /** Each connector's error catalogue, by the title docs/errors.md gives its area. */
 export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
