@@ -47,10 +47,10 @@ function tokenRefused(res: HttpResponse): boolean {
 export function bearerStep(tokens: TrustarTokens, host: string): Step {
   return async function trustarBearer(req, next) {
     if (req.overrides?.auth?.enabled === false || req.url.host !== host) return next(req);
-    const token = await tokens.token(req.signal);
+    const token = await tokens.token();
     const res = await next(withToken(req, token));
     if (!tokenRefused(res) || !replayable(req)) return res;
-    const fresh = await tokens.renew(token, req.signal);
+    const fresh = await tokens.renew(token);
     return next(withToken(req, fresh));
   };
 }

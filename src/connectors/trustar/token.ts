@@ -26,31 +26,35 @@ export class TrustarTokens {
   ) {}
 
   /** The cached token while fresh, else a new one. */
-  token(signal?: AbortSignal): Promise<string> {
+  token(): Promise<string> {
     const c = this.#cached;
     if (c !== undefined && this.http().clock.now() < c.freshUntil) return Promise.resolve(c.token);
-    return this.#fetch(signal);
+    return this.#fetch();
   }
 
   /**
    * A new token after `stale` was refused. Calls refused together share one fetch; a call whose
    * stale token was already replaced gets the new one.
    */
-  renew(stale: string, signal?: AbortSignal): Promise<string> {
+  renew(stale: string): Promise<string> {
     if (this.#cached !== undefined && this.#cached.token !== stale)
       return Promise.resolve(this.#cached.token);
     this.#cached = undefined;
-    return this.#fetch(signal);
+    return this.#fetch();
   }
 
-  #fetch(signal?: AbortSignal): Promise<string> {
-    this.#pending ??= this.#request(signal).finally(() => {
+  /**
+   * One fetch shared by every waiting call. It takes no caller's signal: one caller giving up must
+   * not fail the others; the platform's timeouts bound it.
+   */
+  #fetch(): Promise<string> {
+    this.#pending ??= this.#request().finally(() => {
       this.#pending = undefined;
     });
     return this.#pending;
   }
 
-  async #request(signal?: AbortSignal): Promise<string> {
+  async #request(): Promise<string> {
     const http = this.http();
     const basic = Buffer.from(`${this.conn.apiKey}:${this.conn.apiSecret}`).toString('base64');
     const res = await http.request({
@@ -62,7 +66,6 @@ export class TrustarTokens {
       idempotent: true,
       auth: { enabled: false },
       acceptStatus: [400, 401, 403],
-      ...(signal ? { signal } : {}),
     });
     if (res.status >= 400) throw new TrustarAuthError(this.conn.apiKey, res.status);
     const answer = readAnswer(res, tokenResponseSchema, 'POST /oauth/token');
