@@ -1,4 +1,4 @@
-// Starts every emulator (Entra ID + Graph, the Threat Response JWKS host, RSA Archer) on loopback with one shared CA and returns their handles.
+// Starts every emulator (Entra ID + Graph, the Threat Response JWKS host, RSA Archer, TruSTAR) on loopback with one shared CA and returns their handles.
 import {
   type EntraGraphEmulator,
   type EntraGraphEmulatorOptions,
@@ -6,6 +6,7 @@ import {
 } from './microsoft/index.js';
 import { type ArcherEmulator, type ArcherEmulatorOptions, startArcherEmulator } from './archer/index.js';
 import { type JwksHostEmulator, startJwksHostEmulator } from './securex-jwks/index.js';
+import { startTrustarEmulator, type TrustarEmulator, type TrustarEmulatorOptions } from './trustar/index.js';
 import {
   type CertificateAuthority,
   createCertificateAuthority,
@@ -18,12 +19,15 @@ export type { JwksHostEmulator } from './securex-jwks/index.js';
 export type { ArcherEmulator, ArcherEmulatorOptions, ArcherSeed } from './archer/index.js';
 export { securityExport, syntheticSecurityData } from './microsoft/index.js';
 export { DEFAULT_USER as DEFAULT_ARCHER_USER } from './archer/index.js';
+export type { TrustarEmulator, TrustarEmulatorOptions } from './trustar/index.js';
+export { DEFAULT_CREDENTIAL as DEFAULT_TRUSTAR_CREDENTIAL } from './trustar/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */
   host?: string;
   entraGraph?: Omit<EntraGraphEmulatorOptions, 'host' | 'ca'>;
   archer?: Omit<ArcherEmulatorOptions, 'host' | 'ca'>;
+  trustar?: Omit<TrustarEmulatorOptions, 'host' | 'ca'>;
   /** Reuse a CA; a fresh one is created otherwise. */
   ca?: CertificateAuthority;
 }
@@ -34,6 +38,8 @@ export interface Emulators {
   securexJwks: JwksHostEmulator;
   /** RSA Archer's REST API, seeded with the Security Incidents application. */
   archer: ArcherEmulator;
+  /** TruSTAR 2.0: token, observables and indicators search over a generated corpus, quotas. */
+  trustar: TrustarEmulator;
   /** The CA every emulator's server certificate chains to. */
   caPem: string;
   caPath: string;
@@ -45,15 +51,17 @@ export async function startEmulators(opts: EmulatorsOptions = {}): Promise<Emula
   const entraGraph = await startEntraGraphEmulator({ ...opts.entraGraph, host: opts.host, ca });
   const securexJwks = await startJwksHostEmulator({ ca, host: opts.host });
   const archer = await startArcherEmulator({ ...opts.archer, host: opts.host, ca });
+  const trustar = await startTrustarEmulator({ ...opts.trustar, host: opts.host, ca });
   const caPath = writeCaFile(ca);
   return {
     entraGraph,
     securexJwks,
     archer,
+    trustar,
     caPem: ca.certPem,
     caPath,
     close: async () => {
-      await Promise.all([entraGraph.close(), securexJwks.close(), archer.close()]);
+      await Promise.all([entraGraph.close(), securexJwks.close(), archer.close(), trustar.close()]);
       removeCaFile(caPath);
     },
   };
