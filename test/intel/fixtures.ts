@@ -23,9 +23,9 @@ export function indicator(over: Partial<IndicatorInput> = {}): Indicator {
   return r.indicator;
 }
 
-/** A reference fixture's JSON (ti-fixtures README: where each comes from). */
+/** A reference payload's JSON (fixtures/README.md: where each comes from). */
 export function tiFixture(path: string): unknown {
-  const url = new URL(`../../../shared/reference/ti-fixtures/${path}`, import.meta.url);
+  const url = new URL(`./fixtures/${path}`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8'));
 }
 

@@ -31,13 +31,7 @@ function rejects(cases: readonly Bad[]) {
 }
 
 const golden = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../../shared/reference/ti-fixtures/trustar/url-reclassification-golden.json',
-      import.meta.url,
-    ),
-    'utf8',
-  ),
+  readFileSync(new URL('../fixtures/trustar/url-reclassification-golden.json', import.meta.url), 'utf8'),
 ) as Array<{ in_type: string; in_value: string; out_type: string; out_value: string }>;
 
 /**
