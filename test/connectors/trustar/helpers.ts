@@ -1,6 +1,6 @@
 // Shared setup for the TruSTAR connector tests: an emulator per suite, clients on it without backoff
 // jitter or client-side rate limit, a clock tests can move forward, and page collection.
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import {
   DEFAULT_CREDENTIAL,
   startTrustarEmulator,
@@ -81,4 +81,23 @@ export function trustarFixture(opts: TrustarEmulatorOptions = {}): { em: Trustar
   });
   after(() => f.em.close());
   return f;
+}
+
+/**
+ * A client factory for one describe block: its clients are closed, and the emulator reset, after each
+ * test, so a test's tokens, throttling and corpus changes do not leak into the next.
+ */
+export function closedAfterEach(f: {
+  em: TrustarEmulator;
+}): (...args: Parameters<typeof clientFor>) => TrustarClient {
+  const clients: TrustarClient[] = [];
+  afterEach(async () => {
+    await Promise.allSettled(clients.splice(0).map((c) => c.close()));
+    f.em.reset();
+  });
+  return (...args) => {
+    const c = clientFor(...args);
+    clients.push(c);
+    return c;
+  };
 }

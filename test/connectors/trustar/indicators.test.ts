@@ -2,28 +2,18 @@
 // filters in TruSTAR's encoding, the indicator shape validated, the configured enclaves checked
 // against what the key can read.
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   checkEnclaves,
   listEnclaves,
   searchIndicators,
-  type TrustarClient,
   TrustarQueryError,
 } from '../../../src/connectors/trustar/index.js';
-import { clientFor, collect, trustarFixture, wholeCorpus } from './helpers.js';
+import { collect, trustarFixture, wholeCorpus, closedAfterEach } from './helpers.js';
 
 describe('trustar connector: indicators and enclaves', () => {
   const f = trustarFixture({ corpusSize: 3000 });
-  const clients: TrustarClient[] = [];
-  const client = (...args: Parameters<typeof clientFor>) => {
-    const c = clientFor(...args);
-    clients.push(c);
-    return c;
-  };
-  afterEach(async () => {
-    await Promise.allSettled(clients.splice(0).map((c) => c.close()));
-    f.em.reset();
-  });
+  const client = closedAfterEach(f);
 
   test('sends priority scores as ints and gets only those scores, safelisted ones left out', async () => {
     const c = client(f.em);

@@ -2,29 +2,19 @@
 // the configured enclaves and window in every body, the cursor in the body, resuming from a stored
 // cursor, incremental windows after changes, and queries refused before anything is sent.
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   type Observable,
   searchObservables,
-  type TrustarClient,
   TrustarQueryError,
 } from '../../../src/connectors/trustar/index.js';
-import { clientFor, collect, count, trustarFixture, wholeCorpus } from './helpers.js';
+import { collect, count, trustarFixture, wholeCorpus, closedAfterEach } from './helpers.js';
 
 const key = (o: { type: string; value: string }) => `${o.type}|${o.value}`;
 
 describe('trustar connector: observables search', () => {
   const f = trustarFixture({ corpusSize: 5000 });
-  const clients: TrustarClient[] = [];
-  const client = (...args: Parameters<typeof clientFor>) => {
-    const c = clientFor(...args);
-    clients.push(c);
-    return c;
-  };
-  afterEach(async () => {
-    await Promise.allSettled(clients.splice(0).map((c) => c.close()));
-    f.em.reset();
-  });
+  const client = closedAfterEach(f);
 
   test('pages through a 5,000-observable corpus without repeats or gaps, in lastSeen order', async () => {
     const c = client(f.em);

@@ -2,29 +2,19 @@
 // refresh shortly before expiry, one renewal on the documented 400 "Expired/Invalid oauth2 access
 // token" and on 401, a typed error when a fresh token is refused too, and the secret kept out of errors.
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  type TrustarClient,
   TrustarAuthError,
   TrustarConfigError,
   TrustarError,
   trustarConnection,
   trustarSchema,
 } from '../../../src/connectors/trustar/index.js';
-import { clientFor, count, METATAG, shiftedClock, trustarFixture } from './helpers.js';
+import { count, METATAG, shiftedClock, trustarFixture, closedAfterEach } from './helpers.js';
 
 describe('trustar connector: token', () => {
   const f = trustarFixture();
-  const clients: TrustarClient[] = [];
-  const client = (...args: Parameters<typeof clientFor>) => {
-    const c = clientFor(...args);
-    clients.push(c);
-    return c;
-  };
-  afterEach(async () => {
-    await Promise.allSettled(clients.splice(0).map((c) => c.close()));
-    f.em.reset();
-  });
+  const client = closedAfterEach(f);
 
   test('fetches one token for many calls, concurrent first calls included, with Basic key:secret', async () => {
     const c = client(f.em);
