@@ -15,6 +15,7 @@ import { extractIocs, type Iocs } from './iocs.js';
 import { type Lookalike, lookalikeOf } from './lookalike.js';
 import { type AnalyzeOptions, analyzeOptionsSchema } from './options.js';
 import { parseReceived, type ReceivedHop } from './received.js';
+import { listMail } from './signals/list-mail.js';
 import { messageLinks } from './urls.js';
 import { type Verdict, verdict } from './verdict.js';
 import type { VerifiedSignatures } from './verified-signatures.js';
@@ -126,6 +127,7 @@ function analyse(
       urls: iocs.urls,
       inspected,
       links: body ? messageLinks(m) : [],
+      list: listMail(m),
       text: visible,
       lookalikes,
       signatures: inputs.signatures ?? null,

@@ -5,6 +5,7 @@ import type { AntiSpam } from './antispam.js';
 import type { AuthResults } from './authentication.js';
 import type { Lookalike } from './lookalike.js';
 import type { ResolvedAnalyzeOptions } from './options.js';
+import type { ListMail } from './signals/list-mail.js';
 import type { HtmlLink } from './urls.js';
 import type { VerifiedSignatures } from './verified-signatures.js';
 
@@ -15,6 +16,8 @@ export interface Facts {
   fromDomain: string | null;
   replyToDomains: string[];
   links: HtmlLink[];
+  /** The message's list headers, read once for the rules that excuse list mail. */
+  list: ListMail;
   /** The visible text (the HTML's when there is one); empty in the headers-only analysis. */
   text: string;
   /** The message's URL indicators: from text, links and attachments, unwrapped targets included. */

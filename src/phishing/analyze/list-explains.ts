@@ -1,7 +1,6 @@
 // Whether a discussion list explains an authentication failure: shared by the header rules and the
 // rules on graphsoc's own signature checks.
 import type { Facts } from './facts.js';
-import { relayedByList } from './signals/list-mail.js';
 
 /**
  * A failure that a discussion list explains: the list resent the message (its envelope is the list's)
@@ -10,5 +9,5 @@ import { relayedByList } from './signals/list-mail.js';
  */
 export function listExplains(f: Facts): boolean {
   const policy = f.auth.dmarcPolicy;
-  return policy !== 'quarantine' && policy !== 'reject' && relayedByList(f.message) !== null;
+  return policy !== 'quarantine' && policy !== 'reject' && f.list.relayed;
 }

@@ -5,7 +5,6 @@
 import { parse } from 'tldts';
 import { domainOfEmail, hasKnownSuffix, registrableDomain } from './domains.js';
 import type { Facts } from './facts.js';
-import { headerValues } from './headers.js';
 import { type Reason, reason } from './reason.js';
 import type { Rule } from './rules.js';
 import { addressInName, claimedBrand, domainCarriesBrand } from './signals/display-name.js';
@@ -39,7 +38,7 @@ export const senderClaims: Rule = (f: Facts) => {
     );
 
   // A list relaying a member's mail may write the member's address into its own From's name.
-  const listMail = headerValues(f.message, 'List-Id').length > 0;
+  const listMail = f.list.listId;
   const named = addressInName(from.name);
   if (named && !listMail) {
     const namedDomain = registrableDomain(domainOfEmail(named));
@@ -73,7 +72,7 @@ export const senderClaims: Rule = (f: Facts) => {
     );
 
   const recipient = recipientInSubject(f.message);
-  if (recipient && headerValues(f.message, 'List-Id').length === 0)
+  if (recipient && !listMail)
     out.push(
       reason(
         f,

@@ -6,7 +6,6 @@ import { contentLure } from './rules-content.js';
 import { linkHosts } from './rules-links.js';
 import { senderClaims } from './rules-sender.js';
 import { isFreeMail } from './signals/free-mail.js';
-import { listDomains, relayedByList } from './signals/list-mail.js';
 import { listExplains } from './list-explains.js';
 import { signatureRules, verifiedOutranks } from './rules-signatures.js';
 import { domainOfEmail, hasKnownSuffix, hostOf, registrableDomain } from './domains.js';
@@ -117,8 +116,8 @@ const replyTo: Rule = (f) => {
   if (!f.fromDomain) return [];
   // A list's Reply-To points at the list, whose domain its List-* headers name; a list that put its own
   // address in From ("Jane via Users") points Reply-To at the author.
-  const lists = listDomains(f.message);
-  const rewritten = lists.has(f.fromDomain) && relayedByList(f.message) !== null;
+  const lists = f.list.domains;
+  const rewritten = lists.has(f.fromDomain) && f.list.relayed;
   const other = rewritten ? [] : f.replyToDomains.filter((d) => d !== f.fromDomain && !lists.has(d));
   return other.length
     ? [
@@ -137,7 +136,7 @@ const replyTo: Rule = (f) => {
  */
 const replyToFreeMail: Rule = (f) => {
   const from = f.message.from?.address.toLowerCase() ?? '';
-  if (relayedByList(f.message) !== null && listDomains(f.message).has(f.fromDomain ?? '')) return [];
+  if (f.list.relayed && f.list.domains.has(f.fromDomain ?? '')) return [];
   const other = f.message.replyTo.find((a) => {
     const address = a.address.toLowerCase();
     return address !== from && isFreeMail(domainOfEmail(address));

@@ -62,17 +62,26 @@ export function listDomains(message: ParsedMessage): Set<string> {
 /** Headers only discussion lists set (not a bulk sender's List-Unsubscribe). */
 const DISCUSSION_HEADERS = ['List-Id', 'List-Post', 'X-BeenThere', 'Mailing-List', 'X-Mailing-List'];
 
-/**
- * Whether a discussion list sent the message on: it carries a list's own headers and its envelope
- * sender (Return-Path) is in one of the list's domains. Such lists add footers and subject tags, which
- * break the author's DKIM signature and so DMARC: a failure then says little about the author. When the
- * list also rewrote From to its own address ("Jane via Users"), the Reply-To is the author's.
- */
-export function relayedByList(message: ParsedMessage): Set<string> | null {
-  if (!message.returnPath || !DISCUSSION_HEADERS.some((n) => headerValues(message, n).length > 0))
-    return null;
-  const lists = listDomains(message);
-  const at = message.returnPath.lastIndexOf('@');
-  const envelope = at === -1 ? null : registrableDomain(message.returnPath.slice(at + 1));
-  return envelope && lists.has(envelope) ? lists : null;
+/** What the rules know of a message's list headers, read once per analysis. */
+export interface ListMail {
+  /** The registrable domains the list headers name; empty for mail that is not list mail. */
+  domains: Set<string>;
+  /** The message carries a List-Id. */
+  listId: boolean;
+  /**
+   * A discussion list sent the message on: it carries a list's own headers and its envelope sender
+   * (Return-Path) is in one of the list's domains. Such lists add footers and subject tags, which break
+   * the author's DKIM signature and so DMARC: a failure then says little about the author. When the
+   * list also rewrote From to its own address ("Jane via Users"), the Reply-To is the author's.
+   */
+  relayed: boolean;
+}
+
+export function listMail(message: ParsedMessage): ListMail {
+  const domains = listDomains(message);
+  const listId = headerValues(message, 'List-Id').length > 0;
+  const discussion = DISCUSSION_HEADERS.some((n) => headerValues(message, n).length > 0);
+  const at = message.returnPath ? message.returnPath.lastIndexOf('@') : -1;
+  const envelope = at === -1 ? null : registrableDomain((message.returnPath as string).slice(at + 1));
+  return { domains, listId, relayed: discussion && envelope !== null && domains.has(envelope) };
 }
