@@ -103,30 +103,37 @@ async function closestCampaign(
 ): Promise<{ key: string; because: string } | undefined> {
   const keys = similarityKeys(t, policy.minWords);
   if (keys.length === 0) return undefined;
-  const rows = await tx
+  // One statement for every candidate: the campaigns its keys name within the window, each with its
+  // latest reports' signatures (a window function ranks them per campaign).
+  const candidates = tx
     .selectFrom('phishing_campaign_aliases')
     .select('campaign_key')
-    .distinct()
     .where('alias', 'in', keys)
-    .where('last_seen_at', '>=', since)
+    .where('last_seen_at', '>=', since);
+  const ranked = tx
+    .selectFrom('phishing_report_templates')
+    .select((eb) => [
+      'campaign_key',
+      'template',
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('campaign_key').orderBy('seen_at', 'desc'))
+        .as('rank'),
+    ])
+    .where('seen_at', '>=', since)
+    .where('campaign_key', 'in', candidates);
+  const members = await tx
+    .selectFrom(ranked.as('m'))
+    .select(['m.campaign_key', 'm.template'])
+    .where('m.rank', '<=', COMPARED_PER_CAMPAIGN)
     .execute();
   let best: { key: string; because: string; score: number } | undefined;
-  for (const { campaign_key: key } of rows) {
-    const members = await tx
-      .selectFrom('phishing_report_templates')
-      .select('template')
-      .where('campaign_key', '=', key)
-      .where('seen_at', '>=', since)
-      .orderBy('seen_at', 'desc')
-      .limit(COMPARED_PER_CAMPAIGN)
-      .execute();
-    for (const m of members) {
-      const other = parseTemplate(m.template);
-      if (!other) continue;
-      const d = decide(closeness(t, other, policy), policy);
-      if (d.join && (!best || d.score > best.score))
-        best = { key, because: `joined: ${d.because}`, score: d.score };
-    }
+  for (const m of members) {
+    const other = parseTemplate(m.template);
+    if (!other) continue;
+    const d = decide(closeness(t, other, policy), policy);
+    if (d.join && (!best || d.score > best.score))
+      best = { key: m.campaign_key, because: `joined: ${d.because}`, score: d.score };
   }
   return best && { key: best.key, because: best.because };
 }

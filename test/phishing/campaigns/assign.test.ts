@@ -229,6 +229,29 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('with several candidate campaigns, a report joins the one whose template it shares', async () => {
+      const subject = `parcel notice ${dialect}`;
+      // Same subject as the report to come, another letter: a candidate found by its subject key.
+      const a = await assign(
+        await report(),
+        {},
+        { ...OTHER_LETTER, subject, displayName: 'Customs', sender: `a-${dialect}.example`, urls: [] },
+      );
+      // Another subject, the same letter as the report to come: a candidate found by its body bands.
+      const b = await assign(
+        await report(),
+        {},
+        letter('ann', `b-${dialect}.example`, `sign-in ${dialect}`, []),
+      );
+      assert.notEqual(a.key, b.key);
+      const c = await assign(
+        await report(),
+        {},
+        { ...letter('bob', `c-${dialect}.example`, 'x', []), subject },
+      );
+      assert.equal(c.key, b.key);
+    });
+
     test('concurrent first copies of one template agree on one campaign', async () => {
       const ids = await Promise.all(Array.from({ length: 6 }, () => report()));
       const names = ['ann', 'ben', 'cat', 'dan', 'eva', 'fay'];
