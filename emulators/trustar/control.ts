@@ -73,12 +73,15 @@ export interface TrustarControlTarget {
   addObservables(list: NewObservable[]): Stored[];
   updateObservable(update: ObservableUpdate): Stored;
   removeObservable(ref: ObservableRef): void;
+  /** The generated observable at `index` (undefined once removed or changed). */
   observableAt(index: number): Stored | undefined;
   setCorpus(settings: CorpusSettings): void;
   addCredential(credential: ApiCredential): void;
   setTokenLifetimeMs(lifetimeMs: number): void;
+  /** Ends every token now; answers how many. */
   expireTokens(): number;
   setLimits(settings: Partial<LimitSettings>): void;
+  /** The next `count` API calls answer 429 with waitTime `waitTimeMs` (default stormWaitTimeMs). */
   storm(count: number, waitTimeMs?: number): void;
   calls(): CallEntry[];
   clearCalls(): void;

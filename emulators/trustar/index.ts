@@ -10,11 +10,17 @@ import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
 import { type CertificateAuthority, listenerTls, removeCaFile } from '../shared/tls.js';
 import { installTraffic } from '../shared/traffic.js';
 import { registerTrustarApi } from './app.js';
-import { CallLog, type CallEntry } from './call-log.js';
+import { CallLog } from './call-log.js';
 import type { TrustarContext } from './context.js';
-import type { CorpusSettings, NewObservable, ObservableRef, ObservableUpdate } from './control.js';
+import type {
+  CorpusSettings,
+  NewObservable,
+  ObservableRef,
+  ObservableUpdate,
+  TrustarControlTarget,
+} from './control.js';
 import { trustarControlRoutes } from './control.js';
-import { CorpusStore, type Stored } from './corpus/store.js';
+import { CorpusStore } from './corpus/store.js';
 import { defaultEnclaves, type Enclave } from './enclaves.js';
 import { renderTrustarFault } from './faults.js';
 import { DEFAULT_LIMITS, type LimitSettings, RequestLimits } from './limits.js';
@@ -59,28 +65,14 @@ export interface TrustarEmulatorOptions {
   now?: () => number;
 }
 
-export interface TrustarEmulator {
+/** The control target's methods (corpus, credentials, tokens, limits, storms, calls) and the listener's. */
+export interface TrustarEmulator extends TrustarControlTarget {
   /** https://host:port — TruSTAR's base: the token at /oauth/token, the API under /api/2.0. */
   url: string;
   caPem: string;
   caPath: string;
   /** The enclaves the corpus spreads over (the readable ones). */
   enclaveIds: string[];
-  addObservables(list: NewObservable[]): Stored[];
-  updateObservable(update: ObservableUpdate): Stored;
-  removeObservable(ref: ObservableRef): void;
-  /** The generated observable at `index` (undefined once removed or changed). */
-  observableAt(index: number): Stored | undefined;
-  setCorpus(settings: CorpusSettings): void;
-  addCredential(credential: ApiCredential): void;
-  setTokenLifetimeMs(lifetimeMs: number): void;
-  /** Ends every token now; answers how many. */
-  expireTokens(): number;
-  setLimits(settings: Partial<LimitSettings>): void;
-  /** The next `count` API calls answer 429 with waitTime `waitTimeMs` (default stormWaitTimeMs). */
-  storm(count: number, waitTimeMs?: number): void;
-  calls(): CallEntry[];
-  clearCalls(): void;
   setLatency(ms: number): void;
   addFault(rule: FaultRule): string;
   removeFault(id: string): boolean;
