@@ -153,6 +153,49 @@ describe('phishing pipeline end to end', () => {
     assert.equal(inbox.value.length, 0, 'all moved to the Processed folder');
   });
 
+  test('copies of one template from other senders, subjects and links: one incident that says why each joined', async () => {
+    const eg = emulators.entraGraph;
+    // One kit's letter to two people: the recipient's name, the link token, the sender, the subject and
+    // the Message-ID all differ; nothing but the template is shared.
+    const copy = (name: string, token: string) => [
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      `<p>Dear ${name},</p><p>We detected unusual sign-in activity on your account from a new device in another country. If this was not you, review your recent activity and secure your account within 24 hours, otherwise access will be suspended.</p><p><a href="https://${token}.kit-host.example/r/${token}9x/login">Review activity</a></p><p>Thank you, the account team.</p>`,
+    ];
+    const before = (await phishingDb(store.db).selectFrom('phishing_reports').select('id').execute()).length;
+    eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('hana@contoso-pipe.example', 'tmpl-1@one.example', 'Unusual sign-in activity', {
+        from: '"Account team" <no-reply@one-sender.example>',
+        body: copy('hana', 'a8f3c2'),
+      }),
+    });
+    eg.deliverMail(tenantId, MAILBOX, {
+      mime: report('ivan@contoso-pipe.example', 'tmpl-2@two.example', 'Security alert for your account', {
+        from: '"Account team" <alerts@two-sender.example>',
+        body: copy('ivan', 'b71e0d'),
+      }),
+    });
+    await drain();
+    const rows = (
+      await phishingDb(store.db).selectFrom('phishing_reports').selectAll().orderBy('id').execute()
+    ).slice(before);
+    assert.deepEqual(
+      rows.map((r) => r.state),
+      ['done', 'done'],
+    );
+    assert.equal(rows[0]?.campaign_key, rows[1]?.campaign_key, 'one campaign');
+    const ids = await incidents(rows[0]?.campaign_key as string);
+    assert.equal(ids.length, 1, 'one incident');
+    const description = String(
+      (await readRecord(archer, deps.sink.target, ids[0] as number))['Incident Description'],
+    );
+    assert.match(description, /hana@contoso-pipe\.example — first report of the campaign/);
+    assert.match(
+      description,
+      /ivan@contoso-pipe\.example — joined: body [01]\.\d\d similar, same link skeletons, same display name/,
+    );
+  });
+
   test('a failure of its own marks the message failed at once and counts; the retry succeeds and clears it', async () => {
     const eg = emulators.entraGraph;
     const fault = emulators.archer.addFault({
