@@ -12,6 +12,12 @@ export interface SinkRecord {
   key: string;
   indicator: Indicator;
   send: Send;
+  /**
+   * True when an earlier run sent this record and the sink still holds it (an update); `sinkId` is
+   * then what the sink answered for it, if it has ids of its own.
+   */
+  held: boolean;
+  sinkId: string | null;
 }
 
 /**
