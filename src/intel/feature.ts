@@ -5,12 +5,14 @@
 // sections, tables, units and jobs here.
 import type { Feature } from '../platform/feature/index.js';
 import { errors } from './errors.js';
+import { intelMigrations } from './store/migrations/index.js';
 
 // `object`, not `unknown`: the app intersects the features' config types, and unknown would erase them.
 
 export const intel: Feature<object> = {
   name: 'intel',
   jobs: [],
+  migrations: intelMigrations,
   config: { sections: {}, enabled: () => false },
   errors: { 'Threat-intel model and policy': errors },
   async start() {

@@ -1,0 +1,378 @@
+// One (source, sink) reconciliation: read the source's staged indicators in key order with what the
+// sink holds of each, decide each one with the sink's policy, and send only the difference: new and
+// changed records, withdrawals of revoked or excluded ones. Batches go out as the sink's pacer
+// allows and each is committed as it is answered, so a run that stops resumes at the last committed
+// batch: records already committed compare equal and are not sent again.
+import { HttpStatusError } from '../../platform/http/index.js';
+import type { Indicator } from '../model/indicator.js';
+import type { CompiledPolicy } from '../policy/compile.js';
+import { type Decision, decide, type Send } from '../policy/decide.js';
+import type { HeldRecord, IntelSink, RecordOutcome, SinkRecord } from '../sinks/types.js';
+import type { IntelSinkState, ScanRow, StateWrite } from '../store/sink-state.js';
+import { type Ranked, TopK } from './capacity.js';
+import { emptySinkCounts, MAX_SAMPLES, type SinkCounts } from './counts.js';
+import { SinkCallError } from '../errors.js';
+import type { Pacer } from './pacer.js';
+
+export interface ReconcileOptions {
+  source: string;
+  /** The sink's configured name (the state's key), e.g. `sentinel`. */
+  sinkName: string;
+  sink: IntelSink;
+  policy: CompiledPolicy;
+  state: IntelSinkState;
+  pacer: Pacer;
+  nowMs: number;
+  dryRun: boolean;
+  /** Batches in flight at once; enough to keep the pacer's window full while calls take time. */
+  concurrency: number;
+  /** Staged rows read per query. */
+  scanPage?: number;
+  signal?: AbortSignal;
+  /** After every scanned page: the counts so far and the rows scanned. */
+  onProgress?(counts: SinkCounts, scanned: number): void;
+}
+
+type Job =
+  | { op: 'upsert'; records: SinkRecord[]; kinds: Array<'new' | 'updated'> }
+  | { op: 'withdraw'; records: HeldRecord[]; why: Array<'revoked' | 'withdrawn'>; fingerprints: string[] };
+
+const DEFAULT_SCAN_PAGE = 1000;
+
+export async function reconcile(o: ReconcileOptions): Promise<SinkCounts> {
+  const counts = emptySinkCounts();
+  const { source, sinkName, sink, state } = o;
+  if (!o.dryRun && sink.recover) {
+    const unsure = await state.inFlight(source, sinkName);
+    if (unsure.length > 0) {
+      await sink.recover(unsure.map(heldOf), o.signal);
+      await state.clearInFlight(
+        source,
+        sinkName,
+        unsure.map((r) => r.key),
+      );
+    }
+  }
+  const foreign = sink.foreignValues ? await sink.foreignValues(o.signal) : new Set<string>();
+  const top =
+    sink.capacity === undefined
+      ? undefined
+      : await selectTop(
+          o,
+          Math.max(
+            0,
+            sink.capacity - foreign.size - (await state.liveFromOtherSources(sinkName, source, o.nowMs)),
+          ),
+          foreign,
+        );
+  const sender = new Sender(o, counts);
+  // A capped sink frees room before it fills it: withdrawals in one pass, sends in the next.
+  const phases: Array<'both' | 'withdraw' | 'upsert'> = top ? ['withdraw', 'upsert'] : ['both'];
+  for (const phase of phases) {
+    let after: string | null = null;
+    let scanned = 0;
+    for (;;) {
+      o.signal?.throwIfAborted();
+      sender.throwIfFailed();
+      const rows = await state.scan(source, sinkName, after, o.scanPage ?? DEFAULT_SCAN_PAGE);
+      if (rows.length === 0) break;
+      after = (rows[rows.length - 1] as ScanRow).key;
+      const quiet: StateWrite[] = [];
+      for (const row of rows) {
+        plan(row, phase, o, counts, foreign, top, sender, quiet);
+        await sender.pump();
+      }
+      if (!o.dryRun && quiet.length > 0) await state.commit(source, sinkName, quiet);
+      scanned += rows.length;
+      o.onProgress?.(counts, scanned);
+    }
+    await sender.flush();
+  }
+  await sender.drain();
+  if (top) counts.leftOutByCap = Math.max(0, top.offered - top.capacity);
+  return counts;
+}
+
+/** First pass of a capped sink: the best `capacity` of everything it would receive. */
+async function selectTop(o: ReconcileOptions, capacity: number, foreign: ReadonlySet<string>): Promise<TopK> {
+  const top = new TopK(capacity);
+  let after: string | null = null;
+  for (;;) {
+    o.signal?.throwIfAborted();
+    const rows = await o.state.scan(o.source, o.sinkName, after, o.scanPage ?? DEFAULT_SCAN_PAGE);
+    if (rows.length === 0) return top;
+    after = (rows[rows.length - 1] as ScanRow).key;
+    for (const row of rows) {
+      const ind = JSON.parse(row.indicator) as Indicator;
+      const d = decide(ind, o.policy, o.nowMs);
+      if (d.kind === 'send' && !foreign.has(valueKey(ind))) top.offer(rankOf(row.key, ind, d));
+    }
+  }
+}
+
+function plan(
+  row: ScanRow,
+  phase: 'both' | 'withdraw' | 'upsert',
+  o: ReconcileOptions,
+  counts: SinkCounts,
+  foreign: ReadonlySet<string>,
+  top: TopK | undefined,
+  sender: Sender,
+  quiet: StateWrite[],
+): void {
+  const ind = JSON.parse(row.indicator) as Indicator;
+  const d: Decision = decide(ind, o.policy, o.nowMs);
+  const held = row.status === 'live' && row.expiresAt !== null && row.expiresAt > o.nowMs;
+  const withdrawing = phase !== 'upsert';
+  const upserting = phase !== 'withdraw';
+  if (d.kind === 'send') {
+    if (foreign.has(valueKey(ind))) {
+      if (upserting) counts.foreign++;
+      return;
+    }
+    if (top && !top.keeps(rankOf(row.key, ind, d))) {
+      if (held && withdrawing) sender.withdraw(row, ind, 'withdrawn');
+      return;
+    }
+    if (!upserting) return;
+    if (held && row.fingerprint === d.fingerprint) counts.unchanged++;
+    else if (row.status === 'refused' && row.fingerprint === d.fingerprint) counts.stillRefused++;
+    else sender.upsert(row, ind, d, held ? 'updated' : 'new');
+    return;
+  }
+  if (!withdrawing) return;
+  if (held)
+    sender.withdraw(row, ind, d.kind === 'expire' && d.reason === 'REVOKED' ? 'revoked' : 'withdrawn');
+  else if (row.status === 'live') {
+    // Past its expiry: the sink has dropped it (Defender deletes, Sentinel marks it expired).
+    counts.expired++;
+    quiet.push({
+      key: row.key,
+      status: 'expired',
+      fingerprint: row.fingerprint ?? '',
+      expiresAt: row.expiresAt,
+      sinkId: row.sinkId,
+      error: null,
+    });
+  } else if (row.status === null) counts.skipped++;
+}
+
+const valueKey = (i: Pick<Indicator, 'type' | 'value'>): string => `${i.type}|${i.value}`;
+
+function rankOf(key: string, ind: Indicator, d: Send): Ranked {
+  return { score: d.confidence, lastSeenMs: ind.lastSeenMs, key };
+}
+
+function heldOf(row: ScanRow): HeldRecord {
+  return { key: row.key, indicator: JSON.parse(row.indicator) as Indicator, sinkId: row.sinkId };
+}
+
+/** Fills batches to the sink's size and sends them, `concurrency` at a time, each committed on its answer. */
+class Sender {
+  #upserts: Job & { op: 'upsert' } = { op: 'upsert', records: [], kinds: [] };
+  #withdrawals: Job & { op: 'withdraw' } = { op: 'withdraw', records: [], why: [], fingerprints: [] };
+  readonly #inFlight = new Set<Promise<void>>();
+  #failure: unknown;
+
+  constructor(
+    private readonly o: ReconcileOptions,
+    private readonly counts: SinkCounts,
+  ) {}
+
+  upsert(row: ScanRow, indicator: Indicator, send: Send, kind: 'new' | 'updated'): void {
+    this.counts.actions[send.action]++;
+    this.#upserts.records.push({
+      key: row.key,
+      indicator,
+      send,
+      held: kind === 'updated',
+      sinkId: row.sinkId,
+    });
+    this.#upserts.kinds.push(kind);
+  }
+
+  withdraw(row: ScanRow, indicator: Indicator, why: 'revoked' | 'withdrawn'): void {
+    this.#withdrawals.records.push({ key: row.key, indicator, sinkId: row.sinkId });
+    this.#withdrawals.why.push(why);
+    this.#withdrawals.fingerprints.push(row.fingerprint ?? '');
+  }
+
+  /**
+   * Sends the batches that are full, each when a slot is free: at most `concurrency` calls are out,
+   * and after a failure nothing more is sent.
+   */
+  async pump(): Promise<void> {
+    const size = this.o.sink.batchSize;
+    while (this.#withdrawals.records.length >= size || this.#upserts.records.length >= size) {
+      await this.#room();
+      this.throwIfFailed();
+      this.#dispatch(
+        this.#withdrawals.records.length >= size ? this.#takeWithdrawals() : this.#takeUpserts(),
+      );
+    }
+  }
+
+  /** Sends what is left in the partial batches. */
+  async flush(): Promise<void> {
+    for (const take of [() => this.#takeWithdrawals(), () => this.#takeUpserts()]) {
+      await this.#room();
+      this.throwIfFailed();
+      const job = take();
+      if (job.records.length > 0) this.#dispatch(job);
+    }
+    await this.drain();
+  }
+
+  async drain(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.race(this.#inFlight);
+    this.throwIfFailed();
+  }
+
+  throwIfFailed(): void {
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  #takeUpserts(): Job {
+    const job = this.#upserts;
+    this.#upserts = { op: 'upsert', records: [], kinds: [] };
+    return job;
+  }
+
+  #takeWithdrawals(): Job {
+    const job = this.#withdrawals;
+    this.#withdrawals = { op: 'withdraw', records: [], why: [], fingerprints: [] };
+    return job;
+  }
+
+  #dispatch(job: Job): void {
+    if (this.o.dryRun) {
+      this.#account(
+        job,
+        job.records.map(() => ({ ok: true }) as RecordOutcome),
+      );
+      return;
+    }
+    const p = this.#run(job).catch((e) => {
+      this.#failure ??= e;
+    });
+    this.#inFlight.add(p);
+    void p.finally(() => this.#inFlight.delete(p));
+  }
+
+  async #room(): Promise<void> {
+    while (this.#inFlight.size >= this.o.concurrency) await Promise.race(this.#inFlight);
+  }
+
+  async #run(job: Job): Promise<void> {
+    const outcomes = await this.#call(job);
+    const writes = this.#account(job, outcomes);
+    await this.o.state.commit(this.o.source, this.o.sinkName, writes);
+  }
+
+  /**
+   * One call, paced. A batch the sink refuses as a whole for its content (400, 413) is split in two
+   * until the record it objects to stands alone and is refused by itself: one bad record must not
+   * hold back the other 99, nor stop every later run.
+   */
+  async #call(job: Job): Promise<RecordOutcome[]> {
+    const { sink, pacer, signal } = this.o;
+    if (job.op === 'upsert' && sink.recover)
+      await this.o.state.markInFlight(
+        this.o.source,
+        this.o.sinkName,
+        job.records.map((r) => r.key),
+      );
+    await pacer.turn(signal);
+    this.counts.calls++;
+    try {
+      return job.op === 'upsert'
+        ? await sink.upsert(job.records, signal)
+        : await sink.withdraw(job.records, signal);
+    } catch (e) {
+      if (!(e instanceof HttpStatusError) || (e.status !== 400 && e.status !== 413))
+        throw new SinkCallError(this.o.sinkName, e);
+      if (job.records.length === 1) return [{ ok: false, code: `HTTP_${e.status}`, message: e.message }];
+      const half = Math.ceil(job.records.length / 2);
+      const [a, b] = split(job, half);
+      return [...(await this.#call(a)), ...(await this.#call(b))];
+    }
+  }
+
+  /** Counts the outcomes and turns them into state rows. */
+  #account(job: Job, outcomes: readonly RecordOutcome[]): StateWrite[] {
+    const writes: StateWrite[] = [];
+    job.records.forEach((r, i) => {
+      const out = outcomes[i] ?? {
+        ok: false,
+        code: 'NO_ANSWER',
+        message: 'the sink answered fewer records than it was sent',
+      };
+      if (job.op === 'upsert') {
+        const rec = r as SinkRecord;
+        if (out.ok) {
+          this.counts[job.kinds[i] as 'new' | 'updated']++;
+          writes.push({
+            key: rec.key,
+            status: 'live',
+            fingerprint: rec.send.fingerprint,
+            expiresAt: rec.send.expiresAtMs,
+            sinkId: out.sinkId ?? rec.sinkId,
+            error: null,
+          });
+        } else {
+          this.#refused(rec.key, out);
+          writes.push({
+            key: rec.key,
+            status: 'refused',
+            fingerprint: rec.send.fingerprint,
+            expiresAt: null,
+            sinkId: rec.sinkId,
+            error: `${out.code}: ${out.message}`,
+          });
+        }
+      } else {
+        const rec = r as HeldRecord;
+        if (out.ok) {
+          this.counts[job.why[i] as 'revoked' | 'withdrawn']++;
+          writes.push({
+            key: rec.key,
+            status: 'withdrawn',
+            fingerprint: job.fingerprints[i] ?? '',
+            expiresAt: null,
+            sinkId: rec.sinkId,
+            error: null,
+          });
+        } else this.#refused(rec.key, out);
+      }
+    });
+    return writes;
+  }
+
+  #refused(key: string, out: { code: string; message: string }): void {
+    this.counts.refused++;
+    if (this.counts.refusals.length < MAX_SAMPLES)
+      this.counts.refusals.push({ key, error: `${out.code}: ${out.message}` });
+  }
+}
+
+function split(job: Job, at: number): [Job, Job] {
+  if (job.op === 'upsert')
+    return [
+      { op: 'upsert', records: job.records.slice(0, at), kinds: job.kinds.slice(0, at) },
+      { op: 'upsert', records: job.records.slice(at), kinds: job.kinds.slice(at) },
+    ];
+  return [
+    {
+      op: 'withdraw',
+      records: job.records.slice(0, at),
+      why: job.why.slice(0, at),
+      fingerprints: job.fingerprints.slice(0, at),
+    },
+    {
+      op: 'withdraw',
+      records: job.records.slice(at),
+      why: job.why.slice(at),
+      fingerprints: job.fingerprints.slice(at),
+    },
+  ];
+}
