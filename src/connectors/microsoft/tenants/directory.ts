@@ -28,6 +28,12 @@ export class MicrosoftTenants {
     return this.#of(name).graph;
   }
 
+  /** The `[[tenants]]` entry and its token provider, for clients of other Microsoft APIs (Sentinel, Defender). */
+  app(name: string): { config: TenantConfig; tokens: TokenProvider } {
+    const c = this.#of(name);
+    return { config: this.#configs.get(name) as TenantConfig, tokens: c.tokens };
+  }
+
   /** A Graph token and `GET /organization` prove credentials, consent and reachability. */
   check(name: string): DependencyCheck {
     return {
