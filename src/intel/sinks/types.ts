@@ -38,9 +38,7 @@ export interface HeldRecord {
  * error in an otherwise accepted batch); the engine records the code and message per indicator and
  * does not send it again until its content changes. A whole-call failure is thrown instead.
  */
-export type RecordOutcome =
-  | { ok: true; sinkId?: string }
-  | { ok: false; code: string; message: string };
+export type RecordOutcome = { ok: true; sinkId?: string } | { ok: false; code: string; message: string };
 
 export interface IntelSink {
   readonly kind: SinkKind;
