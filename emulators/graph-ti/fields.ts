@@ -139,7 +139,7 @@ const OTHER = [
   'threatType',
   'tlpLevel',
 ];
-/** Every property of the type, in the order the resource page lists them. */
+/** Every property of the type, by name (as $select and a full answer name them). */
 export const PROPERTIES: readonly string[] = [...OTHER, ...EMAIL, ...FILE, ...NETWORK].sort();
 export const KNOWN: ReadonlySet<string> = new Set(PROPERTIES);
 
