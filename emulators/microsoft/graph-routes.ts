@@ -1,4 +1,5 @@
-// Every route the Graph listener answers, in matching order: the directory's, mail's and security's.
+// Every route the Graph listener answers, in matching order: the directory's, security's, mail's and
+// the (beta) tiIndicators'.
 import { groupMemberRoutes } from '../directory/group-members.js';
 import { groupRoutes } from '../directory/groups.js';
 import { organizationRoutes } from '../directory/organization.js';
@@ -9,6 +10,7 @@ import { mailRoutes } from '../graph-mail/routes.js';
 import { securityAlertRoutes } from '../graph-security/alerts.js';
 import { securityHuntingRoutes } from '../graph-security/hunting.js';
 import { securityLegacyRoutes } from '../graph-security/legacy.js';
+import { tiIndicatorRoutes } from '../graph-ti/routes.js';
 
 export function createGraphRouter(): GraphRouter {
   return new GraphRouter().add(
@@ -21,5 +23,6 @@ export function createGraphRouter(): GraphRouter {
     ...securityLegacyRoutes,
     ...securityHuntingRoutes,
     ...mailRoutes,
+    ...tiIndicatorRoutes,
   );
 }

@@ -10,6 +10,7 @@ import type { AppRegistration } from '../directory/state.js';
 import type { ThrottleSettings } from '../graph/throttle.js';
 import type { MailEmulatorApi } from '../graph-mail/handle.js';
 import type { SecurityData } from '../graph-security/store.js';
+import type { TiIndicatorEmulatorApi } from '../graph-ti/handle.js';
 import type { IssueTokenOptions } from '../identity/test-token.js';
 
 export interface EntraGraphEmulatorOptions {
@@ -29,7 +30,7 @@ export interface EntraGraphEmulatorOptions {
   ca?: CertificateAuthority;
 }
 
-export interface EntraGraphEmulator extends MailEmulatorApi {
+export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulatorApi {
   loginUrl: string;
   graphUrl: string;
   /** Base URL of the Defender for Endpoint API (defenderBaseUrl); paths start with /api/. */

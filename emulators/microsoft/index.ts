@@ -18,6 +18,8 @@ import { clearMailDeltaRounds } from '../graph-mail/delta.js';
 import { mailHandle } from '../graph-mail/handle.js';
 import { mailOf } from '../graph-mail/state.js';
 import { applySecuritySeed, securitySeedSchema } from '../graph-security/seed.js';
+import { tiHandle } from '../graph-ti/handle.js';
+import { tiOf } from '../graph-ti/store.js';
 import { createLoginApp } from '../identity/app.js';
 import { issueTestToken } from '../identity/test-token.js';
 import { TokenSigner } from '../identity/tokens.js';
@@ -42,6 +44,7 @@ export type { MailEmulatorApi } from '../graph-mail/handle.js';
 export type { MailSeed, MailMessageSeed } from '../graph-mail/seed.js';
 export type { SentMail, NotificationRecord, MailSettings } from '../graph-mail/state.js';
 export type { MailThrottleSettings } from '../graph-mail/throttle.js';
+export type { TiIndicatorEmulatorApi } from '../graph-ti/handle.js';
 export { securityExport } from '../graph-security/seed.js';
 export { syntheticSecurityData } from '../graph-security/synthetic.js';
 
@@ -72,6 +75,7 @@ export async function startEntraGraphEmulator(
     clearDeltaSessions(ctx);
     mailOf(ctx).clear();
     clearMailDeltaRounds(ctx);
+    tiOf(ctx).clear();
     ctx.settings.latencyMs = initialLatency;
     if (opts.seedDir) loadSeedDir(ctx.state, opts.seedDir);
   };
@@ -144,6 +148,7 @@ export async function startEntraGraphEmulator(
     setHuntingThrottle: (settings) => ctx.state.security.huntingThrottle.configure(settings),
     issueAccessToken: (o) => issueTestToken(ctx, o),
     ...mailHandle(ctx),
+    ...tiHandle(ctx),
     reset,
     close: async () => {
       await Promise.all([login.close(), graph.close(), defenderApp.close()]);

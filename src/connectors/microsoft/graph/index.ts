@@ -44,6 +44,16 @@ export {
   type NewSubscription,
   renewSubscription,
 } from './resources/subscriptions.js';
+export {
+  deleteTiIndicatorsByExternalId,
+  listTiIndicators,
+  MAX_TI_PER_CALL,
+  submitTiIndicators,
+  type TiDeleteResult,
+  type TiIndicatorQuery,
+  type TiSubmitResult,
+} from './resources/ti-indicators.js';
+export { type TiIndicator, tiIndicatorSchema } from './ti-indicator-schemas.js';
 export { createUser, getUser, listUsers, updateUser } from './resources/users.js';
 export { alertV2Schema, evidenceSchema, legacyAlertSchema } from './schemas.js';
 export type {
