@@ -27,7 +27,7 @@ import { createGraphRouter } from './graph-routes.js';
 import type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 import { loadSeedDir } from './seed.js';
 
-export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
+export type { DefenderStats, EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 export type { AppRegistration } from '../directory/state.js';
 export type { GroupSeed } from '../directory/seed.js';
 export type { FaultRule } from '../shared/faults.js';
@@ -130,6 +130,7 @@ export async function startEntraGraphEmulator(
     seedDefender: (tenantId, data) => defender.of(tenantId).add(data),
     defenderData: (tenantId) => {
       const t = defender.of(tenantId);
+      t.indicators.purgeExpired(defender.now());
       const copy = <T>(v: T): T => structuredClone(v);
       return {
         machines: copy([...t.machines.values()]),
@@ -138,6 +139,19 @@ export async function startEntraGraphEmulator(
       };
     },
     setDefenderRateLimit: (settings) => defender.rate.configure(settings),
+    setDefenderIndicatorCap: (cap) => {
+      defender.indicatorCap = cap;
+    },
+    defenderStats: (tenantId) => {
+      const t = defender.of(tenantId);
+      t.indicators.purgeExpired(defender.now());
+      return {
+        indicators: t.indicators.size,
+        writes: t.indicators.writes(),
+        throttled: t.throttled,
+        calls: Object.fromEntries(t.calls),
+      };
+    },
     setDefenderActionCompletionMs: (ms) => {
       defender.actionCompletionMs = ms;
     },
