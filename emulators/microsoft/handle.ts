@@ -36,6 +36,8 @@ export interface EntraGraphEmulatorOptions {
   throttle?: ThrottleSettings;
   /** How long new Defender machine actions stay Pending (default 2000 ms; reset returns to this). */
   defenderActionCompletionMs?: number;
+  /** The Defender listener's clock (indicator expiry, rate windows); Date.now by default. */
+  defenderNow?: () => number;
   /** Reuse a CA (so several emulators share one trust anchor); a fresh one is made otherwise. */
   ca?: CertificateAuthority;
 }

@@ -61,7 +61,7 @@ export async function startEntraGraphEmulator(
     urls: { login: '', graph: '' },
     hostNames: [...new Set(['localhost', '127.0.0.1', '::1', host])],
   };
-  const defender = new DefenderState(opts.defenderActionCompletionMs);
+  const defender = new DefenderState(opts.defenderActionCompletionMs, opts.defenderNow);
 
   const reset = () => {
     ctx.state.clear();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { defender, defenderToken, lit } from './defender-helpers.js';
-import { CLIENT, TENANT, type TestEmulator, startTestEmulator } from './helpers.js';
+import { CLIENT, http, TENANT, type TestEmulator, startTestEmulator } from './helpers.js';
 
 const OTHER_APP = '22222222-2222-4222-8222-222222222222';
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -171,4 +171,50 @@ describe('Defender emulator bulk indicators', () => {
     assert.equal(stats.throttled, 1);
     assert.equal(stats.calls['indicators-import'], 31);
   });
+
+  test('the control API sets the indicator cap and the limits with their time scale', async () => {
+    const put = (path: string, body: unknown) =>
+      http(t.agent, `${t.em.defenderUrl}/_emulator/defender/${path}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    assert.equal((await put('indicator-cap', { cap: 1 })).status, 204);
+    assert.equal(
+      (await put('rate', { perMinute: 5, perHour: 100, bulkPerMinute: 1, timeScale: 60 })).status,
+      204,
+    );
+    assert.equal((await put('rate', { perMinute: 0, perHour: 1 })).status, 400);
+    const first = await importAll([item(1), item(2)]);
+    assert.deepEqual(
+      first.body.value.map((v: { isFailed: boolean }) => v.isFailed),
+      [false, true],
+    );
+    assert.equal((await importAll([item(3)])).status, 429);
+  });
+});
+
+test('with its own clock, the Defender listener expires indicators and frees rate windows as that clock moves', async () => {
+  let now = Date.UTC(2030, 0, 1);
+  const t = await startTestEmulator({ defenderNow: () => now });
+  try {
+    t.em.addTenant({ id: TENANT, displayName: 'Contoso' });
+    const token = await defenderToken(t, ['Ti.ReadWrite.All']);
+    t.em.setDefenderRateLimit({ perMinute: 100, perHour: 1500, bulkPerMinute: 1 });
+    const soon = new Date(now + 3_600_000).toISOString();
+    const body = { Indicators: [item(1, { expirationTime: soon }), item(2)] };
+    const first = await defender(t, token, '/api/indicators/import', { method: 'POST', body });
+    assert.equal(first.status, 200);
+    const second = await defender(t, token, '/api/indicators/import', { method: 'POST', body });
+    assert.equal(second.status, 429);
+    now += 2 * 3_600_000;
+    assert.equal(t.em.defenderStats(TENANT).indicators, 1, 'the expired one is gone');
+    const third = await defender(t, token, '/api/indicators/import', {
+      method: 'POST',
+      body: { Indicators: [item(3)] },
+    });
+    assert.equal(third.status, 200, 'the minute has passed on this clock');
+  } finally {
+    await t.close();
+  }
 });
