@@ -58,11 +58,19 @@ export function createDefenderApp(
     annotateCaller(request, auth.principal);
     const denied = requireRole(auth.principal, route.roles, id);
     if (denied) return denied;
+    const tenant = tenantWithEvidence(ctx, defender, auth.principal.tenantId);
+    const api = route.rateApi ?? route.url;
+    tenant.calls.set(api, (tenant.calls.get(api) ?? 0) + 1);
     if (route.rateApi) {
       const key = `${auth.principal.tenantId}/${auth.principal.appId}/${route.rateApi}`;
-      const r = defender.rate.take(key);
-      if (!r.ok) return throttled(id, r.retryAfterSec);
+      const r = defender.rate.take(key, route.bulk === true);
+      if (!r.ok) {
+        tenant.throttled += 1;
+        return throttled(id, r.retryAfterSec);
+      }
     }
+    const nowMs = defender.now();
+    tenant.indicators.purgeExpired(nowMs);
     const q = request.url.indexOf('?');
     return route.handle({
       params: (request.params ?? {}) as Record<string, string>,
@@ -70,8 +78,11 @@ export function createDefenderApp(
       body: request.body,
       principal: auth.principal,
       requestId: id,
-      tenant: tenantWithEvidence(ctx, defender, auth.principal.tenantId),
+      tenant,
       completionMs: defender.actionCompletionMs,
+      url: new URL(request.url, `https://${header(request, 'host') ?? 'localhost'}`),
+      nowMs,
+      indicatorCap: defender.indicatorCap,
     });
   }
   return app;

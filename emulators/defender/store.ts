@@ -1,8 +1,10 @@
 // Defender for Endpoint state per tenant: machines, machine actions and indicators, kept as the JSON
-// the MDE API returns. Machine actions start Pending and read as Succeeded once `actionCompletionMs`
-// has passed, so a client sees the documented life cycle without a background timer.
+// the MDE API returns, plus what each tenant's callers did (calls per API, 429s). Machine actions
+// start Pending and read as Succeeded once `actionCompletionMs` has passed, so a client sees the
+// documented life cycle without a background timer.
 import { newGuid } from '../shared/ids.js';
 import { PerTenant } from '../shared/per-key.js';
+import { DEFAULT_INDICATOR_CAP, IndicatorStore } from './indicator-store.js';
 import { DefenderRateLimit } from './rate.js';
 
 /** How long a new machine action stays Pending unless the options or the control API say otherwise. */
@@ -20,8 +22,11 @@ export class TenantDefender {
   readonly machines = new Map<string, DefenderObject>();
   /** Oldest first. */
   readonly actions: DefenderObject[] = [];
-  readonly indicators = new Map<string, DefenderObject>();
-  private nextIndicatorId = 1;
+  readonly indicators = new IndicatorStore();
+  /** Authenticated calls per API (the route's rate API, or its URL pattern). */
+  readonly calls = new Map<string, number>();
+  /** Calls answered 429 by the per-API limits. */
+  throttled = 0;
 
   add(data: DefenderData): void {
     for (const m of data.machines ?? []) {
@@ -29,18 +34,7 @@ export class TenantDefender {
       this.machines.set(id, machineDefaults({ ...m, id }));
     }
     for (const a of data.machineActions ?? []) this.actions.push({ ...a, id: requireId(a) });
-    for (const i of data.indicators ?? []) this.putIndicator(i);
-  }
-
-  /** A submit with an existing value and type updates that indicator, as "Submit or update" does. */
-  putIndicator(raw: Record<string, unknown>): DefenderObject {
-    const existing = [...this.indicators.values()].find(
-      (i) => sameValue(i, raw.indicatorValue) && i.indicatorType === raw.indicatorType,
-    );
-    const id = existing?.id ?? (typeof raw.id === 'string' ? raw.id : String(this.nextIndicatorId++));
-    const stored: DefenderObject = { ...existing, ...raw, id };
-    this.indicators.set(id, stored);
-    return stored;
+    for (const i of data.indicators ?? []) this.indicators.seed(i);
   }
 
   /** Actions of a machine, newest first, with Pending ones settled by now. */
@@ -75,10 +69,17 @@ export class DefenderState {
   private readonly tenants = new PerTenant(() => new TenantDefender());
   /** How long a new machine action stays Pending. */
   actionCompletionMs: number;
-  readonly rate = new DefenderRateLimit();
+  readonly rate: DefenderRateLimit;
+  /** Live indicators a tenant may hold; new ones past it fail per item. */
+  indicatorCap = DEFAULT_INDICATOR_CAP;
 
-  constructor(private readonly initialCompletionMs = DEFAULT_ACTION_COMPLETION_MS) {
+  constructor(
+    private readonly initialCompletionMs = DEFAULT_ACTION_COMPLETION_MS,
+    /** The emulator's clock (expiry, rate windows); tests may pass their own. */
+    readonly now: () => number = Date.now,
+  ) {
     this.actionCompletionMs = initialCompletionMs;
+    this.rate = new DefenderRateLimit(now);
   }
 
   of(tenantId: string): TenantDefender {
@@ -89,6 +90,7 @@ export class DefenderState {
     this.tenants.clear();
     this.rate.reset();
     this.actionCompletionMs = this.initialCompletionMs;
+    this.indicatorCap = DEFAULT_INDICATOR_CAP;
   }
 }
 
@@ -113,10 +115,6 @@ function machineDefaults(m: DefenderObject): DefenderObject {
     lastSeen: new Date().toISOString(),
     ...m,
   };
-}
-
-function sameValue(i: DefenderObject, value: unknown): boolean {
-  return typeof value === 'string' && String(i.indicatorValue).toLowerCase() === value.toLowerCase();
 }
 
 function requireId(raw: Record<string, unknown>): string {

@@ -12,6 +12,12 @@ export interface DefenderCall {
   tenant: TenantDefender;
   /** How long new machine actions stay Pending. */
   completionMs: number;
+  /** The request's absolute URL as the caller addressed it (for @odata.nextLink). */
+  url: URL;
+  /** The emulator's clock at the call, epoch ms. */
+  nowMs: number;
+  /** Live indicators the tenant may hold. */
+  indicatorCap: number;
 }
 
 export interface DefenderRoute {
@@ -22,5 +28,7 @@ export interface DefenderRoute {
   roles: readonly string[];
   /** Calls counted together against the documented per-API limits; omitted = not limited. */
   rateApi?: string;
+  /** Counted against the bulk APIs' lower limits (import, BatchDelete: 30 a minute). */
+  bulk?: boolean;
   handle(call: DefenderCall): DefenderResponse;
 }

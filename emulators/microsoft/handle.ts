@@ -13,6 +13,17 @@ import type { SecurityData } from '../graph-security/store.js';
 import type { TiIndicatorEmulatorApi } from '../graph-ti/handle.js';
 import type { IssueTokenOptions } from '../identity/test-token.js';
 
+export interface DefenderStats {
+  /** Live indicators (expired ones are gone). */
+  indicators: number;
+  /** API writes (submit, import items) per `${indicatorType}|${lower-case value}`. */
+  writes: Record<string, number>;
+  /** Calls answered 429 by the per-API limits. */
+  throttled: number;
+  /** Authenticated calls per API: indicators-import, indicators-batchdelete, indicators-read, … */
+  calls: Record<string, number>;
+}
+
 export interface EntraGraphEmulatorOptions {
   host?: string;
   loginPort?: number;
@@ -26,6 +37,8 @@ export interface EntraGraphEmulatorOptions {
   throttle?: ThrottleSettings;
   /** How long new Defender machine actions stay Pending (default 2000 ms; reset returns to this). */
   defenderActionCompletionMs?: number;
+  /** The Defender listener's clock (indicator expiry, rate windows); Date.now by default. */
+  defenderNow?: () => number;
   /** Reuse a CA (so several emulators share one trust anchor); a fresh one is made otherwise. */
   ca?: CertificateAuthority;
 }
@@ -64,8 +77,15 @@ export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulator
   seedDefender(tenantId: string, data: DefenderData): void;
   /** A copy of a tenant's Defender data as the API would list it (actions newest last). */
   defenderData(tenantId: string): Required<DefenderData>;
-  /** Per-API call limits of the Defender API; default 100 a minute and 1,500 an hour. */
+  /**
+   * Per-API call limits of the Defender API; default 100 a minute and 1,500 an hour, 30 a minute for
+   * import and BatchDelete; `timeScale` compresses the windows (Retry-After is in scaled seconds).
+   */
   setDefenderRateLimit(settings: DefenderRateSettings): void;
+  /** Live indicators a tenant may hold (default 15,000; reset returns to it). */
+  setDefenderIndicatorCap(cap: number): void;
+  /** What a tenant's Defender callers did since the last reset, and how many indicators it holds. */
+  defenderStats(tenantId: string): DefenderStats;
   /** How long new machine actions stay Pending before they read as Succeeded (default 2000 ms). */
   setDefenderActionCompletionMs(ms: number): void;
   /** Drops tenants, apps, users, faults, the request log and throttle state, then reloads seedDir. */

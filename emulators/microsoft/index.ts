@@ -29,7 +29,7 @@ import { createGraphRouter } from './graph-routes.js';
 import type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 import { loadSeedDir } from './seed.js';
 
-export type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
+export type { DefenderStats, EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 export type { AppRegistration } from '../directory/state.js';
 export type { GroupSeed } from '../directory/seed.js';
 export type { FaultRule } from '../shared/faults.js';
@@ -64,7 +64,7 @@ export async function startEntraGraphEmulator(
     urls: { login: '', graph: '' },
     hostNames: [...new Set(['localhost', '127.0.0.1', '::1', host])],
   };
-  const defender = new DefenderState(opts.defenderActionCompletionMs);
+  const defender = new DefenderState(opts.defenderActionCompletionMs, opts.defenderNow);
 
   const reset = () => {
     ctx.state.clear();
@@ -134,6 +134,7 @@ export async function startEntraGraphEmulator(
     seedDefender: (tenantId, data) => defender.of(tenantId).add(data),
     defenderData: (tenantId) => {
       const t = defender.of(tenantId);
+      t.indicators.purgeExpired(defender.now());
       const copy = <T>(v: T): T => structuredClone(v);
       return {
         machines: copy([...t.machines.values()]),
@@ -142,6 +143,19 @@ export async function startEntraGraphEmulator(
       };
     },
     setDefenderRateLimit: (settings) => defender.rate.configure(settings),
+    setDefenderIndicatorCap: (cap) => {
+      defender.indicatorCap = cap;
+    },
+    defenderStats: (tenantId) => {
+      const t = defender.of(tenantId);
+      t.indicators.purgeExpired(defender.now());
+      return {
+        indicators: t.indicators.size,
+        writes: t.indicators.writes(),
+        throttled: t.throttled,
+        calls: Object.fromEntries(t.calls),
+      };
+    },
     setDefenderActionCompletionMs: (ms) => {
       defender.actionCompletionMs = ms;
     },

@@ -9,10 +9,12 @@ import {
   type HttpClient,
   type JsonCalls,
   jsonCalls,
+  systemClock,
 } from '../../../platform/http/index.js';
 import { type TokenProvider, tokenAuth } from '../identity/index.js';
 import { DefenderError, parseDefenderError } from './errors.js';
 import { listMachines } from './resources/machines.js';
+import { throttleWatchStep } from './throttle.js';
 import type { DefenderClientOptions } from './types.js';
 
 export type DefenderRequest = ConnectorRequest;
@@ -45,6 +47,9 @@ export function createDefenderClient(
       limits: { concurrency: 4 },
       errorParser: parseDefenderError,
       toError: (init) => new DefenderError(init),
+      steps: opts.onThrottled
+        ? [throttleWatchStep(root.host, opts.onThrottled, () => (opts.clock ?? systemClock).now())]
+        : [],
     },
     opts,
   );

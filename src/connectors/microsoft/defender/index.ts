@@ -2,6 +2,8 @@
 export { createDefenderClient, type DefenderClient, type DefenderRequest } from './client.js';
 export { DefenderError, errors, parseDefenderError } from './errors.js';
 export { deleteIndicator, listIndicators, submitIndicator } from './resources/indicators.js';
+export { batchDeleteIndicators, importIndicators, MAX_BULK } from './resources/indicator-batches.js';
+export { type ListAllOptions, listAllIndicators, MAX_PAGE } from './resources/indicator-pages.js';
 export {
   isolate,
   listMachineActions,
@@ -14,6 +16,8 @@ export { odataString } from '../../../platform/http/index.js';
 export type {
   DefenderCallOptions,
   DefenderClientOptions,
+  ImportIndicator,
+  ImportResult,
   Indicator,
   IndicatorAction,
   IndicatorSeverity,
@@ -21,4 +25,5 @@ export type {
   Machine,
   MachineAction,
   NewIndicator,
+  ThrottleEvent,
 } from './types.js';

@@ -44,5 +44,38 @@ export const indicatorSchema = z.looseObject({
   severity: str,
   expirationTime: str,
   generateAlert: z.boolean().nullish(),
+  createdBy: str,
+  application: str,
 });
 export const indicatorListSchema = z.looseObject({ value: z.array(indicatorSchema) });
+
+/**
+ * One page of GET /api/indicators; `@odata.nextLink` must stay on `host` (the token goes with it).
+ * @link https://learn.microsoft.com/defender-endpoint/api/get-ti-indicators-collection
+ */
+export function indicatorPageSchema(host: string) {
+  return z.looseObject({
+    value: z.array(indicatorSchema),
+    '@odata.nextLink': z
+      .string()
+      .refine((link) => URL.canParse(link) && new URL(link).host === host, 'a link to another host')
+      .optional(),
+  });
+}
+
+/** @link https://learn.microsoft.com/defender-endpoint/api/import-ti-indicators */
+export const importResultSchema = z
+  .looseObject({
+    id: z.union([z.string(), z.number()]).transform(String).nullish(),
+    indicator: z.string().nullish(),
+    isFailed: z.boolean(),
+    failureReason: z.string().nullish(),
+  })
+  .refine((r) => r.isFailed || (typeof r.id === 'string' && r.id !== ''), 'an id for each imported item');
+
+/** The answer has one result per item, in request order; `count` items were sent. */
+export function importAnswerSchema(count: number) {
+  return z.looseObject({
+    value: z.array(importResultSchema).length(count, `one result per item (${count})`),
+  });
+}

@@ -1,15 +1,27 @@
 // Public types of the Microsoft Defender for Endpoint connector.
 import type { z } from 'zod';
 import type { ConnectorCallOptions, ConnectorClientOptions } from '../../../platform/http/index.js';
-import type { indicatorSchema, machineActionSchema, machineSchema } from './schemas.js';
+import type { importResultSchema, indicatorSchema, machineActionSchema, machineSchema } from './schemas.js';
 
-export type DefenderClientOptions = ConnectorClientOptions;
+/** A 429 from Defender, reported before the client waits it out (or gives up). */
+export interface ThrottleEvent {
+  /** The API path, e.g. /api/indicators/import. */
+  path: string;
+  /** What Retry-After asked for, ms; undefined when the answer had none. */
+  retryAfterMs: number | undefined;
+}
+
+export interface DefenderClientOptions extends ConnectorClientOptions {
+  /** Called on every 429 Defender answers, e.g. to count them; the retry step then waits Retry-After. */
+  onThrottled?: (event: ThrottleEvent) => void;
+}
 
 export type DefenderCallOptions = ConnectorCallOptions;
 
 export type Machine = z.output<typeof machineSchema>;
 export type MachineAction = z.output<typeof machineActionSchema>;
 export type Indicator = z.output<typeof indicatorSchema>;
+export type ImportResult = z.output<typeof importResultSchema>;
 
 /** @link https://learn.microsoft.com/defender-endpoint/api/ti-indicator */
 export type IndicatorType =
@@ -40,4 +52,11 @@ export interface NewIndicator {
   /** ISO 8601; absent means the indicator never expires. */
   expirationTime?: string;
   generateAlert?: boolean;
+}
+
+/** One item of POST /api/indicators/import; `application` counts on creation only. */
+export interface ImportIndicator extends NewIndicator {
+  application?: string;
+  recommendedActions?: string;
+  rbacGroupNames?: string[];
 }
