@@ -5,6 +5,7 @@ import type { DefenderState } from '../defender/store.js';
 import { defenderControlRoutes } from '../defender/control.js';
 import { throttleSchema } from '../graph/throttle.js';
 import { mailControlRoutes } from '../graph-mail/control.js';
+import { tiControlRoutes } from '../graph-ti/control.js';
 import { securityControlRoutes } from '../graph-security/control.js';
 import { identityControlRoutes } from '../identity/control.js';
 import type { EmulatorContext } from './context.js';
@@ -16,6 +17,7 @@ export function microsoftControlRoutes(ctx: EmulatorContext, defender: DefenderS
     securityControlRoutes(ctx),
     mailControlRoutes(ctx),
     defenderControlRoutes(defender),
+    tiControlRoutes(ctx),
   ];
   return (routes: ControlRoutes): void => {
     routes.body('POST', '/seed', seedSchema, (b) => void applySeed(ctx.state, b));
