@@ -27,11 +27,6 @@ export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
 /** Jobs on the way: the dashboard lists them as not yet available until their feature lands. */
 export const PLANNED_JOBS: readonly JobInfo[] = [
   {
-    id: 'intel',
-    title: 'Threat-intel sync',
-    purpose: 'Keeps Microsoft Sentinel and Defender indicators in step with TruSTAR enclaves.',
-  },
-  {
     id: 'accounts',
     title: 'Self-service accounts',
     purpose: 'Lets eligible people request a Microsoft 365 account or group after verifying their e-mail.',

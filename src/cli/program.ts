@@ -298,6 +298,34 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       );
     });
 
+  const intel = program.command('intel').description('Threat-intel sync tools.');
+  intel
+    .command('sync')
+    .description(
+      'Run the threat-intel sync once now: read each source from where the last run stopped, send each enabled sink what changed.',
+    )
+    .addHelpText(
+      'after',
+      '\nExit status: 0 all went through, 1 a sink refused records or a source or sink failed (the next run\nresumes), 2 usage or configuration error, 3 serve is syncing the same source or sink right now.',
+    )
+    .option('--dry-run', 'read the sources and count what would be sent, per sink and action; send nothing')
+    .option('--sink <name>', 'only this sink (sentinel, defender, graph); repeat', (v: string, all: string[]) => [...all, v], [])
+    .option('--json', 'print the run\'s result as one JSON object instead of the table')
+    .action(async (opts: { dryRun?: boolean; sink: string[]; json?: boolean }, cmd: Command) => {
+      const { runIntelSync } = await import('./intel-sync.js');
+      setStatus(
+        await runIntelSync({
+          configPath: configOf(cmd),
+          env: io.env,
+          dryRun: opts.dryRun === true,
+          sinks: opts.sink,
+          json: opts.json === true,
+          out: (l) => io.stdout.write(`${l}\n`),
+          err: (l) => io.stderr.write(`${l}\n`),
+        }),
+      );
+    });
+
   const db = program.command('db').description('Manage the database.');
   db.command('migrate')
     .description('Apply pending database migrations (serve also applies them at start).')

@@ -1,21 +1,28 @@
-// The threat-intel sync as a graphsoc feature, as far as it is built: the canonical model, the
-// policy and the converters, which need no configuration and run nothing. It is never enabled and
-// answers for no job yet (the dashboard keeps listing the job as planned); it is registered so the
-// architecture test checks this folder and docs/errors.md lists its codes. The sync engine adds its
-// sections, tables, units and jobs here.
+// The threat-intel sync as a graphsoc feature: TruSTAR (and TAXII 2.1 collections) → Microsoft
+// Sentinel, Defender for Endpoint and Graph tiIndicators. Its dashboard row, configuration, tables,
+// error catalogues and metrics, and how it starts.
 import type { Feature } from '../platform/feature/index.js';
+import { type IntelAppConfig, intelConfig } from './config.js';
 import { errors } from './errors.js';
+import { INTEL_METRICS } from './run/metrics.js';
+import { type IntelServices, startIntel } from './run/start.js';
+import { graphSinkErrors } from './sinks/graph-errors.js';
 import { intelMigrations } from './store/migrations/index.js';
 
-// `object`, not `unknown`: the app intersects the features' config types, and unknown would erase them.
-
-export const intel: Feature<object> = {
+export const intel: Feature<IntelAppConfig, IntelServices> = {
   name: 'intel',
-  jobs: [],
+  jobs: [
+    {
+      id: 'intel',
+      title: 'Threat-intel sync',
+      purpose:
+        'Reads TruSTAR enclaves and sends their indicators to Microsoft Sentinel, Defender for Endpoint and Graph tiIndicators: only what changed, paced, expiring and revoking what is gone.',
+      docs: 'docs/intel.md',
+    },
+  ],
+  config: intelConfig,
   migrations: intelMigrations,
-  config: { sections: {}, enabled: () => false },
-  errors: { 'Threat-intel model and policy': errors },
-  async start() {
-    return { async close() {} };
-  },
+  errors: { 'Threat-intel sync': errors, 'Threat-intel Graph sink': graphSinkErrors },
+  metrics: INTEL_METRICS,
+  start: startIntel,
 };

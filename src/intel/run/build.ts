@@ -1,0 +1,128 @@
+// The sources and sinks a configuration names, built with their clients: TruSTAR from `[trustar]`,
+// each enabled sink from its `[intel.sinks.*]` section and its tenant's app registration. Every client
+// reports its 429s to the sink's pacer (which then holds every later call) and to the run's count.
+import type { MicrosoftTenants } from '../../connectors/microsoft/tenants/index.js';
+import { createDefenderClient } from '../../connectors/microsoft/defender/index.js';
+import { createGraphClient } from '../../connectors/microsoft/graph/index.js';
+import { createSentinelClient } from '../../connectors/microsoft/sentinel/index.js';
+import { createTrustarClient, trustarConnection, type TrustarConfig } from '../../connectors/trustar/index.js';
+import { type Clock, systemClock } from '../../platform/http/index.js';
+import { type IntelConfig, type SinkName, SINK_NAMES } from '../config.js';
+import { Pacer } from '../engine/pacer.js';
+import type { SinkRuntime } from '../engine/sync.js';
+import { IntelNotConfiguredError } from '../errors.js';
+import { compilePolicy } from '../policy/compile.js';
+import { createDefenderSink } from '../sinks/defender.js';
+import { createGraphSink } from '../sinks/graph.js';
+import { createSentinelSink } from '../sinks/sentinel.js';
+import type { IntelSink } from '../sinks/types.js';
+import { createTrustarSource } from '../sources/trustar.js';
+import type { IntelSource } from '../sources/types.js';
+
+export interface BuildInput {
+  intel: IntelConfig;
+  trustar: TrustarConfig;
+  microsoft: MicrosoftTenants;
+  clock?: Clock;
+}
+
+export interface Built {
+  sources: IntelSource[];
+  sinks: SinkRuntime[];
+  close(): Promise<void>;
+}
+
+/** Sources and sinks to run; `only` narrows the sinks (the CLI's --sink), `sources` the sources. */
+export function buildIntel(b: BuildInput, only?: readonly SinkName[], onlySources?: readonly string[]): Built {
+  const clock = b.clock ?? systemClock;
+  const names = SINK_NAMES.filter((n) => b.intel.sinks[n].enabled && (only === undefined || only.includes(n)));
+  if (names.length === 0)
+    throw new IntelNotConfiguredError(
+      only ? `none of ${only.join(', ')} is enabled in [intel.sinks]` : 'no sink is enabled in [intel.sinks]',
+    );
+  const sources = b.intel.sources
+    .filter((s) => onlySources === undefined || onlySources.includes(s))
+    .map((s) => buildSource(s, b, clock));
+  if (sources.length === 0) throw new IntelNotConfiguredError('no source to read (intel.sources)');
+  const sinks = names.map((n) => buildSink(n, b, clock));
+  return {
+    sources,
+    sinks,
+    close: async () => {
+      await Promise.all([...sources.map((s) => s.close()), ...sinks.map((s) => s.sink.close())]);
+    },
+  };
+}
+
+function buildSource(name: string, b: BuildInput, clock: Clock): IntelSource {
+  if (name === 'trustar')
+    return createTrustarSource(createTrustarClient(trustarConnection(b.trustar), { clock }), b.intel.trustar);
+  throw new IntelNotConfiguredError(`unknown source ${name}`);
+}
+
+function buildSink(name: SinkName, b: BuildInput, clock: Clock): SinkRuntime {
+  const cfg = b.intel.sinks[name];
+  if (cfg.tenant === undefined) throw new IntelNotConfiguredError(`intel.sinks.${name}.tenant is not set`);
+  const { config: tenant, tokens } = b.microsoft.app(cfg.tenant);
+  const pacer = new Pacer({ calls: cfg.requestsPerMinute, windowMs: cfg.rateWindowSeconds * 1000, clock });
+  let throttled = 0;
+  const onThrottled = (e: { retryAfterMs: number | undefined }) => {
+    throttled++;
+    if (e.retryAfterMs !== undefined) pacer.pauseUntil(clock.now() + e.retryAfterMs);
+  };
+  let sink: IntelSink;
+  if (name === 'sentinel') {
+    const s = b.intel.sinks.sentinel;
+    if (s.workspaceId === undefined) throw new IntelNotConfiguredError('intel.sinks.sentinel.workspaceId is not set');
+    const client = createSentinelClient(
+      tenant,
+      tokens,
+      { uploadBaseUrl: s.uploadBaseUrl, workspaceId: s.workspaceId, sourceSystem: s.sourceSystem, api: s.api },
+      { clock, onThrottled },
+    );
+    sink = withClose(createSentinelSink(client, { now: () => clock.now() }), () => client.close());
+  } else if (name === 'defender') {
+    const d = b.intel.sinks.defender;
+    const client = createDefenderClient(tenant, tokens, { clock, onThrottled });
+    sink = withClose(
+      createDefenderSink(client, {
+        appId: tenant.clientId,
+        capacity: d.maxIndicators,
+        ...(d.rbacGroupNames.length > 0 ? { rbacGroupNames: d.rbacGroupNames } : {}),
+      }),
+      () => client.close(),
+    );
+  } else {
+    const client = createGraphClient(tenant, tokens, { clock });
+    sink = withClose(
+      createGraphSink(client, { targetProduct: b.intel.sinks.graph.targetProduct, azureTenantId: tenant.tenantId }),
+      () => client.close(),
+    );
+  }
+  return {
+    name,
+    sink,
+    policy: compilePolicy(name, cfg.policy),
+    pacer,
+    concurrency: cfg.concurrency,
+    throttled: () => throttled,
+  };
+}
+
+/** The sink closes the client it was built on (the sinks do not own their clients). */
+function withClose(sink: IntelSink, closeClient: () => Promise<void>): IntelSink {
+  return {
+    ...sink,
+    kind: sink.kind,
+    batchSize: sink.batchSize,
+    capacity: sink.capacity,
+    upsert: sink.upsert.bind(sink),
+    withdraw: sink.withdraw.bind(sink),
+    ...(sink.recover ? { recover: sink.recover.bind(sink) } : {}),
+    ...(sink.foreignValues ? { foreignValues: sink.foreignValues.bind(sink) } : {}),
+    close: async () => {
+      await sink.close();
+      await closeClient();
+    },
+  };
+}
