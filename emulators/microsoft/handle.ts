@@ -1,5 +1,5 @@
 // What startEntraGraphEmulator takes and returns: its options and the handle tests, benchmarks and the
-// sandbox drive the login, Graph and Defender listeners with.
+// sandbox drive the login, Graph, Defender and Sentinel listeners with.
 import type { FaultRule } from '../shared/faults.js';
 import type { RequestLogEntry } from '../shared/request-log.js';
 import type { CertificateAuthority } from '../shared/tls.js';
