@@ -1,5 +1,5 @@
 // What startEntraGraphEmulator takes and returns: its options and the handle tests, benchmarks and the
-// sandbox drive the login, Graph and Defender listeners with.
+// sandbox drive the login, Graph, Defender and Sentinel listeners with.
 import type { FaultRule } from '../shared/faults.js';
 import type { RequestLogEntry } from '../shared/request-log.js';
 import type { CertificateAuthority } from '../shared/tls.js';
@@ -12,6 +12,8 @@ import type { MailEmulatorApi } from '../graph-mail/handle.js';
 import type { SecurityData } from '../graph-security/store.js';
 import type { TiIndicatorEmulatorApi } from '../graph-ti/handle.js';
 import type { IssueTokenOptions } from '../identity/test-token.js';
+import type { SentinelEmulatorApi } from '../sentinel/handle.js';
+import type { SentinelRateSettings } from '../sentinel/rate.js';
 
 export interface DefenderStats {
   /** Live indicators (expired ones are gone). */
@@ -39,15 +41,24 @@ export interface EntraGraphEmulatorOptions {
   defenderActionCompletionMs?: number;
   /** The Defender listener's clock (indicator expiry, rate windows); Date.now by default. */
   defenderNow?: () => number;
+  /** Port of the Sentinel listener (upload APIs and the ARM indicator query). */
+  sentinelPort?: number;
+  /** Sentinel's request limit at start and after reset (default 100 a minute, timeScale 1). */
+  sentinelRate?: Partial<SentinelRateSettings>;
   /** Reuse a CA (so several emulators share one trust anchor); a fresh one is made otherwise. */
   ca?: CertificateAuthority;
 }
 
-export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulatorApi {
+export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulatorApi, SentinelEmulatorApi {
   loginUrl: string;
   graphUrl: string;
   /** Base URL of the Defender for Endpoint API (defenderBaseUrl); paths start with /api/. */
   defenderUrl: string;
+  /**
+   * Base URL of the Sentinel listener: the upload hosts (api.ti.sentinel.azure.com,
+   * sentinelus.azure-api.net) and the ARM queryIndicators route.
+   */
+  sentinelUrl: string;
   caPem: string;
   caPath: string;
   registerApp(app: AppRegistration): void;

@@ -1,5 +1,5 @@
-// Entra ID + Microsoft Graph + Defender for Endpoint emulator: starts the login, Graph and Defender
-// HTTPS listeners over one shared tenant model and returns a handle. Written from Microsoft's
+// Entra ID + Microsoft Graph + Defender for Endpoint + Sentinel emulator: starts the login, Graph,
+// Defender and Sentinel HTTPS listeners over one shared tenant model and returns a handle. Written from Microsoft's
 // documentation; imports nothing from src/ so it is an independent check of our clients.
 import type { FastifyInstance } from 'fastify';
 import { registerControlApi } from '../shared/control.js';
@@ -28,6 +28,10 @@ import { microsoftControlRoutes } from './control.js';
 import { createGraphRouter } from './graph-routes.js';
 import type { EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 import { loadSeedDir } from './seed.js';
+import { createSentinelApp } from '../sentinel/app.js';
+import { sentinelControlRoutes } from '../sentinel/control.js';
+import { sentinelHandle } from '../sentinel/handle.js';
+import { SentinelState } from '../sentinel/store.js';
 
 export type { DefenderStats, EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 export type { AppRegistration } from '../directory/state.js';
@@ -45,6 +49,9 @@ export type { MailSeed, MailMessageSeed } from '../graph-mail/seed.js';
 export type { SentMail, NotificationRecord, MailSettings } from '../graph-mail/state.js';
 export type { MailThrottleSettings } from '../graph-mail/throttle.js';
 export type { TiIndicatorEmulatorApi } from '../graph-ti/handle.js';
+export type { SentinelEmulatorApi } from '../sentinel/handle.js';
+export type { SentinelRateSettings } from '../sentinel/rate.js';
+export type { SentinelCounts, SentinelObjectRecord, SentinelWorkspaceInput } from '../sentinel/types.js';
 export { securityExport } from '../graph-security/seed.js';
 export { syntheticSecurityData } from '../graph-security/synthetic.js';
 
@@ -65,10 +72,13 @@ export async function startEntraGraphEmulator(
     hostNames: [...new Set(['localhost', '127.0.0.1', '::1', host])],
   };
   const defender = new DefenderState(opts.defenderActionCompletionMs, opts.defenderNow);
+  const sentinel = new SentinelState();
+  if (opts.sentinelRate) sentinel.rate.configure(opts.sentinelRate, true);
 
   const reset = () => {
     ctx.state.clear();
     defender.clear();
+    sentinel.clear();
     ctx.faults.clear();
     ctx.log.clear();
     ctx.throttle.reset();
@@ -92,15 +102,22 @@ export async function startEntraGraphEmulator(
   const login = createLoginApp(ctx, tls);
   const graph = createGraphApp(ctx, tls, createGraphRouter());
   const defenderApp = createDefenderApp(ctx, defender, tls);
+  const sentinelApp = createSentinelApp(ctx, sentinel, tls);
   const control = { faults: ctx.faults, log: ctx.log, caPem: ca.certPem, setLatency, reset };
-  for (const app of [login, graph, defenderApp])
-    registerControlApi(app, control, microsoftControlRoutes(ctx, defender));
+  const microsoftRoutes = microsoftControlRoutes(ctx, defender);
+  const sentinelRoutes = sentinelControlRoutes(sentinel);
+  for (const app of [login, graph, defenderApp, sentinelApp])
+    registerControlApi(app, control, (routes) => {
+      microsoftRoutes(routes);
+      sentinelRoutes(routes);
+    });
 
-  const [loginUrl = '', graphUrl = '', defenderUrl = ''] = await listenAll(
+  const [loginUrl = '', graphUrl = '', defenderUrl = '', sentinelUrl = ''] = await listenAll(
     [
       [login, opts.loginPort],
       [graph, opts.graphPort],
       [defenderApp, opts.defenderPort],
+      [sentinelApp, opts.sentinelPort],
     ],
     host,
     tls,
@@ -113,6 +130,7 @@ export async function startEntraGraphEmulator(
     loginUrl,
     graphUrl,
     defenderUrl,
+    sentinelUrl,
     caPem: ca.certPem,
     caPath,
     registerApp: (app) => void ctx.state.registerApp(app),
@@ -163,9 +181,10 @@ export async function startEntraGraphEmulator(
     issueAccessToken: (o) => issueTestToken(ctx, o),
     ...mailHandle(ctx),
     ...tiHandle(ctx),
+    ...sentinelHandle(sentinel),
     reset,
     close: async () => {
-      await Promise.all([login.close(), graph.close(), defenderApp.close()]);
+      await Promise.all([login.close(), graph.close(), defenderApp.close(), sentinelApp.close()]);
       removeCaFile(caPath);
     },
   };
