@@ -8,6 +8,7 @@ import { errors as archer } from '../connectors/archer/index.js';
 import { errors as defender } from '../connectors/microsoft/defender/index.js';
 import { errors as graph } from '../connectors/microsoft/graph/index.js';
 import { errors as identity } from '../connectors/microsoft/identity/index.js';
+import { errors as sentinel } from '../connectors/microsoft/sentinel/index.js';
 import { errors as trustar } from '../connectors/trustar/index.js';
 import { phishing } from '../phishing/index.js';
 import { relay } from '../relay/index.js';
@@ -20,6 +21,7 @@ export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
   'Microsoft identity': identity,
   'Microsoft Graph': graph,
   'Microsoft Defender for Endpoint': defender,
+  'Microsoft Sentinel': sentinel,
   'RSA Archer': archer,
   TruSTAR: trustar,
 };

@@ -2,13 +2,14 @@
 // pace and policy. The sources' connections are their connectors' sections (`[trustar]`, `[taxii]`);
 // the Microsoft sinks use a `[[tenants]]` entry's app registration.
 import { z } from 'zod';
+import { sentinelConnectionSchema } from '../connectors/microsoft/sentinel/index.js';
 import {
   TRUSTAR_REQUIRED,
   TRUSTAR_SECRET_PATHS,
   type TrustarConfig,
   trustarSchema,
 } from '../connectors/trustar/index.js';
-import { httpsUrl, type PlatformConfig } from '../platform/config/index.js';
+import type { PlatformConfig } from '../platform/config/index.js';
 import type { FeatureConfig } from '../platform/feature/index.js';
 import { TLP_LEVELS } from './model/types.js';
 import { sinkPolicySchema } from './policy/schema.js';
@@ -59,19 +60,10 @@ const sinkBase = (kind: 'sentinel' | 'defender' | 'graph', perMinute: number) =>
 export const sentinelSinkSchema = z
   .object({
     ...sinkBase('sentinel', 100),
-    /** The Log Analytics workspace id (a GUID) of the Sentinel workspace. */
-    workspaceId: z.guid().optional(),
-    /** The upload API's host; api.ti.sentinel.azure.us in Azure Government. */
-    uploadBaseUrl: httpsUrl.default('https://api.ti.sentinel.azure.com'),
-    /** The name Sentinel shows as the indicators' source; "Microsoft Sentinel" is reserved. */
-    sourceSystem: z
-      .string()
-      .min(1)
-      .max(200)
-      .refine((s) => s.toLowerCase() !== 'microsoft sentinel', '"Microsoft Sentinel" is reserved by Sentinel')
-      .default('graphsoc'),
-    /** `stix-objects` (the current STIX objects upload API) or `upload-indicators` (the legacy one). */
-    api: z.enum(['stix-objects', 'upload-indicators']).default('stix-objects'),
+    // The connector's keys (api, uploadBaseUrl, workspaceId, sourceSystem); the workspace is
+    // required only once the sink is enabled (intelConfig.check).
+    ...sentinelConnectionSchema.shape,
+    workspaceId: sentinelConnectionSchema.shape.workspaceId.optional(),
   })
   .strict()
   .prefault({});

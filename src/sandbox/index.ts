@@ -3,6 +3,7 @@
 // for each job and returns the configuration that points every endpoint at the emulators.
 import { type Emulators, startEmulators } from '../../emulators/index.js';
 import type { RawConfig } from '../platform/config/index.js';
+import { applyIntel, seedSentinelWorkspace } from './intel.js';
 import { applyPhishing, seedReportMailbox } from './phishing.js';
 import { applyRelay, relayToken } from './relay.js';
 import { type SecuritySamples, seedSecurity } from './security.js';
@@ -20,6 +21,8 @@ export interface Sandbox extends SecuritySamples {
   relayApp: SandboxRelayApp;
   /** The mailbox the phishing job watches, seeded with sample reports. */
   reportMailbox: string;
+  /** The emulated Sentinel workspace the threat-intel sync writes to. */
+  sentinelWorkspaceId: string;
   /** A configuration token for the Graph Security module, as Threat Response would send it. */
   relayToken(audience: string): Promise<string>;
   /** Applies the sandbox's tenant and endpoints to a raw configuration object. */
@@ -38,16 +41,19 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
   const { tenant, relayApp } = seedTenant(emu);
   const samples = seedSecurity(emu, tenant.tenantId, seed.alertsDir);
   const reportMailbox = seedReportMailbox(emulators, tenant);
+  const sentinelWorkspaceId = seedSentinelWorkspace(emulators, tenant);
   return {
     ...samples,
     emulators,
     tenant,
     relayApp,
     reportMailbox,
+    sentinelWorkspaceId,
     relayToken: (audience) => relayToken(emulators, tenant, relayApp, audience),
     applyTo(raw) {
       applyRelay(raw, emulators);
       applyPhishing(raw, emulators, tenant, reportMailbox);
+      applyIntel(raw, emulators, tenant, sentinelWorkspaceId);
       raw.tenants = [tenantConfig(tenant, emu, emulators.caPath)];
     },
     close: () => emulators.close(),

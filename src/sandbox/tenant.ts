@@ -47,7 +47,11 @@ export function seedTenant(emu: EntraGraphEmulator): { tenant: SandboxTenant; re
     clientId: tenant.clientId,
     displayName: 'graphsoc (sandbox)',
     secrets: [tenant.clientSecret],
-    roles: { graph: ['Organization.Read.All', 'User.Read.All', 'Mail.ReadWrite', 'Mail.Send'] },
+    roles: {
+      graph: ['Organization.Read.All', 'User.Read.All', 'Mail.ReadWrite', 'Mail.Send', 'ThreatIndicators.ReadWrite.OwnedBy'],
+      // The threat-intel sync's Defender indicators (all of them: it must see an analyst's own to leave them alone).
+      defender: ['Ti.ReadWrite.All'],
+    },
   });
   const relayApp: SandboxRelayApp = { clientId: randomUUID(), clientSecret: sandboxSecret() };
   emu.registerApp({
@@ -90,6 +94,7 @@ export function tenantConfig(tenant: SandboxTenant, emu: EntraGraphEmulator, caP
     graphBaseUrl: emu.graphUrl,
     // Entra knows Graph by its public identifier wherever the emulated endpoint listens.
     graphScope: 'https://graph.microsoft.com/.default',
+    defenderBaseUrl: emu.defenderUrl,
     caFile: caPath,
   };
 }

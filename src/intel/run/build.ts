@@ -4,7 +4,7 @@
 import type { MicrosoftTenants } from '../../connectors/microsoft/tenants/index.js';
 import { createDefenderClient } from '../../connectors/microsoft/defender/index.js';
 import { createGraphClient } from '../../connectors/microsoft/graph/index.js';
-import { createSentinelClient } from '../../connectors/microsoft/sentinel/index.js';
+import { createSentinelClient, sentinelConnection } from '../../connectors/microsoft/sentinel/index.js';
 import { createTrustarClient, trustarConnection, type TrustarConfig } from '../../connectors/trustar/index.js';
 import { type Clock, systemClock } from '../../platform/http/index.js';
 import { type IntelConfig, type SinkName, SINK_NAMES } from '../config.js';
@@ -77,10 +77,11 @@ function buildSink(name: SinkName, b: BuildInput, clock: Clock): SinkRuntime {
     const client = createSentinelClient(
       tenant,
       tokens,
-      { uploadBaseUrl: s.uploadBaseUrl, workspaceId: s.workspaceId, sourceSystem: s.sourceSystem, api: s.api },
+      sentinelConnection({ ...s, workspaceId: s.workspaceId }),
       { clock, onThrottled },
     );
-    sink = withClose(createSentinelSink(client, { now: () => clock.now() }), () => client.close());
+    // The Sentinel sink closes its client itself.
+    sink = createSentinelSink(client, { now: () => clock.now() });
   } else if (name === 'defender') {
     const d = b.intel.sinks.defender;
     const client = createDefenderClient(tenant, tokens, { clock, onThrottled });

@@ -12,7 +12,7 @@ import {
   searchObservables,
   type TrustarClient,
 } from '../../connectors/trustar/index.js';
-import type { Observable, PrioritizedIndicator, SearchPage } from '../../connectors/trustar/types.js';
+import type { Observable, PrioritizedIndicator, SearchPage } from '../../connectors/trustar/index.js';
 import { GsocError } from '../../platform/errors.js';
 import { type CreateResult, createIndicator } from '../model/indicator.js';
 import { claimFromTrustar, scoreFromTrustarPriority } from '../model/source-types.js';

@@ -1,0 +1,52 @@
+// The sandbox's threat-intel sync: the emulated TruSTAR's enclaves read into an emulated Sentinel
+// workspace and Defender for Endpoint, every few minutes, so a newcomer sees indicators arrive.
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_TRUSTAR_CREDENTIAL, type Emulators } from '../../emulators/index.js';
+import type { RawConfig } from '../platform/config/index.js';
+import type { SandboxTenant } from './tenant.js';
+
+/**
+ * The generated TruSTAR corpus uses the documentation ranges and names (192.0.2.0/24, example.com…)
+ * that a real policy keeps out; the sandbox lets them through so its sample indicators arrive.
+ */
+const SANDBOX_RESERVED = ['unspecified', 'loopback', 'private', 'cgnat', 'link-local', 'multicast', 'benchmark', 'reserved'];
+
+/** Registers the Sentinel workspace graphsoc's app may write to; returns its id. */
+export function seedSentinelWorkspace(emulators: Emulators, tenant: SandboxTenant): string {
+  const workspaceId = randomUUID();
+  emulators.entraGraph.addSentinelWorkspace({
+    tenantId: tenant.tenantId,
+    workspaceId,
+    contributors: [tenant.clientId],
+    workspaceName: 'sandbox-sentinel',
+  });
+  return workspaceId;
+}
+
+export function applyIntel(raw: RawConfig, emulators: Emulators, tenant: SandboxTenant, workspaceId: string): void {
+  const policy = { reserved: SANDBOX_RESERVED };
+  raw.intel = {
+    enabled: true,
+    sources: ['trustar'],
+    intervalMinutes: 5,
+    sinks: {
+      sentinel: {
+        enabled: true,
+        tenant: tenant.name,
+        workspaceId,
+        uploadBaseUrl: emulators.entraGraph.sentinelUrl,
+        sourceSystem: 'graphsoc sandbox',
+        policy,
+      },
+      defender: { enabled: true, tenant: tenant.name, policy },
+    },
+  };
+  raw.trustar = {
+    baseUrl: emulators.trustar.url,
+    apiKey: DEFAULT_TRUSTAR_CREDENTIAL.apiKey,
+    apiSecret: DEFAULT_TRUSTAR_CREDENTIAL.apiSecret,
+    enclaveIds: [...emulators.trustar.enclaveIds],
+    clientMetatag: 'graphsoc sandbox',
+    caFile: emulators.caPath,
+  };
+}
