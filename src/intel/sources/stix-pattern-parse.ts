@@ -317,7 +317,8 @@ class Parser {
   /** A single-quoted string; only \' and \\ are escapes (STIX 2.1 §9.2). */
   #string(): string {
     this.#i++;
-    let out = '';
+    // Pieces joined once at the end: a string of many escapes costs one copy, not one per escape.
+    const parts: string[] = [];
     let from = this.#i;
     for (;;) {
       if (this.#i >= this.s.length) this.#malformed('unterminated string');
@@ -326,14 +327,14 @@ class Parser {
       if (c === 92) {
         const n = this.s.charCodeAt(this.#i + 1);
         if (n !== 39 && n !== 92) this.#malformed('invalid escape in string');
-        out += this.s.slice(from, this.#i) + String.fromCharCode(n);
+        parts.push(this.s.slice(from, this.#i), n === 39 ? "'" : '\\');
         this.#i += 2;
         from = this.#i;
       } else this.#i++;
     }
-    out += this.s.slice(from, this.#i);
+    parts.push(this.s.slice(from, this.#i));
     this.#i++;
-    return out;
+    return parts.length === 1 ? (parts[0] as string) : parts.join('');
   }
 
   /** t'…', b'…' or h'…': the prefix, then a string. */
