@@ -17,6 +17,8 @@ export const REJECTION_REASONS = {
   INVALID_EMAIL: 'Not a plain e-mail address (local part or domain invalid, quoted or non-ASCII local part).',
   INVALID_HASH: 'Not an MD5, SHA-1 or SHA-256 digest in hexadecimal.',
   INVALID_FILE_NAME: 'Not a file name (path separators, reserved characters, "." or "..").',
+  UNSUPPORTED_PATTERN:
+    'A STIX pattern that is not one value or an OR of values (AND, FOLLOWEDBY, !=, LIKE…), or not a STIX pattern at all.',
 } as const;
 export type RejectionReason = keyof typeof REJECTION_REASONS;
 
