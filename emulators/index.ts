@@ -1,4 +1,4 @@
-// Starts every emulator (Entra ID + Graph, the Threat Response JWKS host, RSA Archer, TruSTAR) on loopback with one shared CA and returns their handles.
+// Starts every emulator (Entra ID + Graph + Defender + Sentinel, the Threat Response JWKS host, RSA Archer, TruSTAR, TAXII 2.1) on loopback with one shared CA and returns their handles.
 import {
   type EntraGraphEmulator,
   type EntraGraphEmulatorOptions,
@@ -7,6 +7,7 @@ import {
 import { type ArcherEmulator, type ArcherEmulatorOptions, startArcherEmulator } from './archer/index.js';
 import { type JwksHostEmulator, startJwksHostEmulator } from './securex-jwks/index.js';
 import { startTrustarEmulator, type TrustarEmulator, type TrustarEmulatorOptions } from './trustar/index.js';
+import { startTaxiiEmulator, type TaxiiEmulator, type TaxiiEmulatorOptions } from './taxii/index.js';
 import {
   type CertificateAuthority,
   createCertificateAuthority,
@@ -21,6 +22,8 @@ export { securityExport, syntheticSecurityData } from './microsoft/index.js';
 export { DEFAULT_USER as DEFAULT_ARCHER_USER } from './archer/index.js';
 export type { TrustarEmulator, TrustarEmulatorOptions } from './trustar/index.js';
 export { DEFAULT_CREDENTIAL as DEFAULT_TRUSTAR_CREDENTIAL } from './trustar/index.js';
+export type { TaxiiEmulator, TaxiiEmulatorOptions } from './taxii/index.js';
+export { DEFAULT_TAXII_TOKEN, DEFAULT_TAXII_USER, VETTED_COLLECTION } from './taxii/index.js';
 
 export interface EmulatorsOptions {
   /** Bind address for every emulator; default 'localhost'. */
@@ -28,6 +31,7 @@ export interface EmulatorsOptions {
   entraGraph?: Omit<EntraGraphEmulatorOptions, 'host' | 'ca'>;
   archer?: Omit<ArcherEmulatorOptions, 'host' | 'ca'>;
   trustar?: Omit<TrustarEmulatorOptions, 'host' | 'ca'>;
+  taxii?: Omit<TaxiiEmulatorOptions, 'host' | 'ca'>;
   /** Reuse a CA; a fresh one is created otherwise. */
   ca?: CertificateAuthority;
 }
@@ -40,6 +44,8 @@ export interface Emulators {
   archer: ArcherEmulator;
   /** TruSTAR 2.0: token, observables and indicators search over a generated corpus, quotas. */
   trustar: TrustarEmulator;
+  /** TAXII 2.1: discovery, API roots, collections, objects over generated STIX. */
+  taxii: TaxiiEmulator;
   /** The CA every emulator's server certificate chains to. */
   caPem: string;
   caPath: string;
@@ -52,16 +58,24 @@ export async function startEmulators(opts: EmulatorsOptions = {}): Promise<Emula
   const securexJwks = await startJwksHostEmulator({ ca, host: opts.host });
   const archer = await startArcherEmulator({ ...opts.archer, host: opts.host, ca });
   const trustar = await startTrustarEmulator({ ...opts.trustar, host: opts.host, ca });
+  const taxii = await startTaxiiEmulator({ ...opts.taxii, host: opts.host, ca });
   const caPath = writeCaFile(ca);
   return {
     entraGraph,
     securexJwks,
     archer,
     trustar,
+    taxii,
     caPem: ca.certPem,
     caPath,
     close: async () => {
-      await Promise.all([entraGraph.close(), securexJwks.close(), archer.close(), trustar.close()]);
+      await Promise.all([
+        entraGraph.close(),
+        securexJwks.close(),
+        archer.close(),
+        trustar.close(),
+        taxii.close(),
+      ]);
       removeCaFile(caPath);
     },
   };

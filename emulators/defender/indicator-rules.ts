@@ -50,7 +50,10 @@ function valueProblem(type: string, value: string): string | undefined {
     return undefined;
   }
   if (type === 'DomainName')
-    return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(value)
+    // An IDN top-level domain arrives as punycode (xn--p1ai for .рф), which DNS holds like any other.
+    return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i.test(
+      value,
+    )
       ? undefined
       : `Invalid indicator value '${value}' for indicator type DomainName.`;
   if (type === 'Url') {

@@ -9,6 +9,7 @@ import { errors as defender } from '../connectors/microsoft/defender/index.js';
 import { errors as graph } from '../connectors/microsoft/graph/index.js';
 import { errors as identity } from '../connectors/microsoft/identity/index.js';
 import { errors as sentinel } from '../connectors/microsoft/sentinel/index.js';
+import { errors as taxii } from '../connectors/taxii/index.js';
 import { errors as trustar } from '../connectors/trustar/index.js';
 import { phishing } from '../phishing/index.js';
 import { relay } from '../relay/index.js';
@@ -24,6 +25,7 @@ export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
   'Microsoft Sentinel': sentinel,
   'RSA Archer': archer,
   TruSTAR: trustar,
+  'TAXII 2.1': taxii,
 };
 
 /** Jobs on the way: the dashboard lists them as not yet available until their feature lands. */

@@ -44,7 +44,7 @@ export async function runIntelSync(o: IntelSyncOptions): Promise<number> {
   let built: ReturnType<typeof buildIntel>;
   try {
     built = buildIntel(
-      { intel: config.intel, trustar: config.trustar, microsoft: services.microsoft },
+      { intel: config.intel, trustar: config.trustar, taxii: config.taxii, microsoft: services.microsoft },
       o.sinks.length > 0 ? (o.sinks as SinkName[]) : undefined,
     );
   } catch (e) {
@@ -82,7 +82,8 @@ export async function runIntelSync(o: IntelSyncOptions): Promise<number> {
             ? undefined
             : async (s, sink) => {
                 const held = await holdLease(leases, pairLease(s, sink), owner, stop.signal);
-                if (!held) busy = `${s} → ${sink} is being synced by ${await holderOf(leases, pairLease(s, sink))}`;
+                if (!held)
+                  busy = `${s} → ${sink} is being synced by ${await holderOf(leases, pairLease(s, sink))}`;
                 return held ? () => held.release() : undefined;
               },
         });
@@ -125,7 +126,10 @@ class Progress {
   }
 
   sink(name: string, c: SinkCounts, scanned: number): void {
-    this.#set(name, `${name}: ${n(scanned)} checked, ${n(c.new + c.updated)} sent, ${n(c.revoked + c.withdrawn)} withdrawn`);
+    this.#set(
+      name,
+      `${name}: ${n(scanned)} checked, ${n(c.new + c.updated)} sent, ${n(c.revoked + c.withdrawn)} withdrawn`,
+    );
   }
 
   done(): void {
@@ -146,11 +150,25 @@ const n = (x: number): string => x.toLocaleString('en-US');
 /** The summary table: one row per source read, one per (source, sink). */
 export function summary(r: SyncResult, dryRun: boolean): string[] {
   const lines: string[] = [];
-  const srcRows = r.sources.map((s) => [s.source, s.outcome, n(s.counts.read), n(s.counts.new), n(s.counts.changed), n(s.counts.unchanged), n(s.counts.rejected)]);
+  const srcRows = r.sources.map((s) => [
+    s.source,
+    s.outcome,
+    n(s.counts.read),
+    n(s.counts.new),
+    n(s.counts.changed),
+    n(s.counts.unchanged),
+    n(s.counts.rejected),
+  ]);
   lines.push(...table(['source', 'outcome', 'read', 'new', 'changed', 'unchanged', 'rejected'], srcRows));
   for (const s of r.sources) {
     const by = Object.entries(s.counts.rejectedBy).map(([k, v]) => `${k} ${v}`);
-    if (by.length > 0) lines.push(`  ${s.source} rejected: ${by.join(', ')}; e.g. ${s.counts.samples.slice(0, 3).map((x) => `${x.type} "${x.sample}"`).join(', ')}`);
+    if (by.length > 0)
+      lines.push(
+        `  ${s.source} rejected: ${by.join(', ')}; e.g. ${s.counts.samples
+          .slice(0, 3)
+          .map((x) => `${x.type} "${x.sample}"`)
+          .join(', ')}`,
+      );
     if (s.error) lines.push(`  ${s.source}: ${s.error}`);
   }
   lines.push('');
@@ -170,13 +188,28 @@ export function summary(r: SyncResult, dryRun: boolean): string[] {
   ]);
   lines.push(
     ...table(
-      [dryRun ? 'would send (dry run)' : 'sink', 'outcome', 'new', 'updated', 'unchanged', 'expired', 'revoked', 'withdrawn', 'refused', 'over cap', 'calls', '429s'],
+      [
+        dryRun ? 'would send (dry run)' : 'sink',
+        'outcome',
+        'new',
+        'updated',
+        'unchanged',
+        'expired',
+        'revoked',
+        'withdrawn',
+        'refused',
+        'over cap',
+        'calls',
+        '429s',
+      ],
       pairRows,
     ),
   );
   for (const p of r.pairs) {
     const a = p.counts.actions;
-    lines.push(`  ${p.source} → ${p.sink}: sends by action alert ${n(a.alert)}, block ${n(a.block)}, audit ${n(a.audit)}${p.counts.foreign > 0 ? `; ${n(p.counts.foreign)} held by someone else, left alone` : ''}`);
+    lines.push(
+      `  ${p.source} → ${p.sink}: sends by action alert ${n(a.alert)}, block ${n(a.block)}, audit ${n(a.audit)}${p.counts.foreign > 0 ? `; ${n(p.counts.foreign)} held by someone else, left alone` : ''}`,
+    );
     for (const f of p.counts.refusals.slice(0, 5)) lines.push(`  refused ${f.key}: ${f.error}`);
     if (p.error) lines.push(`  ${p.error}`);
   }
@@ -185,6 +218,10 @@ export function summary(r: SyncResult, dryRun: boolean): string[] {
 
 function table(head: string[], rows: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...rows.map(line)];
 }

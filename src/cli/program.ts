@@ -309,8 +309,13 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       '\nExit status: 0 all went through, 1 a sink refused records or a source or sink failed (the next run\nresumes), 2 usage or configuration error, 3 serve is syncing the same source or sink right now.',
     )
     .option('--dry-run', 'read the sources and count what would be sent, per sink and action; send nothing')
-    .option('--sink <name>', 'only this sink (sentinel, defender, graph); repeat', (v: string, all: string[]) => [...all, v], [])
-    .option('--json', 'print the run\'s result as one JSON object instead of the table')
+    .option(
+      '--sink <name>',
+      'only this sink (sentinel, defender, graph); repeat',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option('--json', "print the run's result as one JSON object instead of the table")
     .action(async (opts: { dryRun?: boolean; sink: string[]; json?: boolean }, cmd: Command) => {
       const { runIntelSync } = await import('./intel-sync.js');
       setStatus(

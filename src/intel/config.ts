@@ -4,6 +4,12 @@
 import { z } from 'zod';
 import { sentinelConnectionSchema } from '../connectors/microsoft/sentinel/index.js';
 import {
+  TAXII_REQUIRED,
+  TAXII_SECRET_PATHS,
+  type TaxiiConfig,
+  taxiiSchema,
+} from '../connectors/taxii/index.js';
+import {
   TRUSTAR_REQUIRED,
   TRUSTAR_SECRET_PATHS,
   type TrustarConfig,
@@ -14,7 +20,7 @@ import type { FeatureConfig } from '../platform/feature/index.js';
 import { TLP_LEVELS } from './model/types.js';
 import { sinkPolicySchema } from './policy/schema.js';
 
-export const INTEL_SOURCES = ['trustar'] as const;
+export const INTEL_SOURCES = ['trustar', 'taxii'] as const;
 export type IntelSourceKind = (typeof INTEL_SOURCES)[number];
 
 const trustarSourceSchema = z
@@ -91,7 +97,7 @@ export const graphSinkSchema = z
 export const intelSchema = z
   .object({
     enabled: z.boolean().default(false),
-    /** The sources read, each with its connector's section. */
+    /** The sources read, each with its connector's section: `trustar` ([trustar]) and `taxii` ([taxii], one source per collection). */
     sources: z.array(z.enum(INTEL_SOURCES)).max(INTEL_SOURCES.length).default(['trustar']),
     /** Minutes between runs under `graphsoc serve`. */
     intervalMinutes: z.number().int().min(1).max(10_080).default(60),
@@ -108,12 +114,16 @@ export type IntelConfig = z.infer<typeof intelSchema>;
 export type SinkName = keyof IntelConfig['sinks'];
 export const SINK_NAMES: readonly SinkName[] = ['sentinel', 'defender', 'graph'];
 
-export type IntelAppConfig = PlatformConfig & { intel: IntelConfig; trustar: TrustarConfig };
+export type IntelAppConfig = PlatformConfig & {
+  intel: IntelConfig;
+  trustar: TrustarConfig;
+  taxii: TaxiiConfig;
+};
 
 export const enabledSinks = (c: IntelConfig): SinkName[] => SINK_NAMES.filter((s) => c.sinks[s].enabled);
 
 export const intelConfig: FeatureConfig<IntelAppConfig> = {
-  sections: { intel: intelSchema, trustar: trustarSchema },
+  sections: { intel: intelSchema, trustar: trustarSchema, taxii: taxiiSchema },
   enabled: (c) => c.intel.enabled,
   check(c, issue) {
     const tenants = new Set(c.tenants.map((t) => t.name));
@@ -145,6 +155,12 @@ export const intelConfig: FeatureConfig<IntelAppConfig> = {
         if (v === undefined || (Array.isArray(v) && v.length === 0))
           issue(['trustar', key], `expected trustar.${key}: intel.sources reads TruSTAR`);
       }
+    if (c.intel.sources.includes('taxii'))
+      for (const key of TAXII_REQUIRED) {
+        const v = c.taxii[key];
+        if (v === undefined || (Array.isArray(v) && v.length === 0))
+          issue(['taxii', key], `expected taxii.${key}: intel.sources reads TAXII`);
+      }
   },
-  secretPaths: [...TRUSTAR_SECRET_PATHS],
+  secretPaths: [...TRUSTAR_SECRET_PATHS, ...TAXII_SECRET_PATHS],
 };

@@ -1,7 +1,13 @@
-// The sandbox's threat-intel sync: the emulated TruSTAR's enclaves read into an emulated Sentinel
-// workspace and Defender for Endpoint, every few minutes, so a newcomer sees indicators arrive.
+// The sandbox's threat-intel sync: the emulated TruSTAR's enclaves and a TAXII 2.1 collection read
+// into an emulated Sentinel workspace and Defender for Endpoint every few minutes, so a newcomer sees
+// indicators arrive.
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TRUSTAR_CREDENTIAL, type Emulators } from '../../emulators/index.js';
+import {
+  DEFAULT_TAXII_USER,
+  DEFAULT_TRUSTAR_CREDENTIAL,
+  type Emulators,
+  VETTED_COLLECTION,
+} from '../../emulators/index.js';
 import type { RawConfig } from '../platform/config/index.js';
 import type { SandboxTenant } from './tenant.js';
 
@@ -9,7 +15,16 @@ import type { SandboxTenant } from './tenant.js';
  * The generated TruSTAR corpus uses the documentation ranges and names (192.0.2.0/24, example.com…)
  * that a real policy keeps out; the sandbox lets them through so its sample indicators arrive.
  */
-const SANDBOX_RESERVED = ['unspecified', 'loopback', 'private', 'cgnat', 'link-local', 'multicast', 'benchmark', 'reserved'];
+const SANDBOX_RESERVED = [
+  'unspecified',
+  'loopback',
+  'private',
+  'cgnat',
+  'link-local',
+  'multicast',
+  'benchmark',
+  'reserved',
+];
 
 /** Registers the Sentinel workspace graphsoc's app may write to; returns its id. */
 export function seedSentinelWorkspace(emulators: Emulators, tenant: SandboxTenant): string {
@@ -23,11 +38,16 @@ export function seedSentinelWorkspace(emulators: Emulators, tenant: SandboxTenan
   return workspaceId;
 }
 
-export function applyIntel(raw: RawConfig, emulators: Emulators, tenant: SandboxTenant, workspaceId: string): void {
+export function applyIntel(
+  raw: RawConfig,
+  emulators: Emulators,
+  tenant: SandboxTenant,
+  workspaceId: string,
+): void {
   const policy = { reserved: SANDBOX_RESERVED };
   raw.intel = {
     enabled: true,
-    sources: ['trustar'],
+    sources: ['trustar', 'taxii'],
     intervalMinutes: 5,
     sinks: {
       sentinel: {
@@ -47,6 +67,13 @@ export function applyIntel(raw: RawConfig, emulators: Emulators, tenant: Sandbox
     apiSecret: DEFAULT_TRUSTAR_CREDENTIAL.apiSecret,
     enclaveIds: [...emulators.trustar.enclaveIds],
     clientMetatag: 'graphsoc sandbox',
+    caFile: emulators.caPath,
+  };
+  raw.taxii = {
+    url: emulators.taxii.discoveryUrl,
+    username: DEFAULT_TAXII_USER.username,
+    password: DEFAULT_TAXII_USER.password,
+    collectionIds: [VETTED_COLLECTION],
     caFile: emulators.caPath,
   };
 }

@@ -48,7 +48,13 @@ export function seedTenant(emu: EntraGraphEmulator): { tenant: SandboxTenant; re
     displayName: 'graphsoc (sandbox)',
     secrets: [tenant.clientSecret],
     roles: {
-      graph: ['Organization.Read.All', 'User.Read.All', 'Mail.ReadWrite', 'Mail.Send', 'ThreatIndicators.ReadWrite.OwnedBy'],
+      graph: [
+        'Organization.Read.All',
+        'User.Read.All',
+        'Mail.ReadWrite',
+        'Mail.Send',
+        'ThreatIndicators.ReadWrite.OwnedBy',
+      ],
       // The threat-intel sync's Defender indicators (all of them: it must see an analyst's own to leave them alone).
       defender: ['Ti.ReadWrite.All'],
     },

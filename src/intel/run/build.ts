@@ -5,7 +5,12 @@ import type { MicrosoftTenants } from '../../connectors/microsoft/tenants/index.
 import { createDefenderClient } from '../../connectors/microsoft/defender/index.js';
 import { createGraphClient } from '../../connectors/microsoft/graph/index.js';
 import { createSentinelClient, sentinelConnection } from '../../connectors/microsoft/sentinel/index.js';
-import { createTrustarClient, trustarConnection, type TrustarConfig } from '../../connectors/trustar/index.js';
+import { createTaxiiClient, type TaxiiConfig, taxiiConnection } from '../../connectors/taxii/index.js';
+import {
+  createTrustarClient,
+  trustarConnection,
+  type TrustarConfig,
+} from '../../connectors/trustar/index.js';
 import { type Clock, systemClock } from '../../platform/http/index.js';
 import { type IntelConfig, type SinkName, SINK_NAMES } from '../config.js';
 import { Pacer } from '../engine/pacer.js';
@@ -16,12 +21,14 @@ import { createDefenderSink } from '../sinks/defender.js';
 import { createGraphSink } from '../sinks/graph.js';
 import { createSentinelSink } from '../sinks/sentinel.js';
 import type { IntelSink } from '../sinks/types.js';
+import { createTaxiiSource } from '../sources/taxii.js';
 import { createTrustarSource } from '../sources/trustar.js';
 import type { IntelSource } from '../sources/types.js';
 
 export interface BuildInput {
   intel: IntelConfig;
   trustar: TrustarConfig;
+  taxii: TaxiiConfig;
   microsoft: MicrosoftTenants;
   clock?: Clock;
 }
@@ -33,30 +40,54 @@ export interface Built {
 }
 
 /** Sources and sinks to run; `only` narrows the sinks (the CLI's --sink), `sources` the sources. */
-export function buildIntel(b: BuildInput, only?: readonly SinkName[], onlySources?: readonly string[]): Built {
+export function buildIntel(
+  b: BuildInput,
+  only?: readonly SinkName[],
+  onlySources?: readonly string[],
+): Built {
   const clock = b.clock ?? systemClock;
-  const names = SINK_NAMES.filter((n) => b.intel.sinks[n].enabled && (only === undefined || only.includes(n)));
+  const names = SINK_NAMES.filter(
+    (n) => b.intel.sinks[n].enabled && (only === undefined || only.includes(n)),
+  );
   if (names.length === 0)
     throw new IntelNotConfiguredError(
       only ? `none of ${only.join(', ')} is enabled in [intel.sinks]` : 'no sink is enabled in [intel.sinks]',
     );
+  const closers: Array<() => Promise<void>> = [];
   const sources = b.intel.sources
     .filter((s) => onlySources === undefined || onlySources.includes(s))
-    .map((s) => buildSource(s, b, clock));
+    .flatMap((s) => buildSources(s, b, clock, closers));
   if (sources.length === 0) throw new IntelNotConfiguredError('no source to read (intel.sources)');
   const sinks = names.map((n) => buildSink(n, b, clock));
   return {
     sources,
     sinks,
     close: async () => {
-      await Promise.all([...sources.map((s) => s.close()), ...sinks.map((s) => s.sink.close())]);
+      await Promise.all([
+        ...sources.map((s) => s.close()),
+        ...sinks.map((s) => s.sink.close()),
+        ...closers.map((c) => c()),
+      ]);
     },
   };
 }
 
-function buildSource(name: string, b: BuildInput, clock: Clock): IntelSource {
+/** TruSTAR is one source; TAXII is one per collection, sharing one client (closed once, by `closers`). */
+function buildSources(
+  name: string,
+  b: BuildInput,
+  clock: Clock,
+  closers: Array<() => Promise<void>>,
+): IntelSource[] {
   if (name === 'trustar')
-    return createTrustarSource(createTrustarClient(trustarConnection(b.trustar), { clock }), b.intel.trustar);
+    return [
+      createTrustarSource(createTrustarClient(trustarConnection(b.trustar), { clock }), b.intel.trustar),
+    ];
+  if (name === 'taxii') {
+    const client = createTaxiiClient(taxiiConnection(b.taxii), { clock });
+    closers.push(() => client.close());
+    return b.taxii.collectionIds.map((id) => createTaxiiSource(client, id));
+  }
   throw new IntelNotConfiguredError(`unknown source ${name}`);
 }
 
@@ -73,7 +104,8 @@ function buildSink(name: SinkName, b: BuildInput, clock: Clock): SinkRuntime {
   let sink: IntelSink;
   if (name === 'sentinel') {
     const s = b.intel.sinks.sentinel;
-    if (s.workspaceId === undefined) throw new IntelNotConfiguredError('intel.sinks.sentinel.workspaceId is not set');
+    if (s.workspaceId === undefined)
+      throw new IntelNotConfiguredError('intel.sinks.sentinel.workspaceId is not set');
     const client = createSentinelClient(
       tenant,
       tokens,
@@ -96,7 +128,10 @@ function buildSink(name: SinkName, b: BuildInput, clock: Clock): SinkRuntime {
   } else {
     const client = createGraphClient(tenant, tokens, { clock });
     sink = withClose(
-      createGraphSink(client, { targetProduct: b.intel.sinks.graph.targetProduct, azureTenantId: tenant.tenantId }),
+      createGraphSink(client, {
+        targetProduct: b.intel.sinks.graph.targetProduct,
+        azureTenantId: tenant.tenantId,
+      }),
       () => client.close(),
     );
   }

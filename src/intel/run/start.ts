@@ -15,14 +15,24 @@ import { holdLease, pairLease, readLease } from './lease.js';
 import { recordRun } from './metrics.js';
 import { intelPanel, intelStatus } from './status.js';
 
+/** How often a pair waiting for another pair's read of the same source looks again. */
+const READ_WAIT_POLL_MS = 2000;
+
 export interface IntelServices {
   microsoft: MicrosoftTenants;
 }
 
-export async function startIntel(ctx: FeatureContext<IntelAppConfig, IntelServices>): Promise<RunningFeature> {
+export async function startIntel(
+  ctx: FeatureContext<IntelAppConfig, IntelServices>,
+): Promise<RunningFeature> {
   const c = ctx.config.intel;
   const logger = ctx.logger.child({ job: 'intel' });
-  const built = buildIntel({ intel: c, trustar: ctx.config.trustar, microsoft: ctx.services.microsoft });
+  const built = buildIntel({
+    intel: c,
+    trustar: ctx.config.trustar,
+    taxii: ctx.config.taxii,
+    microsoft: ctx.services.microsoft,
+  });
   const leases = new LeaseStore(ctx.store);
   const runs = new IntelRuns(ctx.store.db);
   const state = new IntelSinkState(ctx.store.db);
@@ -35,8 +45,13 @@ export async function startIntel(ctx: FeatureContext<IntelAppConfig, IntelServic
       const log = logger.child({ source: source.name, sink: sink.name });
       while (!signal.aborted) {
         try {
-          const read = await readIfDue(source, lease.owner, signal);
-          const result = await runSync(ctx.store.db, [source], [sink], { dryRun: false, signal, skipRead: true });
+          // The read lease's owner is this unit, so the instance's other pairs wait for its read.
+          const read = await readIfDue(source, `${lease.owner}/${sink.name}`, signal);
+          const result = await runSync(ctx.store.db, [source], [sink], {
+            dryRun: false,
+            signal,
+            skipRead: true,
+          });
           result.sources.push(...read.sources);
           recordRun(result, false, Date.now());
           logResult(log, result);
@@ -49,17 +64,27 @@ export async function startIntel(ctx: FeatureContext<IntelAppConfig, IntelServic
     },
   }));
 
-  /** Reads the source unless another pair did within half an interval or is reading it now. */
+  /**
+   * Reads the source unless another pair read it within half an interval. When another pair is
+   * reading it now, waits for that read and reconciles with it instead of reading again (TruSTAR's
+   * quota is per user, and one read feeds every sink).
+   */
   async function readIfDue(source: IntelSource, owner: string, signal: AbortSignal): Promise<SyncResult> {
     const empty: SyncResult = { sources: [], pairs: [], clean: true };
-    const last = await runs.lastCompleted(source.name, null);
-    if (last?.finishedAt && Date.now() - last.finishedAt < intervalMs / 2) return empty;
-    const held = await holdLease(leases, readLease(source.name), owner, signal);
-    if (!held) return empty;
-    try {
-      return await runSync(ctx.store.db, [source], [] as SinkRuntime[], { dryRun: false, signal: held.signal });
-    } finally {
-      await held.release();
+    for (;;) {
+      const last = await runs.lastCompleted(source.name, null);
+      if (last?.finishedAt && Date.now() - last.finishedAt < intervalMs / 2) return empty;
+      const held = await holdLease(leases, readLease(source.name), owner, signal);
+      if (held)
+        try {
+          return await runSync(ctx.store.db, [source], [] as SinkRuntime[], {
+            dryRun: false,
+            signal: held.signal,
+          });
+        } finally {
+          await held.release();
+        }
+      await sleep(READ_WAIT_POLL_MS, undefined, { signal });
     }
   }
 
@@ -71,9 +96,9 @@ export async function startIntel(ctx: FeatureContext<IntelAppConfig, IntelServic
   };
   return {
     units,
-    checks: [...new Set(built.sinks.map((s) => c.sinks[s.name as keyof typeof c.sinks].tenant as string))].map((t) =>
-      ctx.services.microsoft.check(t),
-    ),
+    checks: [
+      ...new Set(built.sinks.map((s) => c.sinks[s.name as keyof typeof c.sinks].tenant as string)),
+    ].map((t) => ctx.services.microsoft.check(t)),
     status: async () => ({ intel: await intelStatus(statusDeps) }),
     panels: async () => [await intelPanel(statusDeps)],
     close: () => built.close(),
@@ -82,10 +107,19 @@ export async function startIntel(ctx: FeatureContext<IntelAppConfig, IntelServic
 
 function logResult(log: FeatureContext<unknown>['logger'], r: SyncResult): void {
   for (const s of r.sources)
-    log.info({ source: s.source, outcome: s.outcome, counts: { ...s.counts, samples: undefined }, error: s.error }, 'intel source read');
+    log.info(
+      { source: s.source, outcome: s.outcome, counts: { ...s.counts, samples: undefined }, error: s.error },
+      'intel source read',
+    );
   for (const p of r.pairs)
     log[p.outcome === 'failed' ? 'error' : p.outcome === 'refused' ? 'warn' : 'info'](
-      { source: p.source, sink: p.sink, outcome: p.outcome, counts: { ...p.counts, refusals: undefined }, error: p.error },
+      {
+        source: p.source,
+        sink: p.sink,
+        outcome: p.outcome,
+        counts: { ...p.counts, refusals: undefined },
+        error: p.error,
+      },
       'intel sink reconciled',
     );
 }
