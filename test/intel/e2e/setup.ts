@@ -20,6 +20,8 @@ export interface World {
   tenant: SandboxTenant;
   workspaceId: string;
   config: Config;
+  /** The raw configuration the loader read (for a graphsoc.toml of the same world). */
+  raw: Record<string, unknown>;
   db: TestDatabase;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
   const { tenant } = seedTenant(emulators.entraGraph);
   const workspaceId = seedSentinelWorkspace(emulators, tenant);
   const db = await openTestDatabase('sqlite');
+  let captured: Record<string, unknown> = {};
   const { config } = loadAppConfig({
     noFile: true,
     env: {},
@@ -56,6 +59,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
         sink.enabled = (o.sinks ?? ['sentinel', 'defender', 'graph']).includes(name);
         Object.assign(sink, o.sinkOverrides?.[name] ?? {});
       }
+      captured = structuredClone(raw) as Record<string, unknown>;
     },
   });
   return {
@@ -63,6 +67,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
     tenant,
     workspaceId,
     config,
+    raw: captured,
     db,
     close: async () => {
       await db.cleanup();
