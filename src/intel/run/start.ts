@@ -12,7 +12,7 @@ import { IntelRuns } from '../store/runs.js';
 import { IntelSinkState } from '../store/sink-state.js';
 import { buildIntel } from './build.js';
 import { holdLease, pairLease, readLease } from './lease.js';
-import { recordRun } from './metrics.js';
+import { intelHeld, recordRun } from './metrics.js';
 import { intelPanel, intelStatus } from './status.js';
 
 /** How often a pair waiting for another pair's read of the same source looks again. */
@@ -54,6 +54,8 @@ export async function startIntel(
           });
           result.sources.push(...read.sources);
           recordRun(result, false, Date.now());
+          const held = await state.tally(source.name, sink.name, Date.now());
+          intelHeld.set({ source: source.name, sink: sink.name }, held.live);
           logResult(log, result);
         } catch (e) {
           if (signal.aborted) break;

@@ -36,7 +36,10 @@ describe('secrets and their *File keys', () => {
       'archer.password',
       'database.url',
       'relay.hs256Secret',
+      'taxii.password',
+      'taxii.token',
       'tenants.*.clientSecret',
+      'trustar.apiSecret',
     ]);
   });
 
