@@ -48,12 +48,10 @@ export async function intelPanel(d: StatusDeps): Promise<Panel> {
         key: `${r.source}`,
         cells: [
           `${r.source} (read)`,
-          when(r.startedAt),
+          `${when(r.startedAt)}; last success ${await lag(d, r, now)}`,
           r.outcome,
-          `${c.new ?? 0} new, ${c.changed ?? 0} changed, ${c.unchanged ?? 0} unchanged in ${c.pages ?? 0} pages`,
-          `${c.rejected ?? 0} rejected${rejectedBy(c)}`,
+          `${c.new ?? 0} new, ${c.changed ?? 0} changed, ${c.unchanged ?? 0} unchanged in ${c.pages ?? 0} pages; ${c.rejected ?? 0} rejected${rejectedBy(c)}`,
           '',
-          await lag(d, r, now),
           r.error ?? '',
         ],
       });
@@ -65,12 +63,10 @@ export async function intelPanel(d: StatusDeps): Promise<Panel> {
       key: `${r.source}:${r.sink}`,
       cells: [
         `${r.source} → ${r.sink}${r.dryRun ? ' (dry run)' : ''}`,
-        when(r.startedAt),
+        `${when(r.startedAt)}; last success ${await lag(d, r, now)}`,
         r.outcome,
-        `${c.new ?? 0} new, ${c.updated ?? 0} updated, ${c.unchanged ?? 0} unchanged, ${c.revoked ?? 0} revoked, ${c.withdrawn ?? 0} withdrawn, ${c.expired ?? 0} expired`,
-        `${c.refused ?? 0} refused, ${c.stillRefused ?? 0} still refused, ${c.leftOutByCap ?? 0} over capacity, ${c.foreign ?? 0} someone else's`,
-        `${t.live} live, ${c.calls ?? 0} calls, ${c.throttled ?? 0} × 429`,
-        await lag(d, r, now),
+        `${c.new ?? 0} new, ${c.updated ?? 0} updated, ${c.unchanged ?? 0} unchanged, ${c.revoked ?? 0} revoked, ${c.withdrawn ?? 0} withdrawn, ${c.expired ?? 0} expired; not sent: ${c.refused ?? 0} refused, ${c.stillRefused ?? 0} still refused, ${c.leftOutByCap ?? 0} over capacity, ${c.foreign ?? 0} someone else's; ${c.calls ?? 0} calls, ${c.throttled ?? 0} × 429`,
+        `${t.live}`,
         r.error ?? (c.refusals?.[0] ? `e.g. ${c.refusals[0].error}` : ''),
       ],
     });
@@ -78,16 +74,8 @@ export async function intelPanel(d: StatusDeps): Promise<Panel> {
   return {
     id: 'intel-runs',
     title: 'Threat-intel sync: last run per source and sink',
-    columns: [
-      'Pair',
-      'Last run',
-      'Outcome',
-      'Sent and withdrawn',
-      'Not sent',
-      'Sink holds',
-      'Since last success',
-      'Error',
-    ],
+    // Six columns: the dashboard must fit a phone without scrolling sideways.
+    columns: ['Pair', 'Last run', 'Outcome', 'What it did', 'Live', 'Error'],
     rows,
     empty: 'No sync has run yet. Run `graphsoc intel sync --dry-run` to see what the first run would send.',
     hint: 'docs/intel.md ("The dashboard") says what each figure means. A failed pair resumes at its last committed batch on its next run.',
@@ -102,10 +90,10 @@ function rejectedBy(c: Partial<SourceCounts>): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
-/** Minutes since the pair last finished a run that did not fail: how stale the sink's copy may be. */
+/** Time since the pair last finished a run that did not fail: how stale the sink's copy may be. */
 async function lag(d: StatusDeps, r: RunRow, now: number): Promise<string> {
   const ok = await d.runs.lastCompleted(r.source, r.sink);
   if (!ok?.finishedAt) return 'never';
   const min = Math.round((now - ok.finishedAt) / 60_000);
-  return min < 120 ? `${min} min` : `${Math.round(min / 60)} h`;
+  return min < 120 ? `${min} min ago` : `${Math.round(min / 60)} h ago`;
 }
