@@ -117,7 +117,7 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
   program
     .name('graphsoc')
     .description(
-      'Security automation for Microsoft 365: phishing reports become RSA Archer incidents, and a Cisco Threat Response relay answers from Microsoft Defender (Graph Security module). Coming: threat-intel sync, self-service accounts.',
+      'Security automation for Microsoft 365: phishing reports become RSA Archer incidents, a Cisco Threat Response relay answers from Microsoft Defender (Graph Security module), and TruSTAR and TAXII 2.1 indicators reach Sentinel, Defender and Graph tiIndicators. Coming: self-service accounts.',
     )
     .version(VERSION)
     .addOption(

@@ -16,7 +16,7 @@ export const intel: Feature<IntelAppConfig, IntelServices> = {
       id: 'intel',
       title: 'Threat-intel sync',
       purpose:
-        'Reads TruSTAR enclaves and sends their indicators to Microsoft Sentinel, Defender for Endpoint and Graph tiIndicators: only what changed, paced, expiring and revoking what is gone.',
+        'Reads TruSTAR enclaves and TAXII 2.1 collections and sends their indicators to Microsoft Sentinel, Defender for Endpoint and Graph tiIndicators: only what changed, paced, expiring and revoking what is gone.',
       docs: 'docs/intel.md',
     },
   ],

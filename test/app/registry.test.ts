@@ -68,5 +68,12 @@ test("every feature's secrets are redacted: each secret path ends in a key the l
   for (const f of FEATURES)
     for (const p of f.config.secretPaths ?? [])
       assert.ok(CONFIG.secretKeys.includes(p[p.length - 1] as string));
-  assert.deepEqual([...CONFIG.secretKeys].sort(), ['apiSecret', 'clientSecret', 'hs256Secret', 'password', 'token', 'url']);
+  assert.deepEqual([...CONFIG.secretKeys].sort(), [
+    'apiSecret',
+    'clientSecret',
+    'hs256Secret',
+    'password',
+    'token',
+    'url',
+  ]);
 });

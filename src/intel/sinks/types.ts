@@ -8,7 +8,7 @@ import type { SinkKind } from '../policy/sinks.js';
 
 /** One indicator to create or update in the sink, with what the sink's policy made of it. */
 export interface SinkRecord {
-  /** stableKey(indicator): source|type|value. */
+  /** stableKey(indicator): feed|type|value (model/key.ts). */
   key: string;
   indicator: Indicator;
   send: Send;

@@ -111,11 +111,6 @@ export class IntelStaging {
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
-
-  /** Forgets a source's cursor, so the next read starts from the look-back again (`intel sync --full`). */
-  async resetCursor(source: string): Promise<void> {
-    await this.#db.deleteFrom('intel_source_cursors').where('source', '=', source).execute();
-  }
 }
 
 /**

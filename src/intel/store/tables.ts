@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/index.js';
  */
 export interface IntelIndicatorsTable {
   source: string;
-  /** stableKey: source kind|type|value. */
+  /** stableKey: feed|type|value (model/key.ts). */
   key: string;
   /** contentHash of the indicator (model/key.ts); with last_seen_ms, what tells a change. */
   content_hash: string;

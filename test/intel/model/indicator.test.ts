@@ -94,13 +94,26 @@ test('last seen is never before first seen; scores are rounded; descriptions and
   assert.equal(indicator({ description: '   ' }).description, undefined);
 });
 
-test('the stable key is source, type and normalised value', () => {
+test('the stable key is the feed (TruSTAR, or a TAXII collection), type and normalised value', () => {
   assert.equal(stableKey(indicator()), 'trustar|domain|c2.badguy.test-feed.net');
   assert.equal(
     stableKey(indicator({ value: 'C2.BADGUY.test-feed.NET.' })),
     'trustar|domain|c2.badguy.test-feed.net',
   );
-  assert.equal(stableKey(indicator({ source: 'taxii' })), 'taxii|domain|c2.badguy.test-feed.net');
+  assert.equal(
+    stableKey(indicator({ source: 'taxii', sourceRef: 'vetted' })),
+    'taxii:vetted|domain|c2.badguy.test-feed.net',
+  );
+  // Two collections are two feeds: each revokes its own copy.
+  assert.notEqual(
+    stableKey(indicator({ source: 'taxii', sourceRef: 'vetted' })),
+    stableKey(indicator({ source: 'taxii', sourceRef: 'community' })),
+  );
+  // TruSTAR's enclaves are read as one feed.
+  assert.equal(
+    stableKey(indicator({ sourceRef: 'enclave-a' })),
+    stableKey(indicator({ sourceRef: 'enclave-b' })),
+  );
 });
 
 test('the content hash changes with what a sink shows, not with sightings or tag order', () => {
