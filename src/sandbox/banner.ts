@@ -44,6 +44,10 @@ export async function sandboxBanner(
     ...archerLines(sandbox),
     `    more reports   POST ${emu.graphUrl}/_emulator/mail/deliver (docs/sandbox.md); graphsoc hears by webhook`,
     '',
+    '  Threat-intel sync: emulated TruSTAR and a TAXII 2.1 collection → Sentinel and Defender, every 5 minutes',
+    '    the dashboard panel "Threat-intel sync" shows each run; the Sentinel workspace holds (after a minute):',
+    `    curl -s --cacert ${sq(sandbox.emulators.caPath)} ${emu.graphUrl}/_emulator/sentinel/workspaces/${sandbox.sentinelWorkspaceId}/objects`,
+    '',
     'Press Ctrl-C to stop.',
     '',
   ].join('\n');
