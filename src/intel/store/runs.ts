@@ -1,8 +1,8 @@
 // One row per run of a source's read and of each (source, sink) reconciliation: when, what it did
 // (counts as JSON), how it ended. The dashboard and `intel status` read the latest per pair.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
-import { type IntelDb, intelDb } from './tables.js';
+import { type IntelDb, type IntelRunsTable, intelDb } from './tables.js';
 
 export type RunOutcome = 'running' | 'ok' | 'refused' | 'failed';
 
@@ -103,17 +103,7 @@ export class IntelRuns {
   }
 }
 
-function toRow(r: {
-  id: number;
-  source: string;
-  sink: string | null;
-  started_at: number;
-  finished_at: number | null;
-  dry_run: number;
-  outcome: string;
-  counts: string;
-  error: string | null;
-}): RunRow {
+function toRow(r: Selectable<IntelRunsTable>): RunRow {
   return {
     id: Number(r.id),
     source: r.source,

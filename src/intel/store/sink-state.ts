@@ -46,15 +46,7 @@ export class IntelSinkState {
       .select(['i.key', 'i.indicator', 's.status', 's.fingerprint', 's.expires_at', 's.sink_id'])
       .where('i.source', '=', source);
     if (afterKey !== null) q = q.where('i.key', '>', afterKey);
-    const rows = await q.orderBy('i.key').limit(limit).execute();
-    return rows.map((r) => ({
-      key: r.key,
-      indicator: r.indicator,
-      status: r.status ?? null,
-      fingerprint: r.fingerprint ?? null,
-      expiresAt: r.expires_at === null || r.expires_at === undefined ? null : Number(r.expires_at),
-      sinkId: r.sink_id ?? null,
-    }));
+    return (await q.orderBy('i.key').limit(limit).execute()).map(toScanRow);
   }
 
   /** Writes the batch's outcomes and clears its in-flight marks, in one transaction. */
@@ -130,14 +122,7 @@ export class IntelSinkState {
       .where('f.sink', '=', sink)
       .orderBy('f.key')
       .execute();
-    return rows.map((r) => ({
-      key: r.key,
-      indicator: r.indicator,
-      status: r.status ?? null,
-      fingerprint: r.fingerprint ?? null,
-      expiresAt: r.expires_at === null || r.expires_at === undefined ? null : Number(r.expires_at),
-      sinkId: r.sink_id ?? null,
-    }));
+    return rows.map(toScanRow);
   }
 
   /** Clears in-flight marks once `recover` has made a resend safe. */
@@ -193,4 +178,23 @@ export class IntelSinkState {
     }
     return out;
   }
+}
+
+/** A staged indicator joined with what the sink holds of it (the sink's columns are null when nothing). */
+function toScanRow(r: {
+  key: string;
+  indicator: string;
+  status: SinkRecordStatus | null;
+  fingerprint: string | null;
+  expires_at: number | null;
+  sink_id: string | null;
+}): ScanRow {
+  return {
+    key: r.key,
+    indicator: r.indicator,
+    status: r.status,
+    fingerprint: r.fingerprint,
+    expiresAt: r.expires_at === null ? null : Number(r.expires_at),
+    sinkId: r.sink_id,
+  };
 }

@@ -1,11 +1,11 @@
 // The local copy of each source's indicators and the source's cursor. A page is staged with the
 // cursor that follows it in one transaction: a run that stops resumes after the last staged page, and
 // staging a page twice (an overlapping window, a resumed run) changes nothing.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { Indicator } from '../model/indicator.js';
 import { contentHash, stableKey } from '../model/key.js';
-import { type IntelDb, intelDb } from './tables.js';
+import { type IntelDb, type IntelIndicatorsTable, intelDb } from './tables.js';
 
 /** Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
@@ -51,14 +51,7 @@ export class IntelStaging {
           .execute();
         for (const r of rows) known.set(r.key, { hash: r.content_hash, lastSeen: Number(r.last_seen_ms) });
       }
-      const writes: Array<{
-        source: string;
-        key: string;
-        content_hash: string;
-        last_seen_ms: number;
-        indicator: string;
-        staged_at: number;
-      }> = [];
+      const writes: Insertable<IntelIndicatorsTable>[] = [];
       for (const [key, ind] of byKey) {
         const hash = contentHash(ind);
         const old = known.get(key);

@@ -28,7 +28,7 @@ export {
   type RequestTarget,
   specForStatus,
 } from './errors.js';
-export { parseJson, remoteErrorParser, responseTarget, shapeError, tryJson } from './json.js';
+export { parseAnswer, parseJson, remoteErrorParser, responseTarget, shapeError, tryJson } from './json.js';
 export { type JsonCalls, jsonCalls } from './json-calls.js';
 export { HostLimiter, type LimitOptions } from './limiter.js';
 export { odataString } from './odata.js';

@@ -39,15 +39,40 @@ export function parseJson<S extends z.ZodType>(
   throw shapeError(target, r.error);
 }
 
+/** The first five failing fields (below `root`) and what was wrong with each, never their values. */
+function failingFields(error: z.ZodError, root?: string): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${(root === undefined ? i.path : [root, ...i.path]).join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * An answer read through the API's schema for a connector with typed errors of its own (TruSTAR,
+ * TAXII): `fail` turns what is wrong (not JSON, or the failing fields) into that error.
+ */
+export function parseAnswer<S extends z.ZodType>(
+  res: HttpResponse,
+  schema: S,
+  fail: (problem: string, cause: unknown) => Error,
+): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(res.body.toString('utf8'));
+  } catch (cause) {
+    throw fail(`answer ${res.status} is not JSON`, cause);
+  }
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw fail(`answer does not match the documented shape (${failingFields(r.error)})`, r.error);
+}
+
 /**
  * GSOC_HTTP_BAD_RESPONSE for an answer that does not match its schema: names the first five failing
  * fields (below `root`, e.g. Archer's RequestedObject) and what was wrong, never their values.
  */
 export function shapeError(target: RequestTarget, error: z.ZodError, root?: string): HttpTransportError {
-  const fields = error.issues
-    .slice(0, 5)
-    .map((i) => `${(root === undefined ? i.path : [root, ...i.path]).join('.') || '(root)'}: ${i.message}`)
-    .join('; ');
+  const fields = failingFields(error, root);
   return new HttpTransportError(
     errors.BAD_RESPONSE,
     `${target.service} ${target.method} ${target.host}${target.path}: answer does not match the documented shape (${fields})`,
