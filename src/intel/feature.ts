@@ -5,6 +5,7 @@ import type { Feature } from '../platform/feature/index.js';
 import { type IntelAppConfig, intelConfig } from './config.js';
 import { errors } from './errors.js';
 import { INTEL_METRICS } from './run/metrics.js';
+import { intelOnlineChecks } from './run/online-checks.js';
 import { type IntelServices, startIntel } from './run/start.js';
 import { graphSinkErrors } from './sinks/graph-errors.js';
 import { intelMigrations } from './store/migrations/index.js';
@@ -25,4 +26,5 @@ export const intel: Feature<IntelAppConfig, IntelServices> = {
   errors: { 'Threat-intel sync': errors, 'Threat-intel Graph sink': graphSinkErrors },
   metrics: INTEL_METRICS,
   start: startIntel,
+  onlineChecks: intelOnlineChecks,
 };

@@ -156,6 +156,7 @@ function withClose(sink: IntelSink, closeClient: () => Promise<void>): IntelSink
     withdraw: sink.withdraw.bind(sink),
     ...(sink.recover ? { recover: sink.recover.bind(sink) } : {}),
     ...(sink.foreignValues ? { foreignValues: sink.foreignValues.bind(sink) } : {}),
+    ping: sink.ping.bind(sink),
     close: async () => {
       await sink.close();
       await closeClient();

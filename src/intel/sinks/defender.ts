@@ -157,6 +157,10 @@ export function createDefenderSink(client: DefenderClient, o: DefenderSinkOption
     },
 
     // The client belongs to the caller (shared per tenant); nothing of the sink's own to release.
+    // One indicator of the list graphsoc reads before every run: token, permission and address.
+    ping: async (signal) => {
+      for await (const _ of listAllIndicators(client, { pageSize: 1, signal })) return;
+    },
     close: async () => {},
   };
 }

@@ -10,6 +10,7 @@
 import {
   deleteTiIndicatorsByExternalId,
   type GraphClient,
+  listTiIndicators,
   submitTiIndicators,
   type TiDeleteResult,
 } from '../../connectors/microsoft/graph/index.js';
@@ -97,6 +98,10 @@ export function createGraphSink(graph: GraphClient, opts: GraphSinkOptions): Int
       const results = await deleteByKey(records, signal);
       const failed = results.filter((r) => r.outcome === 'failed');
       if (failed.length > 0) throw new GraphRecoverError(failed.length, failed[0]?.message ?? '');
+    },
+    // One of the app's own tiIndicators: token, permission and address.
+    async ping(signal) {
+      for await (const _ of listTiIndicators(graph, {}, { maxPageSize: 1, signal })) return;
     },
     // The client is the tenant's shared one; its owner closes it.
     async close() {},

@@ -58,6 +58,7 @@ export function createSentinelSink(client: SentinelClient, o: SentinelSinkOption
         signal,
       );
     },
+    ping: () => client.ping(),
     close: () => client.close(),
   };
 }

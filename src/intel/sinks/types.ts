@@ -67,5 +67,7 @@ export interface IntelSink {
    * an analyst's own indicator is never overwritten. Undefined: the sink keeps ours apart by itself.
    */
   foreignValues?(signal?: AbortSignal): Promise<ReadonlySet<string>>;
+  /** Cheap proof that the address, the credentials and the permission work (`config check --online`). */
+  ping(signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }

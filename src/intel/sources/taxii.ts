@@ -14,7 +14,7 @@
 // Other object types (identity, malware, relationship, marking-definition…) are skipped and counted
 // per type in `skipped()`; a malformed indicator or an unusable pattern becomes a rejection.
 import { z } from 'zod';
-import { readObjects, TaxiiError, type TaxiiClient } from '../../connectors/taxii/index.js';
+import { checkCollections, readObjects, TaxiiError, type TaxiiClient } from '../../connectors/taxii/index.js';
 import { TLP_MARKINGS } from '../convert/tlp-markings.js';
 import { type CreateResult, createIndicator } from '../model/indicator.js';
 import { reject } from '../model/rejection.js';
@@ -199,6 +199,9 @@ export function createTaxiiSource(
       if (first.done) return;
       yield first.value;
       yield* pages;
+    },
+    ping: async () => {
+      await checkCollections(client);
     },
     close: async () => {},
   };

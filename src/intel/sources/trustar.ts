@@ -4,6 +4,7 @@
 // moves the high-water mark. The indicators search cannot page past 10,000 results: a window that
 // hits it is halved and read again (staging the same indicators twice changes nothing).
 import {
+  checkEnclaves,
   errors as trustarErrors,
   getRequestQuotas,
   MAX_WINDOW_MS,
@@ -59,6 +60,9 @@ export function createTrustarSource(client: TrustarClient, o: TrustarSourceOptio
   return {
     name: 'trustar',
     read: (cursor, r) => readWindows(client, o, parseCursor(cursor), r),
+    ping: async () => {
+      await checkEnclaves(client);
+    },
     close: () => client.close(),
   };
 }

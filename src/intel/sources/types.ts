@@ -28,5 +28,7 @@ export interface IntelSource {
    * when the source cannot be read (after the client's retries).
    */
   read(cursor: string | undefined, o: ReadOptions): AsyncIterable<SourcePage>;
+  /** Cheap proof that the credentials work and the configured enclaves or collections are readable. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -72,5 +72,7 @@ export class FakeSink implements IntelSink {
     return [...this.creates.values()].filter((n) => n > 1).length;
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

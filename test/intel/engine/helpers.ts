@@ -60,6 +60,7 @@ export function listSource(records: () => IndicatorInput[], pageSize = 25, failA
         };
       }
     },
+    async ping() {},
     async close() {},
   };
 }
