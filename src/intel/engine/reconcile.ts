@@ -282,19 +282,23 @@ class Sender {
         this.o.sinkName,
         job.records.map((r) => r.key),
       );
-    await pacer.turn(signal);
+    const done = await pacer.turn(signal);
     this.counts.calls++;
     try {
       return job.op === 'upsert'
         ? await sink.upsert(job.records, signal)
         : await sink.withdraw(job.records, signal);
     } catch (e) {
+      // The call is over: its halves below take turns of their own.
+      done();
       if (!(e instanceof HttpStatusError) || (e.status !== 400 && e.status !== 413))
         throw new SinkCallError(this.o.sinkName, e);
       if (job.records.length === 1) return [{ ok: false, code: `HTTP_${e.status}`, message: e.message }];
       const half = Math.ceil(job.records.length / 2);
       const [a, b] = split(job, half);
       return [...(await this.#call(a)), ...(await this.#call(b))];
+    } finally {
+      done();
     }
   }
 

@@ -27,15 +27,48 @@ test('at most `calls` starts in any window, and the whole limit is used', async 
     const pacer = new Pacer({ calls, windowMs, clock });
     const starts: number[] = [];
     for (let i = 0; i < calls * 10; i++) {
-      await pacer.turn();
+      const done = await pacer.turn();
       starts.push(clock.t);
       clock.t += 3; // each call takes a moment before the next asks
+      done();
     }
     assert.ok(maxInAnyWindow(starts, windowMs) <= calls, `${calls}/${windowMs}`);
-    // Ten windows' worth of calls took just over nine windows: nothing of the limit was wasted.
+    // Ten windows' worth of calls took just over nine windows (each window counts from a call's
+    // end, so it waits one call's duration more): nothing else of the limit was wasted.
     const span = (starts.at(-1) as number) - (starts[0] as number);
-    assert.ok(span <= 9 * windowMs + calls * 3 + 3, `span ${span}`);
+    assert.ok(span <= 9 * (windowMs + 3) + calls * 3, `span ${span}`);
   }
+});
+
+test('a window counts from when calls ended, so however late a call arrived the next window is clear', async () => {
+  const clock = instantClock(0);
+  const pacer = new Pacer({ calls: 2, windowMs: 1000, clock });
+  const first = await pacer.turn();
+  const second = await pacer.turn();
+  // The first call is slow (a queue, the network): it ends, and so surely arrived, at 400.
+  clock.t = 400;
+  first();
+  second();
+  await pacer.turn();
+  assert.equal(clock.t, 1400);
+});
+
+test('when every slot is a call still out, the next turn waits for one to end', async () => {
+  const clock = instantClock(0);
+  const pacer = new Pacer({ calls: 1, windowMs: 10, clock });
+  const done = await pacer.turn();
+  let granted = false;
+  const next = pacer.turn().then((d) => {
+    granted = true;
+    return d;
+  });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(granted, false);
+  done();
+  done(); // a second call of done changes nothing
+  (await next)();
+  assert.equal(granted, true);
+  assert.equal(clock.t, 10);
 });
 
 test('a 429 pause holds every later turn until it has passed', async () => {
@@ -53,7 +86,10 @@ test('turns are handed out in the order asked, and an aborted waiter does not bl
   const order: number[] = [];
   const aborted = AbortSignal.abort(new Error('stop'));
   await Promise.all([
-    pacer.turn().then(() => order.push(1)),
+    pacer.turn().then((done) => {
+      order.push(1);
+      done();
+    }),
     pacer.turn(aborted).catch(() => order.push(-2)),
     pacer.turn().then(() => order.push(3)),
   ]);
