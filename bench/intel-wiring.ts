@@ -144,6 +144,7 @@ function noted(sink: IntelSink, starts: number[]): IntelSink {
     },
     ...(sink.recover ? { recover: sink.recover.bind(sink) } : {}),
     ...(sink.foreignValues ? { foreignValues: sink.foreignValues.bind(sink) } : {}),
+    ping: sink.ping.bind(sink),
     close: () => sink.close(),
   };
 }

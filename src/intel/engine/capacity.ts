@@ -36,6 +36,11 @@ export class TopK {
     }
   }
 
+  /** The keys kept, in no order. */
+  keys(): string[] {
+    return this.#heap.map((r) => r.key);
+  }
+
   /** How many were offered in all. */
   get offered(): number {
     return this.#offered;

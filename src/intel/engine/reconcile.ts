@@ -38,6 +38,8 @@ type Job =
   | { op: 'withdraw'; records: HeldRecord[]; why: Array<'revoked' | 'withdrawn'>; fingerprints: string[] };
 
 const DEFAULT_SCAN_PAGE = 1000;
+/** Kept keys read back per query in a capped sink's send pass. */
+const KEYS_PER_READ = 500;
 
 export async function reconcile(o: ReconcileOptions): Promise<SinkCounts> {
   const counts = emptySinkCounts();
@@ -54,108 +56,144 @@ export async function reconcile(o: ReconcileOptions): Promise<SinkCounts> {
     }
   }
   const foreign = sink.foreignValues ? await sink.foreignValues(o.signal) : new Set<string>();
-  const top =
-    sink.capacity === undefined
-      ? undefined
-      : await selectTop(
-          o,
-          Math.max(
-            0,
-            sink.capacity - foreign.size - (await state.liveFromOtherSources(sinkName, source, o.nowMs)),
-          ),
-          foreign,
-        );
   const sender = new Sender(o, counts);
-  // A capped sink frees room before it fills it: withdrawals in one pass, sends in the next.
-  const phases: Array<'both' | 'withdraw' | 'upsert'> = top ? ['withdraw', 'upsert'] : ['both'];
-  for (const phase of phases) {
-    let after: string | null = null;
-    let scanned = 0;
-    for (;;) {
-      o.signal?.throwIfAborted();
-      sender.throwIfFailed();
-      const rows = await state.scan(source, sinkName, after, o.scanPage ?? DEFAULT_SCAN_PAGE);
-      if (rows.length === 0) break;
-      after = (rows[rows.length - 1] as ScanRow).key;
-      const quiet: StateWrite[] = [];
-      for (const row of rows) {
-        plan(row, phase, o, counts, foreign, top, sender, quiet);
-        await sender.pump();
-      }
-      if (!o.dryRun && quiet.length > 0) await state.commit(source, sinkName, quiet);
-      scanned += rows.length;
-      o.onProgress?.(counts, scanned);
-    }
-    await sender.flush();
+  if (sink.capacity === undefined) await reconcileAll(o, counts, foreign, sender);
+  else {
+    const room = sink.capacity - foreign.size - (await state.liveFromOtherSources(sinkName, source, o.nowMs));
+    await reconcileCapped(o, counts, foreign, Math.max(0, room), sender);
   }
   await sender.drain();
-  if (top) counts.leftOutByCap = Math.max(0, top.offered - top.capacity);
   return counts;
 }
 
-/** First pass of a capped sink: the best `capacity` of everything it would receive. */
-async function selectTop(o: ReconcileOptions, capacity: number, foreign: ReadonlySet<string>): Promise<TopK> {
-  const top = new TopK(capacity);
-  let after: string | null = null;
-  for (;;) {
-    o.signal?.throwIfAborted();
-    const rows = await o.state.scan(o.source, o.sinkName, after, o.scanPage ?? DEFAULT_SCAN_PAGE);
-    if (rows.length === 0) return top;
-    after = (rows[rows.length - 1] as ScanRow).key;
-    for (const row of rows) {
-      const ind = JSON.parse(row.indicator) as Indicator;
-      const d = decide(ind, o.policy, o.nowMs);
-      if (d.kind === 'send' && !foreign.has(valueKey(ind))) top.offer(rankOf(row.key, ind, d));
-    }
-  }
-}
-
-function plan(
-  row: ScanRow,
-  phase: 'both' | 'withdraw' | 'upsert',
+/** A sink without a cap: one pass over the local copy, each row sent, withdrawn or left as it is. */
+async function reconcileAll(
   o: ReconcileOptions,
   counts: SinkCounts,
   foreign: ReadonlySet<string>,
-  top: TopK | undefined,
   sender: Sender,
-  quiet: StateWrite[],
-): void {
-  const ind = JSON.parse(row.indicator) as Indicator;
-  const d: Decision = decide(ind, o.policy, o.nowMs);
-  const held = row.status === 'live' && row.expiresAt !== null && row.expiresAt > o.nowMs;
-  const withdrawing = phase !== 'upsert';
-  const upserting = phase !== 'withdraw';
-  if (d.kind === 'send') {
-    if (foreign.has(valueKey(ind))) {
-      if (upserting) counts.foreign++;
-      return;
-    }
-    if (top && !top.keeps(rankOf(row.key, ind, d))) {
-      if (held && withdrawing) sender.withdraw(row, ind, 'withdrawn');
-      return;
-    }
-    if (!upserting) return;
-    if (held && row.fingerprint === d.fingerprint) counts.unchanged++;
-    else if (row.status === 'refused' && row.fingerprint === d.fingerprint) counts.stillRefused++;
-    else sender.upsert(row, ind, d, held ? 'updated' : 'new');
-    return;
-  }
-  if (!withdrawing) return;
-  if (held)
-    sender.withdraw(row, ind, d.kind === 'expire' && d.reason === 'REVOKED' ? 'revoked' : 'withdrawn');
-  else if (row.status === 'live') {
-    // Past its expiry: the sink has dropped it (Defender deletes, Sentinel marks it expired).
-    counts.expired++;
-    quiet.push({
-      key: row.key,
-      status: 'expired',
-      fingerprint: row.fingerprint ?? '',
-      expiresAt: row.expiresAt,
-      sinkId: row.sinkId,
-      error: null,
-    });
-  } else if (row.status === null) counts.skipped++;
+) {
+  await scanAll(o, counts, sender, async (row, ind, d, held) => {
+    if (d.kind !== 'send') sender.withdraw(row, ind, withdrawalOf(d));
+    else if (foreign.has(valueKey(ind))) counts.foreign++;
+    else planSend(row, ind, d, held, counts, sender);
+    await sender.pump();
+  });
+  await sender.flush();
 }
+
+/**
+ * A sink that holds at most `room` (Defender's 15,000): one pass over the local copy ranks what it
+ * would receive and notes what it holds; then it withdraws what fell out (freeing room first), and
+ * sends the best `room`, reading back only those rows. A million-row source costs one full scan.
+ */
+async function reconcileCapped(
+  o: ReconcileOptions,
+  counts: SinkCounts,
+  foreign: ReadonlySet<string>,
+  room: number,
+  sender: Sender,
+) {
+  const top = new TopK(room);
+  // What the sink holds now: at most its capacity, so it fits in memory.
+  const held: Array<{ row: ScanRow; ind: Indicator; d: Decision }> = [];
+  await scanAll(o, counts, sender, async (row, ind, d, isHeld) => {
+    if (d.kind === 'send') {
+      if (foreign.has(valueKey(ind))) {
+        counts.foreign++;
+        return;
+      }
+      top.offer(rankOf(row.key, ind, d));
+    }
+    if (isHeld) held.push({ row, ind, d });
+  });
+  for (const h of held) {
+    if (h.d.kind !== 'send') sender.withdraw(h.row, h.ind, withdrawalOf(h.d));
+    else if (!top.keeps(rankOf(h.row.key, h.ind, h.d))) sender.withdraw(h.row, h.ind, 'withdrawn');
+    await sender.pump();
+  }
+  await sender.flush();
+  const kept = top.keys().sort();
+  for (let i = 0; i < kept.length; i += KEYS_PER_READ) {
+    o.signal?.throwIfAborted();
+    sender.throwIfFailed();
+    for (const row of await o.state.rowsByKeys(o.source, o.sinkName, kept.slice(i, i + KEYS_PER_READ))) {
+      const ind = JSON.parse(row.indicator) as Indicator;
+      const d = decide(ind, o.policy, o.nowMs);
+      if (d.kind === 'send') planSend(row, ind, d, isHeldRow(row, o.nowMs), counts, sender);
+      await sender.pump();
+    }
+  }
+  await sender.flush();
+  counts.leftOutByCap = Math.max(0, top.offered - top.capacity);
+}
+
+/**
+ * Every staged row of the source in key order with its decision; rows the sink does not hold and
+ * will not receive are counted here (skipped, or expired when the sink dropped them by itself).
+ */
+async function scanAll(
+  o: ReconcileOptions,
+  counts: SinkCounts,
+  sender: Sender,
+  each: (row: ScanRow, ind: Indicator, d: Decision, held: boolean) => Promise<void>,
+): Promise<void> {
+  let after: string | null = null;
+  let scanned = 0;
+  for (;;) {
+    o.signal?.throwIfAborted();
+    sender.throwIfFailed();
+    const rows = await o.state.scan(o.source, o.sinkName, after, o.scanPage ?? DEFAULT_SCAN_PAGE);
+    if (rows.length === 0) return;
+    after = (rows[rows.length - 1] as ScanRow).key;
+    const quiet: StateWrite[] = [];
+    for (const row of rows) {
+      const ind = JSON.parse(row.indicator) as Indicator;
+      const d = decide(ind, o.policy, o.nowMs);
+      const held = isHeldRow(row, o.nowMs);
+      // Not sent and not held: nothing to send or withdraw, only to count.
+      if (d.kind !== 'send' && !held) {
+        if (row.status === 'live') {
+          // Past its expiry: the sink has dropped it (Defender deletes, Sentinel marks it expired).
+          counts.expired++;
+          quiet.push({
+            key: row.key,
+            status: 'expired',
+            fingerprint: row.fingerprint ?? '',
+            expiresAt: row.expiresAt,
+            sinkId: row.sinkId,
+            error: null,
+          });
+        } else if (row.status === null) counts.skipped++;
+        continue;
+      }
+      await each(row, ind, d, held);
+    }
+    if (!o.dryRun && quiet.length > 0) await o.state.commit(o.source, o.sinkName, quiet);
+    scanned += rows.length;
+    o.onProgress?.(counts, scanned);
+  }
+}
+
+/** Sends a record unless the sink holds it as it is, or refused it as it is. */
+function planSend(
+  row: ScanRow,
+  ind: Indicator,
+  d: Send,
+  held: boolean,
+  counts: SinkCounts,
+  sender: Sender,
+): void {
+  if (held && row.fingerprint === d.fingerprint) counts.unchanged++;
+  else if (row.status === 'refused' && row.fingerprint === d.fingerprint) counts.stillRefused++;
+  else sender.upsert(row, ind, d, held ? 'updated' : 'new');
+}
+
+const isHeldRow = (row: ScanRow, nowMs: number): boolean =>
+  row.status === 'live' && row.expiresAt !== null && row.expiresAt > nowMs;
+
+const withdrawalOf = (d: Decision): 'revoked' | 'withdrawn' =>
+  d.kind === 'expire' && d.reason === 'REVOKED' ? 'revoked' : 'withdrawn';
 
 const valueKey = (i: Pick<Indicator, 'type' | 'value'>): string => `${i.type}|${i.value}`;
 

@@ -18,6 +18,7 @@ export function intelOnlineChecks(config: IntelAppConfig, services: IntelService
   const sources = config.intel.sources.map((source) => ({
     name: `intel:source:${source}`,
     async check() {
+      // A source is built beside one sink: buildIntel wants both, and builds without calling either.
       const built = buildIntel(input, sinks.slice(0, 1), [source]);
       try {
         for (const s of built.sources) await s.ping();

@@ -49,6 +49,22 @@ export class IntelSinkState {
     return (await q.orderBy('i.key').limit(limit).execute()).map(toScanRow);
   }
 
+  /** The staged indicators with these keys, each with what the sink holds of it (a capped sink's send pass). */
+  async rowsByKeys(source: string, sink: string, keys: readonly string[]): Promise<ScanRow[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom('intel_indicators as i')
+      .leftJoin('intel_sink_state as s', (j) =>
+        j.onRef('s.source', '=', 'i.source').onRef('s.key', '=', 'i.key').on('s.sink', '=', sink),
+      )
+      .select(['i.key', 'i.indicator', 's.status', 's.fingerprint', 's.expires_at', 's.sink_id'])
+      .where('i.source', '=', source)
+      .where('i.key', 'in', [...keys])
+      .orderBy('i.key')
+      .execute();
+    return rows.map(toScanRow);
+  }
+
   /** Writes the batch's outcomes and clears its in-flight marks, in one transaction. */
   async commit(source: string, sink: string, writes: readonly StateWrite[]): Promise<void> {
     if (writes.length === 0) return;

@@ -14,7 +14,7 @@ async function outcomes(w: World): Promise<Record<string, string>> {
   try {
     const out: Record<string, string> = {};
     for (const c of intelOnlineChecks(w.config, services))
-      out[c.name] = await c.check().then(
+      out[c.name] = await c.check(AbortSignal.timeout(30_000)).then(
         () => 'ok',
         (e) => (e instanceof GsocError ? e.code : String(e)),
       );
