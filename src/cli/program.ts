@@ -129,7 +129,7 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
     )
     .addHelpText(
       'after',
-      '\nExit status of every command: 0 done, 1 the command failed, 2 a usage or configuration error.',
+      '\nExit status of every command: 0 done, 1 the command failed, 2 a usage or configuration error; intel sync: 3 while serve syncs the same source and sink.',
     )
     .showHelpAfterError();
 

@@ -41,10 +41,11 @@ test("every command's help shows -c/--config and where the file is looked for", 
 test('the top-level help describes what exists and marks what is coming', async () => {
   const help = (await graphsoc(['--help'])).stdout.replace(/\s+/g, ' ');
   assert.match(help, /phishing reports become RSA Archer incidents/);
-  assert.match(help, /Coming: threat-intel sync, self-service accounts\./);
+  assert.match(help, /TruSTAR and TAXII 2\.1 indicators reach Sentinel, Defender and Graph tiIndicators/);
+  assert.match(help, /Coming: self-service accounts\./);
   assert.match(
     help,
-    /Exit status of every command: 0 done, 1 the command failed, 2 a usage or configuration error\./,
+    /Exit status of every command: 0 done, 1 the command failed, 2 a usage or configuration error; intel sync: 3 while serve syncs the same source and sink\./,
   );
 });
 

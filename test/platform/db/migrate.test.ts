@@ -29,6 +29,7 @@ const ALL_MIGRATIONS = [
   '0005_phishing_case_claims',
   '0006_phishing_report_copies',
   '0007_phishing_templates',
+  '0008_intel',
 ];
 
 /** A feature's set with one migration that creates a table of that name. */
@@ -78,6 +79,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await tableNames(store, schema), [
         'graphsoc_migration',
         'graphsoc_migration_lock',
+        'intel_in_flight',
+        'intel_indicators',
+        'intel_runs',
+        'intel_sink_state',
+        'intel_source_cursors',
         'kv_state',
         'lease_events',
         'leases',
