@@ -17,6 +17,7 @@ import type { IntelSink } from '../src/intel/sinks/types.js';
 import { createTrustarSource } from '../src/intel/sources/trustar.js';
 import type { IntelSource } from '../src/intel/sources/types.js';
 import { openDatabase, type Store } from '../src/platform/db/index.js';
+import { RESERVED_GROUP_NAMES } from '../src/intel/policy/reserved.js';
 import { tenantSchema } from '../src/platform/config/tenant.js';
 import { BENCH_CLIENT, BENCH_SECRET, BENCH_TENANT, BENCH_WORKSPACE, type Msg } from './intel-emulators.js';
 
@@ -25,16 +26,7 @@ import { BENCH_CLIENT, BENCH_SECRET, BENCH_TENANT, BENCH_WORKSPACE, type Msg } f
  * out; the bench lets that one group through (as the sandbox does) so the whole corpus is eligible.
  */
 export const BENCH_POLICY = {
-  reserved: [
-    'unspecified',
-    'loopback',
-    'private',
-    'cgnat',
-    'link-local',
-    'multicast',
-    'benchmark',
-    'reserved',
-  ],
+  reserved: RESERVED_GROUP_NAMES.filter((g) => g !== 'documentation'),
 };
 
 /** A sink runtime whose calls are noted (start times, real ms) for the rate-use figure. */

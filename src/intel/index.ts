@@ -39,7 +39,7 @@ export {
   type Severity,
   type SkipReason,
 } from './policy/decide.js';
-export { RESERVED_GROUPS, type ReservedGroup } from './policy/reserved.js';
+export { RESERVED_GROUP_NAMES, RESERVED_GROUPS, type ReservedGroup } from './policy/reserved.js';
 export {
   ACTIONS,
   type Action,

@@ -8,6 +8,7 @@ import {
   type Emulators,
   VETTED_COLLECTION,
 } from '../../emulators/index.js';
+import { RESERVED_GROUP_NAMES } from '../intel/index.js';
 import type { RawConfig } from '../platform/config/index.js';
 import type { SandboxTenant } from './tenant.js';
 
@@ -15,16 +16,7 @@ import type { SandboxTenant } from './tenant.js';
  * The generated TruSTAR corpus uses the documentation ranges and names (192.0.2.0/24, example.com…)
  * that a real policy keeps out; the sandbox lets them through so its sample indicators arrive.
  */
-const SANDBOX_RESERVED = [
-  'unspecified',
-  'loopback',
-  'private',
-  'cgnat',
-  'link-local',
-  'multicast',
-  'benchmark',
-  'reserved',
-];
+const SANDBOX_RESERVED = RESERVED_GROUP_NAMES.filter((g) => g !== 'documentation');
 
 /** Registers the Sentinel workspace graphsoc's app may write to; returns its id. */
 export function seedSentinelWorkspace(emulators: Emulators, tenant: SandboxTenant): string {
