@@ -126,7 +126,7 @@ function buildSink(name: SinkName, b: BuildInput, clock: Clock): SinkRuntime {
       () => client.close(),
     );
   } else {
-    const client = createGraphClient(tenant, tokens, { clock });
+    const client = createGraphClient(tenant, tokens, { clock, onThrottled });
     sink = withClose(
       createGraphSink(client, {
         targetProduct: b.intel.sinks.graph.targetProduct,

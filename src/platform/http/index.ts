@@ -44,6 +44,7 @@ export {
 export type { AuthCallOptions, AuthOptions } from './steps/auth.js';
 export type { RedirectOptions } from './steps/redirect.js';
 export { backoffMs, isIdempotent, parseRetryAfterMs, type RetryOptions } from './steps/retry.js';
+export { type ThrottleEvent, throttleWatchStep } from './steps/throttle-watch.js';
 export type { TimeoutOptions } from './steps/timeout.js';
 export { UpstreamWait } from './upstream-wait.js';
 export type {

@@ -177,6 +177,7 @@ describe('threat-intel sync against the emulators', () => {
       assert.equal(r.clean, true, JSON.stringify(r.pairs.map((p) => p.error)));
       assert.ok((r.pairs.find((p) => p.sink === 'sentinel')?.counts.throttled ?? 0) >= 3);
       assert.ok((r.pairs.find((p) => p.sink === 'defender')?.counts.throttled ?? 0) >= 2);
+      assert.ok((r.pairs.find((p) => p.sink === 'graph')?.counts.throttled ?? 0) >= 2);
       assertExact(await audit(w));
     } finally {
       await w.close();

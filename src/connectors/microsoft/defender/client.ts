@@ -10,11 +10,11 @@ import {
   type JsonCalls,
   jsonCalls,
   systemClock,
+  throttleWatchStep,
 } from '../../../platform/http/index.js';
 import { type TokenProvider, tokenAuth } from '../identity/index.js';
 import { DefenderError, parseDefenderError } from './errors.js';
 import { listMachines } from './resources/machines.js';
-import { throttleWatchStep } from './throttle.js';
 import type { DefenderClientOptions } from './types.js';
 
 export type DefenderRequest = ConnectorRequest;

@@ -1,15 +1,14 @@
 // Public types of the Microsoft Defender for Endpoint connector.
 import type { z } from 'zod';
-import type { ConnectorCallOptions, ConnectorClientOptions } from '../../../platform/http/index.js';
+import type {
+  ConnectorCallOptions,
+  ConnectorClientOptions,
+  ThrottleEvent,
+} from '../../../platform/http/index.js';
 import type { importResultSchema, indicatorSchema, machineActionSchema, machineSchema } from './schemas.js';
 
 /** A 429 from Defender, reported before the client waits it out (or gives up). */
-export interface ThrottleEvent {
-  /** The API path, e.g. /api/indicators/import. */
-  path: string;
-  /** What Retry-After asked for, ms; undefined when the answer had none. */
-  retryAfterMs: number | undefined;
-}
+export type { ThrottleEvent };
 
 export interface DefenderClientOptions extends ConnectorClientOptions {
   /** Called on every 429 Defender answers, e.g. to count them; the retry step then waits Retry-After. */

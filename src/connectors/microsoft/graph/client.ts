@@ -11,6 +11,8 @@ import {
   type HttpResponse,
   type JsonCalls,
   jsonCalls,
+  systemClock,
+  throttleWatchStep,
 } from '../../../platform/http/index.js';
 import { type TokenProvider, tokenAuth } from '../identity/index.js';
 import { GraphError, parseGraphError } from './errors.js';
@@ -64,6 +66,9 @@ export function createGraphClient(
       auth: tokenAuth(tokens, 'graph', root.host),
       errorParser: parseGraphError,
       toError: (init) => new GraphError(init),
+      steps: opts.onThrottled
+        ? [throttleWatchStep(root.host, opts.onThrottled, () => (opts.clock ?? systemClock).now())]
+        : [],
     },
     opts,
   );

@@ -4,6 +4,7 @@ import type {
   ConnectorClientOptions,
   CallOptions,
   HttpResponse,
+  ThrottleEvent,
   UpstreamWait,
 } from '../../../platform/http/index.js';
 import type { GraphError } from './errors.js';
@@ -27,6 +28,8 @@ export interface GraphClientOptions extends ConnectorClientOptions {
   batchConcurrency?: number;
   /** Retries of one throttled $batch item (default 10, max 20); the deadline bounds them too. */
   batchItemRetries?: number;
+  /** Called on every 429 Graph answers (a run's count, a pacer's pause); the retry step then waits it out. */
+  onThrottled?: (event: ThrottleEvent) => void;
 }
 
 /** Options for one Graph call; `prefer` becomes one Prefer header, e.g. ['IdType="ImmutableId"']. */
