@@ -78,6 +78,8 @@ async function* readWindows(
   // The overlap applies once per run, to the window that starts at the last run's mark.
   let overlap = stored !== undefined && stored.window === undefined ? o.overlapMinutes * MINUTE : 0;
   const longest = Math.min(MAX_WINDOW_MS, o.windowHours * 3_600_000);
+  // Pages already fetched are paid for and kept; the quota is looked at before the next ones.
+  if (await quotaSpent(client, o.quotaReserve)) return;
   let pages = 0;
   while (state.window !== undefined || state.highWater < end) {
     const window: Window = state.window ?? {
@@ -88,7 +90,6 @@ async function* readWindows(
     let finished = false;
     try {
       for await (const page of search(client, o, window, r.signal)) {
-        if (pages++ % QUOTA_CHECK_PAGES === 0 && (await quotaSpent(client, o.quotaReserve))) return;
         const items = page.items.map((item) => toIndicator(item, o, r.nowMs));
         if (page.nextCursor)
           state = { v: 1, highWater: state.highWater, window: { ...window, cursor: page.nextCursor } };
@@ -97,6 +98,7 @@ async function* readWindows(
           finished = true;
         }
         yield { items, cursor: JSON.stringify(state) };
+        if (++pages % QUOTA_CHECK_PAGES === 0 && (await quotaSpent(client, o.quotaReserve))) return;
       }
     } catch (e) {
       const pagingLimit = e instanceof GsocError && e.code === trustarErrors.PAGING_LIMIT.code;
