@@ -2,8 +2,18 @@
 // app roles, PKCE pairs, the authorize -> sign-in page -> code round trip without a browser, and an RS256
 // check of a JWT against the emulator's JWKS written with node:crypto.
 import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
-import { type EntraGraphEmulatorOptions } from '../../emulators/microsoft/index.js';
-import { CLIENT, http, type JsonResponse, postForm, SECRET, startTestEmulator, TENANT, type TestEmulator, tokenUrl } from './helpers.js';
+import type { EntraGraphEmulatorOptions } from '../../emulators/microsoft/index.js';
+import {
+  CLIENT,
+  http,
+  type JsonResponse,
+  postForm,
+  SECRET,
+  startTestEmulator,
+  TENANT,
+  type TestEmulator,
+  tokenUrl,
+} from './helpers.js';
 
 export const REDIRECT = 'https://console.example/auth/callback';
 export const LOOPBACK = 'http://localhost/callback';
@@ -17,12 +27,38 @@ export const READER_ROLE = 'ead00000-0000-4000-8000-0000000000b2';
 export async function startSignInEmulator(opts: EntraGraphEmulatorOptions = {}): Promise<TestEmulator> {
   const t = await startTestEmulator(opts);
   t.em.seedUsers([
-    { tenantId: TENANT, id: ALICE.id, userPrincipalName: ALICE.upn, displayName: 'Alice Analyst', mail: ALICE.upn },
-    { tenantId: TENANT, id: BOB.id, userPrincipalName: BOB.upn, displayName: 'Bob Gone', accountEnabled: false },
+    {
+      tenantId: TENANT,
+      id: ALICE.id,
+      userPrincipalName: ALICE.upn,
+      displayName: 'Alice Analyst',
+      mail: ALICE.upn,
+    },
+    {
+      tenantId: TENANT,
+      id: BOB.id,
+      userPrincipalName: BOB.upn,
+      displayName: 'Bob Gone',
+      accountEnabled: false,
+    },
   ]);
   t.em.seedGroups([
-    { tenantId: TENANT, id: SOC_GROUP, displayName: 'SOC Analysts', mailNickname: 'soc', securityEnabled: true, members: [ALICE.id] },
-    { tenantId: TENANT, id: NEWS_GROUP, displayName: 'Newsletter', mailNickname: 'news', securityEnabled: false, members: [ALICE.upn] },
+    {
+      tenantId: TENANT,
+      id: SOC_GROUP,
+      displayName: 'SOC Analysts',
+      mailNickname: 'soc',
+      securityEnabled: true,
+      members: [ALICE.id],
+    },
+    {
+      tenantId: TENANT,
+      id: NEWS_GROUP,
+      displayName: 'Newsletter',
+      mailNickname: 'news',
+      securityEnabled: false,
+      members: [ALICE.upn],
+    },
   ]);
   t.em.registerApp({
     tenantId: TENANT,
@@ -46,7 +82,11 @@ export function pkce(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
-export function authorizeUrl(t: TestEmulator, params: Record<string, string | undefined>, tenant = TENANT): string {
+export function authorizeUrl(
+  t: TestEmulator,
+  params: Record<string, string | undefined>,
+  tenant = TENANT,
+): string {
   const url = new URL(`${t.em.loginUrl}/${tenant}/oauth2/v2.0/authorize`);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
   return url.toString();
@@ -84,7 +124,12 @@ export async function signIn(
   params: Record<string, string | undefined>,
   user: string,
   action: 'signin' | 'cancel' = 'signin',
-): Promise<{ page: JsonResponse; answer: JsonResponse; location: URL | undefined; cookie: string | undefined }> {
+): Promise<{
+  page: JsonResponse;
+  answer: JsonResponse;
+  location: URL | undefined;
+  cookie: string | undefined;
+}> {
   const page = await http(t.agent, authorizeUrl(t, params));
   if (page.status !== 200) throw new Error(`authorize answered ${page.status}: ${page.text.slice(0, 200)}`);
   const answer = await postForm(t.agent, `${t.em.loginUrl}/${TENANT}/login`, {
@@ -96,7 +141,12 @@ export async function signIn(
   return { page, answer, location: loc ? new URL(loc) : undefined, cookie: cookieOf(answer) };
 }
 
-export function redeem(t: TestEmulator, code: string, verifier: string | undefined, extra: Record<string, string> = {}) {
+export function redeem(
+  t: TestEmulator,
+  code: string,
+  verifier: string | undefined,
+  extra: Record<string, string> = {},
+) {
   const form: Record<string, string> = {
     grant_type: 'authorization_code',
     client_id: CLIENT,
@@ -124,5 +174,8 @@ export function verifyWithJwks(
   if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) {
     throw new Error('signature does not verify');
   }
-  return { header, payload: JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown> };
+  return {
+    header,
+    payload: JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>,
+  };
 }
