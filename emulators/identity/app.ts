@@ -1,4 +1,4 @@
-// The login.microsoftonline.com stand-in: metadata, token endpoint, faults and the control API.
+// The login.microsoftonline.com stand-in: metadata, authorize and token endpoints, faults and the control API.
 import type { FastifyInstance } from 'fastify';
 import { type FaultRule, retryAfterValue } from '../shared/faults.js';
 import { createHttpsApp, describeError } from '../shared/https-server.js';
@@ -6,6 +6,7 @@ import type { KeyAndCertificate } from '../shared/tls.js';
 import { installTraffic } from '../shared/traffic.js';
 import { aadsts, aadstsBody } from './aadsts-errors.js';
 import type { EmulatorContext } from '../microsoft/context.js';
+import { registerAuthorizeRoutes } from './authorize.js';
 import { registerMetadataRoutes } from './metadata.js';
 import { registerTokenEndpoint } from './token-endpoint.js';
 
@@ -49,8 +50,8 @@ export function createLoginApp(ctx: EmulatorContext, tls: KeyAndCertificate): Fa
   });
 
   registerMetadataRoutes(app, ctx);
-  void app.register(async function tokenScope(scope) {
-    // Only form encoding counts as a token request body; anything else reaches the handler as a string.
+  void app.register(async function formScope(scope) {
+    // Only form encoding counts as a token or sign-in form body; anything else reaches the handler as a string.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -61,6 +62,7 @@ export function createLoginApp(ctx: EmulatorContext, tls: KeyAndCertificate): Fa
     );
     scope.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
     registerTokenEndpoint(scope, ctx);
+    registerAuthorizeRoutes(scope, ctx);
   });
   return app;
 }

@@ -1,10 +1,13 @@
-// Identity additions to the /_emulator control API: register apps, add tenants, mint test tokens.
+// Identity additions to the /_emulator control API: register apps (with their sign-in settings), add
+// tenants, mint test tokens, assign app roles, and steer user sign-in (auto-approve, end sessions).
 import { z } from 'zod';
 import { type ControlRoutes, oneOrMany } from '../shared/control-routes.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import { appSchema, tenantSchema } from '../directory/seed.js';
 import { issueTestToken } from './test-token.js';
 import { RESOURCES } from './tokens.js';
+import { appRoleAssignmentSchema, signInAppFields } from './sign-in-apps.js';
+import { registerSignInApp, signInOf } from './sign-in-state.js';
 
 const tokenBody = z
   .object({
@@ -20,6 +23,9 @@ const tokenBody = z
   })
   .strict();
 
+const signInAppSchema = appSchema.extend(signInAppFields);
+const signInSettings = z.object({ autoApproveLoginHint: z.boolean() }).strict();
+
 const listOf = <T>(body: T | T[]): T[] => (Array.isArray(body) ? body : [body]);
 
 export function identityControlRoutes(ctx: EmulatorContext) {
@@ -27,9 +33,9 @@ export function identityControlRoutes(ctx: EmulatorContext) {
     routes.body(
       'POST',
       '/apps',
-      oneOrMany(appSchema),
+      oneOrMany(signInAppSchema),
       (b) => {
-        const apps = listOf(b).map((a) => ctx.state.registerApp(a));
+        const apps = listOf(b).map((a) => registerSignInApp(ctx.state, a));
         return { value: apps.map((a) => ({ tenantId: a.tenantId, clientId: a.clientId })) };
       },
       { status: 201 },
@@ -43,6 +49,16 @@ export function identityControlRoutes(ctx: EmulatorContext) {
       }),
       { status: 201 },
     );
+    routes.body('POST', '/app-role-assignments', oneOrMany(appRoleAssignmentSchema), (b) => {
+      for (const a of listOf(b)) signInOf(ctx.state).assign(a);
+    });
+    routes.body('PUT', '/sign-in', signInSettings, (b) => {
+      signInOf(ctx.state).autoApproveLoginHint = b.autoApproveLoginHint;
+    });
+    routes.app.delete<{ Querystring: Record<string, unknown> }>('/sign-in/sessions', async (request) => {
+      const tenantId = request.query.tenantId;
+      return { ended: signInOf(ctx.state).endSessions(typeof tenantId === 'string' ? tenantId : undefined) };
+    });
     routes.body('POST', '/tokens', tokenBody, async (b) => ({
       token_type: 'Bearer',
       access_token: await issueTestToken(ctx, b),

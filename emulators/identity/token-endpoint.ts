@@ -1,4 +1,5 @@
-// POST /{tenant}/oauth2/v2.0/token: the client credentials grant with a secret or a certificate assertion.
+// POST /{tenant}/oauth2/v2.0/token: the client credentials grant with a secret or a certificate assertion,
+// and the user grants (authorization code, refresh token) of code-grant.ts with the same client checks.
 // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +7,7 @@ import { GUID_RE, newGuid } from '../shared/ids.js';
 import { annotateCaller } from '../shared/traffic.js';
 import { type AadstsError, aadsts, aadstsBody } from './aadsts-errors.js';
 import { verifyClientAssertion } from './client-assertion.js';
+import { redeemUserGrant } from './code-grant.js';
 import type { EmulatorContext } from '../microsoft/context.js';
 import type { AppRecord, Tenant } from '../directory/state.js';
 import { RESOURCES } from './tokens.js';
@@ -13,6 +15,7 @@ import { RESOURCES } from './tokens.js';
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const MULTI_TENANT = new Set(['common', 'organizations', 'consumers']);
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
+const GRANT_TYPES = new Set(['client_credentials', 'authorization_code', 'refresh_token']);
 
 type Form = Record<string, string>;
 
@@ -37,7 +40,7 @@ export function registerTokenEndpoint(app: FastifyInstance, ctx: EmulatorContext
     annotateCaller(request, { tenantId: tenant.id });
 
     if (!form.grant_type) return fail(aadsts.missingParameter('grant_type'));
-    if (form.grant_type !== 'client_credentials') return fail(aadsts.unsupportedGrantType(form.grant_type));
+    if (!GRANT_TYPES.has(form.grant_type)) return fail(aadsts.unsupportedGrantType(form.grant_type));
     if (!form.client_id) return fail(aadsts.missingParameter('client_id'));
     const tenantName = tenant.domains[0] ?? tenant.id;
     const appRecord = GUID_RE.test(form.client_id) ? ctx.state.findApp(tenant.id, form.client_id) : undefined;
@@ -45,6 +48,10 @@ export function registerTokenEndpoint(app: FastifyInstance, ctx: EmulatorContext
 
     const credentialError = await checkCredential(ctx, form, appRecord, tenant);
     if (credentialError) return fail(credentialError);
+    if (form.grant_type !== 'client_credentials') {
+      const granted = await redeemUserGrant(ctx, form, appRecord, tenant);
+      return 'error' in granted ? fail(granted.error) : reply.send(granted.body);
+    }
 
     if (!form.scope) return fail(aadsts.missingParameter('scope'));
     const scope = parseScope(form.scope);

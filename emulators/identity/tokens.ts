@@ -105,6 +105,18 @@ export class TokenSigner {
       .sign(this.privateKey);
   }
 
+  /** Signs a claim set as issued (ID tokens and delegated access tokens build their own claims). */
+  sign(payload: Record<string, unknown>, header: { x5t?: boolean } = {}): Promise<string> {
+    return new SignJWT(payload)
+      .setProtectedHeader({
+        typ: 'JWT',
+        alg: 'RS256',
+        ...(header.x5t ? { x5t: this.kid } : {}),
+        kid: this.kid,
+      })
+      .sign(this.privateKey);
+  }
+
   /** Verifies signature and lifetime of a token this emulator issued. */
   async verify(token: string): Promise<{ claims: AccessClaims } | { failure: VerifyFailure }> {
     const cached = this.cache.get(token);

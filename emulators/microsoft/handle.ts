@@ -11,6 +11,7 @@ import type { ThrottleSettings } from '../graph/throttle.js';
 import type { MailEmulatorApi } from '../graph-mail/handle.js';
 import type { SecurityData } from '../graph-security/store.js';
 import type { TiIndicatorEmulatorApi } from '../graph-ti/handle.js';
+import type { AppRoleAssignmentInput, SignInAppSettings } from '../identity/sign-in-apps.js';
 import type { IssueTokenOptions } from '../identity/test-token.js';
 import type { SentinelEmulatorApi } from '../sentinel/handle.js';
 import type { SentinelRateSettings } from '../sentinel/rate.js';
@@ -47,6 +48,8 @@ export interface EntraGraphEmulatorOptions {
   sentinelRate?: Partial<SentinelRateSettings>;
   /** Reuse a CA (so several emulators share one trust anchor); a fresh one is made otherwise. */
   ca?: CertificateAuthority;
+  /** The clock of user sign-in (code expiry, sessions, ID token times); Date.now by default. */
+  signInNow?: () => number;
 }
 
 export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulatorApi, SentinelEmulatorApi {
@@ -61,7 +64,14 @@ export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulator
   sentinelUrl: string;
   caPem: string;
   caPath: string;
-  registerApp(app: AppRegistration): void;
+  /** Registers (or replaces) an app; redirectUris, appRoles and groupMembershipClaims are for user sign-in. */
+  registerApp(app: AppRegistration & SignInAppSettings): void;
+  /** Grants a user or group (by id or UPN) one of an app's roles; throws when any of them is unknown. */
+  assignAppRole(assignment: AppRoleAssignmentInput): void;
+  /** With autoApproveLoginHint, authorize signs the login_hint user in without the page. */
+  setSignIn(settings: { autoApproveLoginHint: boolean }): void;
+  /** Ends the browser sign-in sessions (of one tenant when given); returns how many ended. */
+  endSignInSessions(tenantId?: string): number;
   addTenant(t: { id: string; displayName: string; domains?: string[] }): void;
   seedUsers(users: Array<Record<string, unknown>>): void;
   generateUsers(tenantId: string, count: number): void;

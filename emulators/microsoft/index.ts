@@ -21,6 +21,7 @@ import { applySecuritySeed, securitySeedSchema } from '../graph-security/seed.js
 import { tiHandle } from '../graph-ti/handle.js';
 import { tiOf } from '../graph-ti/store.js';
 import { createLoginApp } from '../identity/app.js';
+import { registerSignInApp, signInOf } from '../identity/sign-in-state.js';
 import { issueTestToken } from '../identity/test-token.js';
 import { TokenSigner } from '../identity/tokens.js';
 import type { EmulatorContext } from './context.js';
@@ -44,6 +45,7 @@ export type { SecurityData } from '../graph-security/store.js';
 export type { DefenderData } from '../defender/store.js';
 export type { DefenderRateSettings } from '../defender/rate.js';
 export type { IssueTokenOptions } from '../identity/test-token.js';
+export type { AppRole, AppRoleAssignmentInput, SignInAppSettings } from '../identity/sign-in-apps.js';
 export type { MailEmulatorApi } from '../graph-mail/handle.js';
 export type { MailSeed, MailMessageSeed } from '../graph-mail/seed.js';
 export type { SentMail, NotificationRecord, MailSettings } from '../graph-mail/state.js';
@@ -73,6 +75,8 @@ export async function startEntraGraphEmulator(
   };
   const defender = new DefenderState(opts.defenderActionCompletionMs, opts.defenderNow);
   const sentinel = new SentinelState();
+  const signIn = signInOf(ctx.state);
+  if (opts.signInNow) signIn.now = opts.signInNow;
   if (opts.sentinelRate) sentinel.rate.configure(opts.sentinelRate, true);
 
   const reset = () => {
@@ -86,6 +90,7 @@ export async function startEntraGraphEmulator(
     mailOf(ctx).clear();
     clearMailDeltaRounds(ctx);
     tiOf(ctx).clear();
+    signIn.clear();
     ctx.settings.latencyMs = initialLatency;
     if (opts.seedDir) loadSeedDir(ctx.state, opts.seedDir);
   };
@@ -133,7 +138,12 @@ export async function startEntraGraphEmulator(
     sentinelUrl,
     caPem: ca.certPem,
     caPath,
-    registerApp: (app) => void ctx.state.registerApp(app),
+    registerApp: (app) => void registerSignInApp(ctx.state, app),
+    assignAppRole: (a) => signIn.assign(a),
+    setSignIn: (s) => {
+      signIn.autoApproveLoginHint = s.autoApproveLoginHint;
+    },
+    endSignInSessions: (tenantId) => signIn.endSessions(tenantId),
     addTenant: (t) => void ctx.state.addTenant(t),
     seedUsers: (users) => void ctx.state.seedUsers(users),
     generateUsers: (tenantId, count) => ctx.state.generateUsers(tenantId, count),
