@@ -199,6 +199,7 @@ async function analyse(
     return after(d, r.id, done);
   }
   const aliases = campaign ? campaignAliases(campaign) : {};
+  const analysis = JSON.stringify(record);
   const c = await assignCampaign(
     d.db,
     r.id,
@@ -210,8 +211,9 @@ async function analyse(
       ...(d.now ? { now: d.now } : {}),
     },
     campaign?.template ?? null,
+    analysis,
   );
-  const produced = { analysis: JSON.stringify(record), campaignKey: c.key };
+  const produced = { analysis, campaignKey: c.key };
   const done = await d.reports.advance(r.id, 'analysed', produced, ended);
   // Given back with the step: a later step's failure counts an attempt of its own.
   attempt.counted = false;

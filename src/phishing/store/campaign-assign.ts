@@ -40,6 +40,8 @@ export async function assignCampaign(
   reportedAt: number,
   o: AssignOptions,
   template: TemplateSignature | null = null,
+  /** The report's analysis as stored, written with the campaign key (CampaignStore.join says why). */
+  analysis?: string,
 ): Promise<CampaignRow> {
   const now = o.now ?? Date.now;
   const policy = o.similarity ?? similarityPolicySchema.parse(undefined);
@@ -88,7 +90,7 @@ export async function assignCampaign(
       if (template) await keepTemplate(tx, reportId, key, template, policy, now());
       return { key, join };
     });
-  return new CampaignStore(db, now).join(key, reportId, reportedAt, join);
+  return new CampaignStore(db, now).join(key, reportId, reportedAt, join, analysis);
 }
 
 /**

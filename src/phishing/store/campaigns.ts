@@ -44,19 +44,30 @@ export class CampaignStore {
 
   /**
    * Puts a report into a campaign: the campaign is created or its version and count grow, and the
-   * report row gets the key, in one transaction. A report already in a campaign changes nothing, so a
-   * retried step does not count a reporter twice.
+   * report row gets the key (and its analysis, when given), in one transaction. A report already in a
+   * campaign changes nothing, so a retried step does not count a reporter twice.
+   *
+   * The analysis goes in with the key because another instance writing the campaign's record reads
+   * the version first and then every report with the key: a report with the key but not yet its
+   * analysis would be left out of a write that is then taken to cover its version, and lost from the
+   * record.
    */
   async join(
     key: string,
     reportId: number,
     reportedAt: number,
     because: string | null = null,
+    analysis?: string,
   ): Promise<CampaignRow> {
     return this.#db.transaction().execute(async (tx) => {
       const marked = await tx
         .updateTable('phishing_reports')
-        .set({ campaign_key: key, campaign_join: because, updated_at: this.#now() })
+        .set({
+          campaign_key: key,
+          campaign_join: because,
+          ...(analysis === undefined ? {} : { analysis }),
+          updated_at: this.#now(),
+        })
         .where('id', '=', reportId)
         .where('campaign_key', 'is', null)
         .executeTakeFirst();

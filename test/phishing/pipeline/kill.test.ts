@@ -146,7 +146,11 @@ describe('phishing worker killed with SIGKILL at each step', () => {
       assert.equal(killed.signal, 'SIGKILL', killed.err.slice(-2000));
       const r = await row();
       assert.deepEqual([r.state, r.step, r.attempts], ['pending', 'fetched', kill]);
-      await backoff();
+      // The backoff doubles (1 s, then 2 s from the attempt's start): wait until the report is due,
+      // not a fixed second, or a worker that started quickly finds nothing due.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, Number(r.next_attempt_at) - Date.now()) + 100),
+      );
     }
     // The third worker does not hand it to an analysis again: it would die the same way.
     const third = await runWorker({ GSOC_WORKER: poison, GSOC_KILL_AT: 'during:analysis' });
