@@ -127,7 +127,7 @@ export class SessionStore {
   }
 
   /** The live session, or GSOC_SESSION_REQUIRED (401) with the reason in its details. */
-  async require(id: string | undefined): Promise<Session> {
+  async requireSession(id: string | undefined): Promise<Session> {
     const r = await this.lookup(id);
     if ('session' in r) return r.session;
     throw new SessionRequiredError(r.reason);

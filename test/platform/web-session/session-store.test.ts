@@ -68,7 +68,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await sessions.lookup('short'), { reason: 'unknown' });
       assert.deepEqual(await sessions.lookup(`${'a'.repeat(42)};`), { reason: 'unknown' });
       await assert.rejects(
-        sessions.require(undefined),
+        sessions.requireSession(undefined),
         (e: Error & { code?: string; httpStatus?: number; details?: unknown }) => {
           assert.equal(e.code, 'GSOC_SESSION_REQUIRED');
           assert.equal(e.httpStatus, 401);
