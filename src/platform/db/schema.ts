@@ -35,8 +35,52 @@ export interface KvStateTable {
   updated_at: number;
 }
 
+/** A console session; the cookie carries the id, the row only its SHA-256 (base64url). */
+export interface ConsoleSessionsTable {
+  id_hash: string;
+  /** Entra object id, or `local:<name>` for a local account. */
+  subject: string;
+  name: string;
+  /** JSON array of role names, read back through zod. */
+  roles: string;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: number;
+  /** Touched at most once a minute; the idle timeout counts from here. */
+  last_seen_at: number;
+  /** The absolute end, fixed at creation. */
+  expires_at: number;
+}
+
+/** One row per scope (`ip`, `user`) of a sign-in attempt that failed or is under way. */
+export interface ConsoleSignInAttemptsTable {
+  id: Generated<number>;
+  attempt: string;
+  scope: string;
+  key: string;
+  at: number;
+}
+
+export interface ConsoleAuditTable {
+  id: Generated<number>;
+  at: number;
+  actor_subject: string | null;
+  actor_name: string | null;
+  action: string;
+  target: string | null;
+  ip: string;
+  user_agent: string;
+  outcome: string;
+  /** JSON, bounded in size. */
+  detail: string | null;
+}
+
 export interface Database {
   leases: LeasesTable;
   lease_events: LeaseEventsTable;
   kv_state: KvStateTable;
+  console_sessions: ConsoleSessionsTable;
+  console_sign_in_attempts: ConsoleSignInAttemptsTable;
+  console_audit: ConsoleAuditTable;
 }

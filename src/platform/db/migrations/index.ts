@@ -1,9 +1,11 @@
-// The platform's own migrations (leases, their history, the key-value table). Features list theirs
+// The platform's own migrations (leases, their history, the key-value table; the console's sessions,
+// sign-in attempts and audit log). Features list theirs
 // in their own stores; the numbers are unique across every owner (see ../migration-set.ts).
 import type { MigrationSet } from '../migration-set.js';
 import { leases } from './0001_leases.js';
+import { consoleTables } from './0009_console.js';
 
 export const platformMigrations: MigrationSet = {
   owner: 'platform',
-  migrations: (dialect) => ({ '0001_leases': leases(dialect) }),
+  migrations: (dialect) => ({ '0001_leases': leases(dialect), '0009_console': consoleTables(dialect) }),
 };
