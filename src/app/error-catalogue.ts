@@ -7,6 +7,7 @@ import { errors as database } from '../platform/db/index.js';
 import type { ErrorCatalogue } from '../platform/errors.js';
 import { errors as http } from '../platform/http/index.js';
 import { errors as leases } from '../platform/leases/index.js';
+import { errors as webSession } from '../platform/web-session/index.js';
 import { CONNECTORS, FEATURES } from './registry.js';
 
 /** Area title → catalogue, platform first, then connectors, then features in registry order. */
@@ -14,6 +15,7 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   Configuration: config,
   Database: database,
   Leases: leases,
+  'Console sessions': webSession,
   'Outside calls (HTTP)': http,
   ...CONNECTORS,
   ...Object.assign({}, ...FEATURES.map((f) => f.errors)),
