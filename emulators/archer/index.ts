@@ -1,11 +1,12 @@
 // RSA Archer emulator: one HTTPS listener for the REST and content APIs, seeded with the Security
 // Incidents application, with sessions, fault injection and the control API; returns a handle.
 import { registerControlApi } from '../shared/control.js';
-import { type FaultRule, FaultStore, retryAfterValue } from '../shared/faults.js';
+import { FaultStore, retryAfterValue } from '../shared/faults.js';
+import { type ListenerHandle, listenerHandle } from '../shared/listener-handle.js';
 import { readSeedJson } from '../shared/seed-file.js';
 import { createHttpsApp, listenHttps } from '../shared/https-server.js';
-import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
-import { type CertificateAuthority, listenerTls, removeCaFile } from '../shared/tls.js';
+import { RequestLog } from '../shared/request-log.js';
+import { type CertificateAuthority, listenerTls } from '../shared/tls.js';
 import { installTraffic } from '../shared/traffic.js';
 import { registerArcherApi } from './app.js';
 import { seedContent } from './content-write.js';
@@ -40,26 +41,17 @@ export interface ArcherEmulatorOptions {
   now?: () => number;
 }
 
-export interface ArcherEmulator {
-  /** https://host:port — the "server URL" a client is configured with (plus virtualDirectory). */
-  url: string;
-  caPem: string;
-  caPath: string;
+/**
+ * `url` is the "server URL" a client is configured with (with virtualDirectory); `reset` goes back to
+ * the start seed and settings, with no sessions.
+ */
+export interface ArcherEmulator extends ListenerHandle {
   seed(data: ArcherSeed): void;
   setSessionIdleTimeoutMs(ms: number): void;
   /** Ends every session, as an Archer restart or an admin would; returns how many ended. */
   expireSessions(): number;
   sessionCount(): number;
   setStrict(strict: boolean): void;
-  setLatency(ms: number): void;
-  addFault(rule: FaultRule): string;
-  removeFault(id: string): boolean;
-  clearFaults(): void;
-  requests(): RequestLogEntry[];
-  clearRequests(): void;
-  /** Back to the start: seed, settings, no sessions, faults or log. */
-  reset(): void;
-  close(): Promise<void>;
 }
 
 export async function startArcherEmulator(opts: ArcherEmulatorOptions = {}): Promise<ArcherEmulator> {
@@ -139,39 +131,19 @@ export async function startArcherEmulator(opts: ArcherEmulatorOptions = {}): Pro
       ctx.settings.strict = strict;
     },
   };
+  const setLatency = (ms: number) => {
+    latency = ms;
+  };
   registerControlApi(
     app,
-    {
-      faults,
-      log,
-      caPem: ca.certPem,
-      setLatency: (ms) => {
-        latency = ms;
-      },
-      reset,
-    },
+    { faults, log, caPem: ca.certPem, setLatency, reset },
     archerControlRoutes(control),
   );
   url = `${await listenHttps(app, host, opts.port ?? 0, tls)}${vdir}`;
 
   return {
-    url,
-    caPem: ca.certPem,
-    caPath,
+    ...listenerHandle({ url, caPem: ca.certPem, caPath, app, faults, log, setLatency, reset }),
     ...control,
     sessionCount: () => ctx.sessions.size,
-    setLatency: (ms) => {
-      latency = ms;
-    },
-    addFault: (rule) => faults.add(rule),
-    removeFault: (id) => faults.remove(id),
-    clearFaults: () => faults.clear(),
-    requests: () => log.list(),
-    clearRequests: () => log.clear(),
-    reset,
-    close: async () => {
-      await app.close();
-      removeCaFile(caPath);
-    },
   };
 }

@@ -4,10 +4,11 @@
 // marking definitions), Basic and bearer auth, Accept checking, an optional request limit with
 // time compression, fault injection and the control API. Written from the OASIS specification.
 import { registerControlApi } from '../shared/control.js';
-import { type FaultRule, FaultStore } from '../shared/faults.js';
+import { FaultStore } from '../shared/faults.js';
+import { type ListenerHandle, listenerHandle } from '../shared/listener-handle.js';
 import { createHttpsApp, listenHttps } from '../shared/https-server.js';
-import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
-import { type CertificateAuthority, listenerTls, removeCaFile } from '../shared/tls.js';
+import { RequestLog } from '../shared/request-log.js';
+import { type CertificateAuthority, listenerTls } from '../shared/tls.js';
 import { installTraffic } from '../shared/traffic.js';
 import { DISCOVERY_PATH, registerTaxiiApi } from './app.js';
 import { authenticate, type TaxiiToken, type TaxiiUser } from './auth.js';
@@ -52,25 +53,13 @@ export interface TaxiiEmulatorOptions {
   now?: () => number;
 }
 
-export interface TaxiiEmulator extends TaxiiControlTarget {
-  /** https://host:port */
-  url: string;
+/** `reset` goes back to the start collections, credentials and limits. */
+export interface TaxiiEmulator extends TaxiiControlTarget, ListenerHandle {
   /** https://host:port/taxii2/ */
   discoveryUrl: string;
   /** The default API root, https://host:port/api1/ */
   apiRootUrl: string;
-  caPem: string;
-  caPath: string;
   collectionIds: string[];
-  setLatency(ms: number): void;
-  addFault(rule: FaultRule): string;
-  removeFault(id: string): boolean;
-  clearFaults(): void;
-  requests(): RequestLogEntry[];
-  clearRequests(): void;
-  /** Back to the start: collections, credentials, limits; no faults or logs. */
-  reset(): void;
-  close(): Promise<void>;
 }
 
 export async function startTaxiiEmulator(opts: TaxiiEmulatorOptions = {}): Promise<TaxiiEmulator> {
@@ -175,23 +164,10 @@ export async function startTaxiiEmulator(opts: TaxiiEmulatorOptions = {}): Promi
   const url = await listenHttps(app, host, opts.port ?? 0, tls);
 
   return {
-    url,
+    ...listenerHandle({ url, caPem: ca.certPem, caPath, app, faults, log, setLatency, reset }),
     discoveryUrl: `${url}${DISCOVERY_PATH}`,
     apiRootUrl: `${url}/${apiRoots[0]?.name}/`,
-    caPem: ca.certPem,
-    caPath,
     collectionIds: defs.map((d) => d.id),
     ...control,
-    setLatency,
-    addFault: (rule) => faults.add(rule),
-    removeFault: (id) => faults.remove(id),
-    clearFaults: () => faults.clear(),
-    requests: () => log.list(),
-    clearRequests: () => log.clear(),
-    reset,
-    close: async () => {
-      await app.close();
-      removeCaFile(caPath);
-    },
   };
 }

@@ -3,11 +3,12 @@
 // observables across enclaves, changeable by tests), enclaves, request quotas, the per-user limit
 // and daily quota with 429 waitTime, time compression, fault injection and the control API.
 import { registerControlApi } from '../shared/control.js';
-import { type FaultRule, FaultStore } from '../shared/faults.js';
+import { FaultStore } from '../shared/faults.js';
+import { type ListenerHandle, listenerHandle } from '../shared/listener-handle.js';
 import { createHttpsApp, listenHttps } from '../shared/https-server.js';
 import { guidFromName } from '../shared/ids.js';
-import { RequestLog, type RequestLogEntry } from '../shared/request-log.js';
-import { type CertificateAuthority, listenerTls, removeCaFile } from '../shared/tls.js';
+import { RequestLog } from '../shared/request-log.js';
+import { type CertificateAuthority, listenerTls } from '../shared/tls.js';
 import { installTraffic } from '../shared/traffic.js';
 import { registerTrustarApi } from './app.js';
 import { CallLog } from './call-log.js';
@@ -66,22 +67,13 @@ export interface TrustarEmulatorOptions {
 }
 
 /** The control target's methods (corpus, credentials, tokens, limits, storms, calls) and the listener's. */
-export interface TrustarEmulator extends TrustarControlTarget {
-  /** https://host:port — TruSTAR's base: the token at /oauth/token, the API under /api/2.0. */
-  url: string;
-  caPem: string;
-  caPath: string;
+/**
+ * `url` is TruSTAR's base (the token at /oauth/token, the API under /api/2.0); `reset` goes back to
+ * the start corpus, credentials and settings, with no tokens.
+ */
+export interface TrustarEmulator extends TrustarControlTarget, ListenerHandle {
   /** The enclaves the corpus spreads over (the readable ones). */
   enclaveIds: string[];
-  setLatency(ms: number): void;
-  addFault(rule: FaultRule): string;
-  removeFault(id: string): boolean;
-  clearFaults(): void;
-  requests(): RequestLogEntry[];
-  clearRequests(): void;
-  /** Back to the start: corpus, credentials, settings; no tokens, faults or logs. */
-  reset(): void;
-  close(): Promise<void>;
 }
 
 export async function startTrustarEmulator(opts: TrustarEmulatorOptions = {}): Promise<TrustarEmulator> {
@@ -214,21 +206,8 @@ export async function startTrustarEmulator(opts: TrustarEmulatorOptions = {}): P
   const url = await listenHttps(app, host, opts.port ?? 0, tls);
 
   return {
-    url,
-    caPem: ca.certPem,
-    caPath,
+    ...listenerHandle({ url, caPem: ca.certPem, caPath, app, faults, log, setLatency, reset }),
     enclaveIds: readable,
     ...control,
-    setLatency,
-    addFault: (rule) => faults.add(rule),
-    removeFault: (id) => faults.remove(id),
-    clearFaults: () => faults.clear(),
-    requests: () => log.list(),
-    clearRequests: () => log.clear(),
-    reset,
-    close: async () => {
-      await app.close();
-      removeCaFile(caPath);
-    },
   };
 }

@@ -3,7 +3,7 @@
 // Derived from a hash of type and value, so an observable keeps its score across pages and changes.
 import { guidFromName } from '../shared/ids.js';
 import type { Stored } from './corpus/store.js';
-import { Draw } from './corpus/hash.js';
+import { Draw } from '../shared/draw.js';
 import type { Enclave } from './enclaves.js';
 
 /** The SDK filters with ints −1..3 and reads strings back. */

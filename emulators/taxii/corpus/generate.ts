@@ -3,7 +3,7 @@
 // i (microsecond precision, as servers report it), which makes added_after an index search.
 // Most objects are indicators; the rest are the objects a real feed mixes in (identity, malware,
 // relationship, marking-definition), which a reader of indicators must skip.
-import { Draw } from '../../trustar/corpus/hash.js';
+import { Draw } from '../../shared/draw.js';
 import { formatMs } from '../timestamps.js';
 import { generatedId, idPrefix } from './ids.js';
 import { generatePattern } from './patterns.js';

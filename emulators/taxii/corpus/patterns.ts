@@ -1,6 +1,6 @@
 // Generated indicator patterns: mostly one comparison of a type the sinks hold, some OR-joined,
 // some compound (AND), some of a type no sink holds, and some not STIX at all (pattern_type sigma).
-import type { Draw } from '../../trustar/corpus/hash.js';
+import type { Draw } from '../../shared/draw.js';
 
 export type PatternKind = 'single' | 'or' | 'and' | 'unsupported' | 'sigma';
 

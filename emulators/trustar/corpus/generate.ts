@@ -1,7 +1,7 @@
 // The generated part of the corpus: observable i of a corpus (seed, size, enclaves, time span) is
 // computed from i alone, so a page of a 1,000,000-observable corpus costs only its own items.
 // lastSeen grows with i, which makes the time window an index range and the cursor a position.
-import { Draw } from './hash.js';
+import { Draw } from '../../shared/draw.js';
 import { type GeneratedType, generateValue, TYPE_WEIGHTS } from './values.js';
 
 /** An observable as the observables search returns it. */

@@ -3,7 +3,7 @@
 // internationalised names, host:port and query-only URLs, upper case, private and reserved ranges,
 // invalid addresses, URLs with spaces and oversized values. They are what a client must cope with.
 import { domainToASCII } from 'node:url';
-import type { Draw } from './hash.js';
+import type { Draw } from '../../shared/draw.js';
 import { cyrillicWord, word } from './words.js';
 
 export type GeneratedType =

@@ -1,5 +1,6 @@
-// Integer hashing for the generated corpus: every property of observable i comes from hash(seed, i,
-// salt), so any page is computed on demand, the same on every run, and nothing is stored.
+// Integer hashing for generated corpora (TruSTAR observables, TAXII objects): every property of item i
+// comes from hash(seed, i, salt), so any page is computed on demand, the same on every run, and
+// nothing is stored.
 
 /** A 32-bit avalanche of three integers (the finaliser of MurmurHash3 applied to a mix of them). */
 export function hash32(seed: number, index: number, salt: number): number {
@@ -12,7 +13,7 @@ export function hash32(seed: number, index: number, salt: number): number {
   return h >>> 0;
 }
 
-/** A deterministic stream of numbers for one observable; each call to next() uses the next salt. */
+/** A deterministic stream of numbers for one generated item; each call to next() uses the next salt. */
 export class Draw {
   #salt = 0;
   constructor(
