@@ -123,9 +123,7 @@ export function buildBenchSync(store: Store, ready: Msg, timeScale: number): Ben
 /** The sink with each call's start noted; the engine calls it right after the pacer's turn. */
 function noted(sink: IntelSink, starts: number[]): IntelSink {
   return {
-    kind: sink.kind,
-    batchSize: sink.batchSize,
-    capacity: sink.capacity,
+    ...sink,
     upsert: (records, signal) => {
       starts.push(performance.now());
       return sink.upsert(records, signal);
@@ -134,9 +132,5 @@ function noted(sink: IntelSink, starts: number[]): IntelSink {
       starts.push(performance.now());
       return sink.withdraw(records, signal);
     },
-    ...(sink.recover ? { recover: sink.recover.bind(sink) } : {}),
-    ...(sink.foreignValues ? { foreignValues: sink.foreignValues.bind(sink) } : {}),
-    ping: sink.ping.bind(sink),
-    close: () => sink.close(),
   };
 }

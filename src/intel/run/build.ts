@@ -147,16 +147,9 @@ function buildSink(name: SinkName, b: BuildInput, clock: Clock): SinkRuntime {
 
 /** The sink closes the client it was built on (the sinks do not own their clients). */
 function withClose(sink: IntelSink, closeClient: () => Promise<void>): IntelSink {
+  // The sinks are plain objects of closures, so a spread keeps every method working.
   return {
     ...sink,
-    kind: sink.kind,
-    batchSize: sink.batchSize,
-    capacity: sink.capacity,
-    upsert: sink.upsert.bind(sink),
-    withdraw: sink.withdraw.bind(sink),
-    ...(sink.recover ? { recover: sink.recover.bind(sink) } : {}),
-    ...(sink.foreignValues ? { foreignValues: sink.foreignValues.bind(sink) } : {}),
-    ping: sink.ping.bind(sink),
     close: async () => {
       await sink.close();
       await closeClient();

@@ -29,10 +29,10 @@ export function intelOnlineChecks(config: IntelAppConfig, services: IntelService
   }));
   const sinkChecks = sinks.map((sink) => ({
     name: `intel:sink:${sink}`,
-    async check() {
+    async check(signal: AbortSignal) {
       const built = buildIntel(input, [sink]);
       try {
-        for (const s of built.sinks) await s.sink.ping();
+        for (const s of built.sinks) await s.sink.ping(signal);
       } finally {
         await built.close();
       }

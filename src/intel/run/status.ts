@@ -40,6 +40,8 @@ export async function intelStatus(d: StatusDeps): Promise<JobStatus> {
 export async function intelPanel(d: StatusDeps): Promise<Panel> {
   const latest = await d.runs.latest();
   const now = (d.now ?? Date.now)();
+  const successes = await d.runs.lastSuccesses();
+  const since = (r: RunRow) => lag(successes.get(`${r.source}|${r.sink ?? ''}`), now);
   const rows: Panel['rows'][number][] = [];
   for (const r of latest) {
     if (r.sink === null) {
@@ -48,7 +50,7 @@ export async function intelPanel(d: StatusDeps): Promise<Panel> {
         key: `${r.source}`,
         cells: [
           `${r.source} (read)`,
-          `${when(r.startedAt)}; last success ${await lag(d, r, now)}`,
+          `${when(r.startedAt)}; last success ${since(r)}`,
           r.outcome,
           `${c.new ?? 0} new, ${c.changed ?? 0} changed, ${c.unchanged ?? 0} unchanged in ${c.pages ?? 0} pages; ${c.rejected ?? 0} rejected${rejectedBy(c)}`,
           '',
@@ -63,7 +65,7 @@ export async function intelPanel(d: StatusDeps): Promise<Panel> {
       key: `${r.source}:${r.sink}`,
       cells: [
         `${r.source} → ${r.sink}${r.dryRun ? ' (dry run)' : ''}`,
-        `${when(r.startedAt)}; last success ${await lag(d, r, now)}`,
+        `${when(r.startedAt)}; last success ${since(r)}`,
         r.outcome,
         `${c.new ?? 0} new, ${c.updated ?? 0} updated, ${c.unchanged ?? 0} unchanged, ${c.revoked ?? 0} revoked, ${c.withdrawn ?? 0} withdrawn, ${c.expired ?? 0} expired; not sent: ${c.refused ?? 0} refused, ${c.stillRefused ?? 0} still refused, ${c.leftOutByCap ?? 0} over capacity, ${c.foreign ?? 0} someone else's; ${c.calls ?? 0} calls, ${c.throttled ?? 0} × 429`,
         `${t.live}`,
@@ -91,9 +93,8 @@ function rejectedBy(c: Partial<SourceCounts>): string {
 }
 
 /** Time since the pair last finished a run that did not fail: how stale the sink's copy may be. */
-async function lag(d: StatusDeps, r: RunRow, now: number): Promise<string> {
-  const ok = await d.runs.lastCompleted(r.source, r.sink);
-  if (!ok?.finishedAt) return 'never';
-  const min = Math.round((now - ok.finishedAt) / 60_000);
+function lag(finishedAt: number | undefined, now: number): string {
+  if (finishedAt === undefined) return 'never';
+  const min = Math.round((now - finishedAt) / 60_000);
   return min < 120 ? `${min} min ago` : `${Math.round(min / 60)} h ago`;
 }

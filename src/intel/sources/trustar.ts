@@ -82,10 +82,8 @@ async function* readWindows(
   if (await quotaSpent(client, o.quotaReserve)) return;
   let pages = 0;
   while (state.window !== undefined || state.highWater < end) {
-    const window: Window = state.window ?? {
-      from: Math.max(state.highWater - overlap, end - MAX_WINDOW_MS),
-      to: Math.min(end, Math.max(state.highWater - overlap, end - MAX_WINDOW_MS) + longest),
-    };
+    const from = Math.max(state.highWater - overlap, end - MAX_WINDOW_MS);
+    const window: Window = state.window ?? { from, to: Math.min(end, from + longest) };
     overlap = 0;
     let finished = false;
     try {

@@ -89,6 +89,21 @@ export class IntelRuns {
     return rows.map(toRow);
   }
 
+  /**
+   * When each read and each pair last finished a run that was not a dry run and did not fail, keyed
+   * `source|sink` (`source|` for a read): one query for the whole dashboard panel.
+   */
+  async lastSuccesses(): Promise<Map<string, number>> {
+    const rows = await this.#db
+      .selectFrom('intel_runs')
+      .select((eb) => ['source', 'sink', eb.fn.max('finished_at').as('at')])
+      .where('dry_run', '=', 0)
+      .where('outcome', 'in', ['ok', 'refused'])
+      .groupBy(['source', 'sink'])
+      .execute();
+    return new Map(rows.map((r) => [`${r.source}|${r.sink ?? ''}`, Number(r.at)]));
+  }
+
   /** The latest finished run that was not a dry run, of one pair: where the next one's lag counts from. */
   async lastCompleted(source: string, sink: string | null): Promise<RunRow | undefined> {
     let q = this.#db
