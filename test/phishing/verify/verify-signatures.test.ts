@@ -64,22 +64,30 @@ test('a key look-up that fails for a passing reason (SERVFAIL) is a temperror', 
   assert.equal(r.dkim[0]?.result, 'temperror');
 });
 
+/**
+ * Verifies a signed message against a resolver that never answers, under mocked timers: the time
+ * moves `tickMs` once the first key is asked for.
+ */
+async function silentResolver(limits: { lookupTimeoutMs: number; budgetMs: number }, tickMs: number) {
+  const m = await signed(plainMessage(), 'fabrikam.example', 'rsa1', rsa);
+  let asked: () => void = () => {};
+  const askedNow = new Promise<void>((r) => {
+    asked = r;
+  });
+  const silent: DnsLookup = () => {
+    asked();
+    return new Promise(() => {});
+  };
+  const pending = verifySignatures(bytes(m), { lookup: silent, ...limits });
+  await askedNow;
+  mock.timers.tick(tickMs);
+  return pending;
+}
+
 test('a key look-up that never answers is a temperror after the look-up timeout', async () => {
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
-    const m = await signed(plainMessage(), 'fabrikam.example', 'rsa1', rsa);
-    let asked: () => void = () => {};
-    const askedNow = new Promise<void>((r) => {
-      asked = r;
-    });
-    const silent: DnsLookup = () => {
-      asked();
-      return new Promise(() => {});
-    };
-    const pending = verifySignatures(bytes(m), { lookup: silent, lookupTimeoutMs: 5_000, budgetMs: 10_000 });
-    await askedNow;
-    mock.timers.tick(5_000);
-    const r = await pending;
+    const r = await silentResolver({ lookupTimeoutMs: 5_000, budgetMs: 10_000 }, 5_000);
     assert.equal(r.status, 'verified');
     assert.deepEqual(
       r.dkim.map((s) => [s.result, s.why]),
@@ -93,19 +101,7 @@ test('a key look-up that never answers is a temperror after the look-up timeout'
 test('verification that outlasts its budget ends as a temperror with nothing judged', async () => {
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
-    const m = await signed(plainMessage(), 'fabrikam.example', 'rsa1', rsa);
-    let asked: () => void = () => {};
-    const askedNow = new Promise<void>((r) => {
-      asked = r;
-    });
-    const silent: DnsLookup = () => {
-      asked();
-      return new Promise(() => {});
-    };
-    const pending = verifySignatures(bytes(m), { lookup: silent, lookupTimeoutMs: 60_000, budgetMs: 10_000 });
-    await askedNow;
-    mock.timers.tick(10_000);
-    const r = await pending;
+    const r = await silentResolver({ lookupTimeoutMs: 60_000, budgetMs: 10_000 }, 10_000);
     assert.equal(r.status, 'temperror');
     assert.deepEqual(r.dkim, []);
   } finally {
