@@ -4,3 +4,23 @@ export type { ConfigIssue } from '../config/index.js';
 export type { FeatureConfig } from './config.js';
 export type { JobInfo, JobState, JobStatus, Panel } from './dashboard.js';
 export type { AnyFeature, ConfigOf, Feature, FeatureContext, RunningFeature } from './types.js';
+export {
+  type ActionButton,
+  type ActionResult,
+  type AttentionItem,
+  type Block,
+  type Cell,
+  type Chart,
+  type ChartSeries,
+  type ConsoleActionRoute,
+  type ConsolePage,
+  type ConsolePageRoute,
+  type ConsoleRequest,
+  type ConsoleSection,
+  LOCALES,
+  type Locale,
+  type Messages,
+  type OverviewPart,
+  type TableRow,
+  type Tone,
+} from './console.js';

@@ -9,6 +9,7 @@ import type { DependencyCheck, HealthRegistry } from '../health/registry.js';
 import type { WorkUnit } from '../leases/index.js';
 import type { Logger } from '../log.js';
 import type { FeatureConfig } from './config.js';
+import type { ConsoleSection } from './console.js';
 import type { JobInfo, JobStatus, Panel } from './dashboard.js';
 import type { MigrationSet } from '../db/migration-set.js';
 
@@ -48,6 +49,8 @@ export interface RunningFeature {
   status?(): Promise<Record<string, JobStatus>>;
   /** Extra dashboard sections (a quarantine list, say). */
   panels?(): Promise<Panel[]>;
+  /** Its pages, actions and overview part in the operator console. */
+  console?: ConsoleSection;
   close(): Promise<void>;
 }
 
