@@ -55,10 +55,10 @@ describe('architecture', () => {
       /\(phishing\) imports another feature: src\/relay\/index\.ts/,
     ],
     [
-      'a feature importing the dashboard',
+      'a feature importing the console',
       'src/relay/x.ts',
-      "import { STATE_LABELS } from '../dashboard/model.js';",
-      /\(relay\) imports another feature: src\/dashboard\/model\.ts/,
+      "import { STATE_LABELS } from '../console/model.js';",
+      /\(relay\) imports another feature: src\/console\/model\.ts/,
     ],
     [
       'the platform importing a connector',

@@ -3,8 +3,8 @@
 // loopback by default (server.admin.host), apart from the internet-facing one (server.ts).
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { DashboardModel } from '../dashboard/model.js';
-import { dashboardRoutes } from '../dashboard/routes.js';
+import type { DashboardModel } from '../console/model.js';
+import { dashboardRoutes } from '../console/routes.js';
 import type { HealthRegistry } from '../platform/health/registry.js';
 import { answerErrors } from '../platform/http-server/error-answers.js';
 import { healthRoutes } from '../platform/http-server/health-routes.js';

@@ -1,6 +1,6 @@
 // Assembles what the dashboard shows from the running instance: every registered feature's jobs with
 // their live state, the features' panels, the database, the dependency checks and the lease table.
-import type { DashboardModel, DependencyRow, JobSummary } from '../dashboard/model.js';
+import type { DashboardModel, DependencyRow, JobSummary } from '../console/model.js';
 import { pingDatabase, type Store } from '../platform/db/index.js';
 import type { JobInfo, JobStatus, RunningFeature } from '../platform/feature/index.js';
 import type { CheckStatus, HealthRegistry } from '../platform/health/registry.js';

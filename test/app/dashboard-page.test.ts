@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { buildAdminServer } from '../../src/app/admin-server.js';
-import type { DashboardModel } from '../../src/dashboard/model.js';
+import type { DashboardModel } from '../../src/console/model.js';
 import { HealthRegistry } from '../../src/platform/health/registry.js';
 import { createLogger } from '../../src/platform/log.js';
 import { dashboardModel } from '../helpers/dashboard-model.js';

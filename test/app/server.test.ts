@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildAdminServer } from '../../src/app/admin-server.js';
 import { buildServer } from '../../src/app/server.js';
-import type { DashboardModel } from '../../src/dashboard/model.js';
+import type { DashboardModel } from '../../src/console/model.js';
 import { HealthRegistry } from '../../src/platform/health/registry.js';
 import { createLogger } from '../../src/platform/log.js';
 import { dashboardModel } from '../helpers/dashboard-model.js';

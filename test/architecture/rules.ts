@@ -1,8 +1,8 @@
 // The direction of imports, as a pure function over file texts, so the architecture test can check the
 // real tree and also show, on planted files, that each rule fails when broken:
-//   platform ← connectors ← features and the dashboard ← app (src/app, src/sandbox, src/cli, entry files)
+//   platform ← connectors ← features and the console ← app (src/app, src/sandbox, src/cli, entry files)
 // - a file outside those places is a problem: a new folder must be registered or placed;
-// - features (the registry's) import no other feature and no dashboard, the dashboard no feature;
+// - features (the registry's) import no other feature and not the console, the console no feature;
 // - a connector is entered only through its index.ts;
 // - emulators import nothing from src/, and src/ imports emulators only from src/sandbox/;
 // - imports are plain strings: no template-literal import(), no require() or createRequire, which
@@ -18,7 +18,7 @@ export interface Tree {
 
 const APP = ['src/app/', 'src/sandbox/', 'src/cli/'];
 const ENTRY_FILES = ['src/cli.ts', 'src/lambda.ts'];
-const RANK = { platform: 0, connectors: 1, feature: 2, dashboard: 2, app: 3 } as const;
+const RANK = { platform: 0, connectors: 1, feature: 2, console: 2, app: 3 } as const;
 
 type Layer = { kind: keyof typeof RANK; name: string } | { kind: 'emulators' } | { kind: 'unknown' };
 
@@ -26,7 +26,7 @@ function layerOf(path: string, features: readonly string[]): Layer {
   if (path.startsWith('emulators/')) return { kind: 'emulators' };
   if (path.startsWith('src/platform/')) return { kind: 'platform', name: 'platform' };
   if (path.startsWith('src/connectors/')) return { kind: 'connectors', name: 'connectors' };
-  if (path.startsWith('src/dashboard/')) return { kind: 'dashboard', name: 'dashboard' };
+  if (path.startsWith('src/console/')) return { kind: 'console', name: 'console' };
   if (ENTRY_FILES.includes(path) || APP.some((a) => path.startsWith(a))) return { kind: 'app', name: 'app' };
   const top = /^src\/([^/]+)\//.exec(path)?.[1];
   if (top && features.includes(top)) return { kind: 'feature', name: top };
@@ -112,8 +112,8 @@ function check(tree: Tree): string[] {
         continue;
       }
       const sideways =
-        (fromLayer.kind === 'feature' || fromLayer.kind === 'dashboard') &&
-        (toLayer.kind === 'feature' || toLayer.kind === 'dashboard') &&
+        (fromLayer.kind === 'feature' || fromLayer.kind === 'console') &&
+        (toLayer.kind === 'feature' || toLayer.kind === 'console') &&
         fromLayer.name !== toLayer.name;
       if (sideways) problems.push(`${from} (${fromLayer.name}) imports another feature: ${to}`);
       const connector = connectorOf(to, tree.files);

@@ -1,5 +1,5 @@
 // A complete dashboard model for route tests; override what a test is about.
-import type { DashboardModel } from '../../src/dashboard/model.js';
+import type { DashboardModel } from '../../src/console/model.js';
 
 export function dashboardModel(over: Partial<DashboardModel> = {}): DashboardModel {
   return {
