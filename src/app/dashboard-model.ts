@@ -34,7 +34,10 @@ export async function dashboardModel(s: DashboardSources): Promise<DashboardMode
     })),
     dependencies: s.health.statuses().map(dependencyRow),
     jobs: await jobRows(s.started),
-    panels: (await Promise.all(s.started.map((f) => f.running.panels?.() ?? []))).flat(),
+    // A feature with console pages of its own shows its tables there, not twice on the overview.
+    panels: (
+      await Promise.all(s.started.filter((f) => !f.running.console).map((f) => f.running.panels?.() ?? []))
+    ).flat(),
     leases: leases.map((l) => ({
       name: l.name,
       owner: l.owner,

@@ -37,15 +37,3 @@ export interface DashboardModel {
   leases: LeaseRow[];
   generatedAt: string;
 }
-
-export const STATE_LABELS: Record<JobState | DependencyRow['state'], string> = {
-  running: 'Running',
-  idle: 'Idle',
-  degraded: 'Degraded',
-  failing: 'Failing',
-  disabled: 'Disabled in configuration',
-  'not-configured': 'Not configured',
-  unavailable: 'Not yet available',
-  unknown: 'Not checked yet',
-  ok: 'OK',
-};

@@ -13,6 +13,7 @@ import { IntelSinkState } from '../store/sink-state.js';
 import { buildIntel } from './build.js';
 import { holdLease, pairLease, readLease } from './lease.js';
 import { intelHeld, recordRun } from './metrics.js';
+import { intelConsole } from './console.js';
 import { intelPanel, intelStatus } from './status.js';
 
 /** How often a pair waiting for another pair's read of the same source looks again. */
@@ -103,6 +104,7 @@ export async function startIntel(
     ].map((t) => ctx.services.microsoft.check(t)),
     status: async () => ({ intel: await intelStatus(statusDeps) }),
     panels: async () => [await intelPanel(statusDeps)],
+    console: intelConsole(statusDeps),
     close: () => built.close(),
   };
 }

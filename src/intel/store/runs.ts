@@ -104,6 +104,19 @@ export class IntelRuns {
     return new Map(rows.map((r) => [`${r.source}|${r.sink ?? ''}`, Number(r.at)]));
   }
 
+  /** Sink runs that finished at or after `since` and were not dry runs, oldest first (the console's chart). */
+  async finishedSince(since: number): Promise<RunRow[]> {
+    const rows = await this.#db
+      .selectFrom('intel_runs')
+      .selectAll()
+      .where('sink', 'is not', null)
+      .where('dry_run', '=', 0)
+      .where('finished_at', '>=', since)
+      .orderBy('finished_at')
+      .execute();
+    return rows.map(toRow);
+  }
+
   /** The latest finished run that was not a dry run, of one pair: where the next one's lag counts from. */
   async lastCompleted(source: string, sink: string | null): Promise<RunRow | undefined> {
     let q = this.#db

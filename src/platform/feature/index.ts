@@ -24,3 +24,4 @@ export {
   type TableRow,
   type Tone,
 } from './console.js';
+export { addAt, DAY_MS, HOUR_MS, windowStart } from './series.js';

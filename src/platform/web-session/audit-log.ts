@@ -97,6 +97,13 @@ export class AuditLog {
     return rows.length > limit && last ? { entries, next: last.id } : { entries };
   }
 
+  /** One entry by its id (the console's flash message after an action), or undefined. */
+  async get(id: string): Promise<AuditEntry | undefined> {
+    if (!/^[1-9]\d{0,14}$/.test(id)) return undefined;
+    const row = await this.#db.selectFrom('console_audit').selectAll().where('id', '=', Number(id)).executeTakeFirst();
+    return row ? toEntry(row) : undefined;
+  }
+
   /** Deletes entries older than the retention; how many. Housekeeping runs it now and then. */
   async purge(): Promise<number> {
     const cutoff = this.#clock() - this.#o.retentionDays * 86_400_000;

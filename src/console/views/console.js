@@ -1,18 +1,20 @@
-// The dashboard's script, served from its own origin: times shown local and relative, and the page
-// brought up to date every 30 seconds unless the reader pauses it. Without it the page still works:
-// times stay ISO 8601 and the reader reloads. No meta refresh: it reloads under a screen reader and
-// cannot be paused.
+// The console's script, served from its own origin: times shown local and relative, a live page
+// brought up to date every 30 seconds unless the reader pauses it, copy buttons, and a confirmation
+// before an action that asks for one. Without it every page still works: times stay as the server
+// wrote them, the reader reloads, forms post straight away. No meta refresh: it reloads under a
+// screen reader and cannot be paused. Texts come from the page (data-*), in the page's language.
 (() => {
   const REFRESH_MS = 30_000;
   const RETIME_MS = 15_000;
-  const PAUSED_KEY = 'graphsoc.dashboard.paused';
+  const PAUSED_KEY = 'graphsoc.console.paused';
   const UNITS = [
     ['day', 86_400],
     ['hour', 3_600],
     ['minute', 60],
   ];
-  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  const lang = document.documentElement.lang || undefined;
+  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const absolute = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
 
   /** "3 minutes ago", "in 20 seconds": the largest unit that fits, rounded. */
   function sayRelative(date, now) {
@@ -35,14 +37,36 @@
     }
   }
 
+  // Copy buttons: shown only where the clipboard can be written.
+  for (const button of document.querySelectorAll('button[data-copy]')) {
+    if (!navigator.clipboard) continue;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      const text = document.getElementById(button.dataset.copy)?.textContent ?? '';
+      await navigator.clipboard.writeText(text);
+      button.textContent = button.dataset.copied;
+    });
+  }
+
+  // An action that asks first (release, re-analyse) posts only when the reader agrees.
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    const question = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
+  showTimes(document);
+  setInterval(() => showTimes(document), RETIME_MS);
+
   const controls = document.getElementById('refresh');
+  if (!controls) return;
   const toggle = document.getElementById('refresh-toggle');
   const status = document.getElementById('refresh-status');
   let paused = sessionStorage.getItem(PAUSED_KEY) === '1';
 
   function showPaused() {
     toggle.setAttribute('aria-pressed', String(paused));
-    status.textContent = paused ? 'Updates paused.' : 'Updates every 30 seconds.';
+    status.textContent = paused ? controls.dataset.paused : controls.dataset.every;
   }
 
   /** True while the reader is in the middle of something a swap would undo: focus or a selection. */
@@ -50,7 +74,8 @@
     const active = document.activeElement;
     const selection = document.getSelection();
     return (
-      (active && active !== document.body && main.contains(active)) || (selection && !selection.isCollapsed)
+      (active && active !== document.body && active !== main && main.contains(active)) ||
+      (selection && !selection.isCollapsed)
     );
   }
 
@@ -59,7 +84,12 @@
     if (paused || document.hidden || !main || busy(main)) return;
     try {
       const res = await fetch(location.href, { headers: { accept: 'text/html' }, cache: 'no-store' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      // A session that ended sends the reader to sign in: load that page rather than swap it in.
+      if (res.redirected || !res.ok) {
+        if (res.redirected) location.reload();
+        else throw new Error(`HTTP ${res.status}`);
+        return;
+      }
       const next = new DOMParser().parseFromString(await res.text(), 'text/html');
       const nextMain = next.querySelector('main');
       const nextStamp = next.getElementById('generated');
@@ -69,7 +99,7 @@
       showTimes(document);
       if (!paused) showPaused();
     } catch (e) {
-      status.textContent = `Could not update (${e.message}); trying again in 30 seconds.`;
+      status.textContent = controls.dataset.failed.replace('{why}', e.message);
     }
   }
 
@@ -79,9 +109,7 @@
     showPaused();
   });
 
-  showTimes(document);
   showPaused();
   controls.hidden = false;
   setInterval(refresh, REFRESH_MS);
-  setInterval(() => showTimes(document), RETIME_MS);
 })();
