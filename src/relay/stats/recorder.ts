@@ -30,6 +30,8 @@ export interface RecorderOptions {
 }
 
 const MINUTE = 60_000;
+/** Rows kept for a database that stays away: about a day of a busy relay; older minutes are dropped. */
+const MAX_PENDING_ROWS = 20_000;
 
 export class RelayStatsRecorder implements RelayStatsSink {
   readonly #o: Required<Omit<RecorderOptions, 'logger' | 'db'>> & RecorderOptions;
@@ -90,7 +92,14 @@ export class RelayStatsRecorder implements RelayStatsSink {
         { err: e, rows: rows.length },
         'relay statistics not written; retrying next minute',
       );
-      for (const r of rows) this.#merge(r);
+      const room = Math.max(0, MAX_PENDING_ROWS - this.#pending.size);
+      const kept = rows.length > room ? [...rows].sort((a, b) => b.minute - a.minute).slice(0, room) : rows;
+      if (kept.length < rows.length)
+        this.#o.logger.warn(
+          { dropped: rows.length - kept.length },
+          'relay statistics of old minutes dropped',
+        );
+      for (const r of kept) this.#merge(r);
     }
   }
 
