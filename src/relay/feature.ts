@@ -1,10 +1,12 @@
 // The Threat Response relay as a graphsoc feature: its jobs on the dashboard, its configuration, its
-// error catalogues, and its routes on the server.
+// error catalogues, its statistics table, its routes on the server and its console page.
 import type { Feature } from '../platform/feature/index.js';
 import { type RelayAppConfig, relayConfig } from './config.js';
+import { relayConsole } from './console/index.js';
 import { errors as ctimErrors } from './ctim/errors.js';
 import { errors as relayErrors } from './errors.js';
 import { startRelay } from './start.js';
+import { RelayStatsRecorder, relayMigrations } from './stats/index.js';
 
 export const relay: Feature<RelayAppConfig> = {
   name: 'relay',
@@ -23,17 +25,17 @@ export const relay: Feature<RelayAppConfig> = {
     },
   ],
   config: relayConfig,
+  migrations: relayMigrations,
   errors: { 'Threat Response relay': relayErrors, 'CTIM data model': ctimErrors },
   async start(ctx) {
     const c = ctx.config;
     // The token audience is the relay's public URL; without one configured, the listen address.
     const publicUrl = () => c.server.publicUrl ?? ctx.listenUrl() ?? '';
-    const running = startRelay({
-      config: c.relay,
-      publicUrl,
-      logger: ctx.logger.child({ job: 'relay' }),
-      version: ctx.version,
-    });
+    const logger = ctx.logger.child({ job: 'relay' });
+    // Counted in memory, added into relay_stats each minute (src/lambda.ts runs without it).
+    const stats = new RelayStatsRecorder({ db: ctx.store.db, logger });
+    const running = startRelay({ config: c.relay, publicUrl, logger, version: ctx.version, stats });
+    stats.start();
     if (!c.server.publicUrl && ctx.mode === 'serve')
       ctx.logger.warn(
         'server.publicUrl is not set: relay tokens must name the listen address as their audience',
@@ -55,7 +57,11 @@ export const relay: Feature<RelayAppConfig> = {
             : {}),
         };
       },
-      close: running.close,
+      console: relayConsole({ db: ctx.store.db, config: c.relay, publicUrl }),
+      async close() {
+        await running.close();
+        await stats.close();
+      },
     };
   },
 };

@@ -27,6 +27,7 @@ import {
   triggerSchema,
 } from './protocol/schemas.js';
 import { notAllowed, notFound } from './protocol/routing-errors.js';
+import { type RelayStatsSink, RequestTally } from './stats/index.js';
 
 export interface RelayOptions {
   modules: readonly RelayModule[];
@@ -42,6 +43,8 @@ export interface RelayOptions {
   requestTimeoutMs: number;
   logger: Logger;
   version: string;
+  /** Receives every answered protocol request (the server's statistics); the Lambda handler has none. */
+  stats?: RelayStatsSink;
 }
 
 type Handler = (ctx: RelayContext<unknown>, body: unknown) => Promise<unknown>;
@@ -60,6 +63,7 @@ function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, pre
   acceptAnyBody(app);
   answerOversized(app, o.logger);
   addServerTiming(app);
+  if (o.stats) recordStats(app, o.stats, m.name, prefix);
   const audiences = () => {
     const base = (typeof o.publicUrl === 'function' ? o.publicUrl() : o.publicUrl).replace(/\/+$/, '');
     return prefix ? [base, `${base}${prefix}`] : [base];
@@ -105,7 +109,7 @@ function moduleRoutes(app: FastifyInstance, m: RelayModule, o: RelayOptions, pre
   };
 
   for (const [url, handler] of Object.entries(routes)) {
-    app.post(url, async (req, reply) => answer(req, reply, m, o, audiences, handler));
+    app.post(url, async (req, reply) => answer(req, reply, m, o, audiences, handler, url));
   }
   app.post('/version', async () => ({ version: o.version }));
   app.get('/watchdog', async (req) => {
@@ -133,9 +137,13 @@ async function answer(
   o: RelayOptions,
   audiences: () => string[],
   handler: Handler,
+  route: string,
 ): Promise<unknown> {
-  const upstream = new UpstreamWait();
+  const tally = o.stats ? new RequestTally() : undefined;
+  const upstream = tally?.wait ?? new UpstreamWait();
   clocks.set(req, { started: performance.now(), upstream });
+  const outcome: Outcome = { route, code: '', tally, upstreamFailed: false };
+  outcomes.set(req, outcome);
   const notes: RelayErrorBody[] = [];
   const warn = (code: string, message: string) => notes.push({ code, message, type: 'warning' });
   const logger = o.logger.child({ relayModule: m.name, route: req.url });
@@ -156,9 +164,13 @@ async function answer(
     if (!claims.success) throw authError(AUTH_MESSAGES.WRONG_PAYLOAD_STRUCTURE);
     const body = jsonBody(req.body);
     const signal = AbortSignal.any([AbortSignal.timeout(o.requestTimeoutMs), closed.signal]);
-    const data = await handler({ claims: claims.data, signal, deadlineAt, upstream, logger, warn }, body);
+    const ctx = { claims: claims.data, signal, deadlineAt, upstream, logger, warn };
+    const data = await (tally ? tally.run(() => handler(ctx, body)) : handler(ctx, body));
     return envelope(data, notes);
   } catch (e) {
+    outcome.code = e instanceof RelayError && e.type === 'fatal' ? e.relayCode : RELAY_CODES.UNKNOWN;
+    // A fatal answer after calling Graph or Defender is an upstream failure (auth fails before any call).
+    outcome.upstreamFailed = (tally?.calls ?? 0) > 0;
     if (e instanceof RelayError) {
       if (e.relayCode === RELAY_CODES.AUTH) logger.info({ reason: e.message }, 'relay request refused');
       return envelope(e.data, [...notes, e.toBody()]);
@@ -170,6 +182,51 @@ async function answer(
     ]);
   }
 }
+
+interface Outcome {
+  route: string;
+  code: string;
+  tally: RequestTally | undefined;
+  upstreamFailed: boolean;
+}
+
+/** Per protocol request: what the statistics record once the answer is out. */
+const outcomes = new WeakMap<FastifyRequest, Outcome>();
+
+/**
+ * Records each protocol request when its answer has been sent, with the final HTTP status. Requests
+ * refused before the handler (oversized, 405) count under their route when it is a protocol route;
+ * any other path counts as `(other)`, so hostile URLs cannot grow the table.
+ */
+function recordStats(app: FastifyInstance, stats: RelayStatsSink, module: string, prefix: string): void {
+  app.addHook('onResponse', async function recordRelayStats(req, reply) {
+    const known = outcomes.get(req);
+    const path = (req.routeOptions.url ?? '').slice(prefix.length);
+    const route = known?.route ?? (PROTOCOL_ROUTES.has(path) ? path : '(other)');
+    stats.record({
+      route,
+      module,
+      status: reply.statusCode,
+      code: known?.code ?? '',
+      ...(known?.tally ? { tally: known.tally } : {}),
+      upstreamFailed: known?.upstreamFailed ?? false,
+    });
+  });
+}
+
+const PROTOCOL_ROUTES = new Set([
+  '/health',
+  '/observe/observables',
+  '/deliberate/observables',
+  '/refer/observables',
+  '/respond/observables',
+  '/respond/trigger',
+  '/tiles',
+  '/tiles/tile',
+  '/tiles/tile-data',
+  '/version',
+  '/watchdog',
+]);
 
 /** Per relay request: when it started and its upstream clock, read when the answer is sent. */
 const clocks = new WeakMap<FastifyRequest, { started: number; upstream: UpstreamWait }>();

@@ -10,6 +10,7 @@ import { setCtimChecks } from './ctim/index.js';
 import { errors, RelaySetupError } from './errors.js';
 import { MODULES, type ModuleInstance } from './modules/index.js';
 import { registerRelay } from './routes.js';
+import type { RelayStatsSink } from './stats/index.js';
 
 export interface RunningRelay {
   modules: string[];
@@ -23,6 +24,8 @@ export interface RelayOptions {
   publicUrl: () => string;
   logger: Logger;
   version: string;
+  /** The server's statistics recorder; the Lambda handler runs without one. */
+  stats?: RelayStatsSink;
 }
 
 export function startRelay(o: RelayOptions): RunningRelay {
@@ -67,6 +70,7 @@ export function startRelay(o: RelayOptions): RunningRelay {
         requestTimeoutMs: c.requestTimeoutSec * 1000,
         logger: o.logger,
         version: o.version,
+        ...(o.stats ? { stats: o.stats } : {}),
       }),
     async close() {
       await Promise.all([...instances.map((i) => i.close()), jwks.close()]);

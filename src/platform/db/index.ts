@@ -6,5 +6,12 @@ export { allMigrations, MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest }
 export { MIGRATION_NAME, type MigrationSet } from './migration-set.js';
 export { platformMigrations } from './migrations/index.js';
 export { dialectOf, type OpenOptions, openDatabase, pingDatabase, type Store } from './open.js';
-export type { Database, KvStateTable, LeaseEventKind, LeaseEventsTable, LeasesTable } from './schema.js';
+export type {
+  Database,
+  HealthEventsTable,
+  KvStateTable,
+  LeaseEventKind,
+  LeaseEventsTable,
+  LeasesTable,
+} from './schema.js';
 export { type DatabaseTarget, type Dialect, parseDatabaseUrl, redactDatabaseUrl } from './url.js';

@@ -76,6 +76,16 @@ export interface ConsoleAuditTable {
   detail: string | null;
 }
 
+/** A state change of a dependency check, as one instance saw it (the reader merges instances). */
+export interface HealthEventsTable {
+  id: Generated<number>;
+  check_name: string;
+  at: number;
+  state: 'ok' | 'failing';
+  /** The failure's error code, when it had one. */
+  code: string | null;
+}
+
 export interface Database {
   leases: LeasesTable;
   lease_events: LeaseEventsTable;
@@ -83,4 +93,5 @@ export interface Database {
   console_sessions: ConsoleSessionsTable;
   console_sign_in_attempts: ConsoleSignInAttemptsTable;
   console_audit: ConsoleAuditTable;
+  health_events: HealthEventsTable;
 }

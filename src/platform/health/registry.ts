@@ -1,6 +1,7 @@
 // Readiness checks: the database is checked on every /readyz call; outside dependencies (each
 // tenant's token and Graph) are probed in the background, so a probe never waits on Microsoft.
 import type { Logger } from 'pino';
+import type { HealthRecorder, RecordedState } from './history.js';
 
 export interface DependencyCheck {
   /** Stable name shown on /readyz and the dashboard, e.g. `tenant:contoso:graph`. */
@@ -24,17 +25,22 @@ export interface HealthRegistryOptions {
   everyMs: number;
   timeoutMs?: number;
   logger?: Pick<Logger, 'warn' | 'info'>;
+  /** Remembers each state change (the console's outage history); without one nothing is kept. */
+  recorder?: HealthRecorder;
+  /** Epoch ms for the recorded changes (tests drive it). */
+  now?: () => number;
 }
 
 export class HealthRegistry {
   readonly #checks: DependencyCheck[] = [];
   readonly #status = new Map<string, CheckStatus>();
-  readonly #opts: Required<Omit<HealthRegistryOptions, 'logger'>> & Pick<HealthRegistryOptions, 'logger'>;
+  readonly #opts: Required<Omit<HealthRegistryOptions, 'logger' | 'recorder'>> &
+    Pick<HealthRegistryOptions, 'logger' | 'recorder'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
 
   constructor(opts: HealthRegistryOptions) {
-    this.#opts = { timeoutMs: 15_000, ...opts };
+    this.#opts = { timeoutMs: 15_000, now: Date.now, ...opts };
   }
 
   add(check: DependencyCheck): void {
@@ -85,6 +91,7 @@ export class HealthRegistry {
         durationMs: Math.round(performance.now() - started),
       });
       if (previous === 'failing') this.#opts.logger?.info({ check: c.name }, 'dependency recovered');
+      if (previous !== 'ok') await this.#record(c.name, 'ok');
     } catch (e) {
       const err = e as { code?: unknown; message?: unknown };
       const error = {
@@ -98,8 +105,25 @@ export class HealthRegistry {
         checkedAt: new Date().toISOString(),
         durationMs: Math.round(performance.now() - started),
       });
-      if (previous !== 'failing')
+      if (previous !== 'failing') {
         this.#opts.logger?.warn({ check: c.name, err: error }, 'dependency failing');
+        await this.#record(c.name, 'failing', error.code);
+      }
+    }
+  }
+
+  /**
+   * Writes a state change, including the first one after start (unknown → ok closes an outage an
+   * instance that stopped while failing left open). The history is for people: a write that fails is
+   * logged and the check goes on.
+   */
+  async #record(name: string, state: RecordedState, code?: string): Promise<void> {
+    const recorder = this.#opts.recorder;
+    if (!recorder) return;
+    try {
+      await recorder.transition(name, state, this.#opts.now(), code);
+    } catch (e) {
+      this.#opts.logger?.warn({ check: name, err: e }, 'dependency state change not recorded');
     }
   }
 }

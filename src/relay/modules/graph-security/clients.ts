@@ -7,6 +7,7 @@ import { createGraphClient, type GraphClient } from '../../../connectors/microso
 import { createTokenProvider } from '../../../connectors/microsoft/identity/index.js';
 import { type TenantConfig, tenantSchema } from '../../../platform/config/index.js';
 import type { RelayConfig } from '../../config.js';
+import { countThrottle } from '../../stats/index.js';
 import { AUTH_MESSAGES, authError } from '../../protocol/relay-error.js';
 import { AlertCache } from './alert-cache.js';
 import type { GraphSecurityClaims } from './schemas.js';
@@ -96,7 +97,11 @@ export function graphClients(s: RelayConfig['graphSecurity']): PerCredential<Gra
   return new PerCredential(
     (claims) => {
       const tenant = tenantOf(claims, s, { graphBaseUrl: s.graphBaseUrl, graphScope: s.graphScope });
-      return createGraphClient(tenant, createTokenProvider(tenant), { batchConcurrency: s.batchConcurrency });
+      return createGraphClient(tenant, createTokenProvider(tenant), {
+        batchConcurrency: s.batchConcurrency,
+        // Each 429 counts on the relay request it happened in (relay statistics).
+        onThrottled: countThrottle,
+      });
     },
     { dispose: (c) => c.close() },
   );
@@ -110,7 +115,7 @@ export function defenderClients(s: RelayConfig['graphSecurity']): PerCredential<
         defenderBaseUrl: s.defenderBaseUrl,
         defenderScope: s.defenderScope,
       });
-      return createDefenderClient(tenant, createTokenProvider(tenant));
+      return createDefenderClient(tenant, createTokenProvider(tenant), { onThrottled: countThrottle });
     },
     { dispose: (c) => c.close() },
   );

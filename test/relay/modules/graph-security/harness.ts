@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type Emulators, startEmulators } from '../../../../emulators/index.js';
 import { createLogger } from '../../../../src/platform/log.js';
 import { relaySchema, startRelay } from '../../../../src/relay/index.js';
+import type { RelayStatsSink } from '../../../../src/relay/stats/index.js';
 import { securityFixtures } from '../../../emulators/graph-security-fixtures.js';
 import { listenLoopback } from '../../../helpers/listen.js';
 import { LogCapture } from '../../../helpers/log-capture.js';
@@ -27,7 +28,7 @@ export interface GraphSecurityHarness {
 
 export async function startGraphSecurityRelay(
   settings: Record<string, unknown> = {},
-  opts: { roles?: string[]; defenderRoles?: string[]; latencyMs?: number } = {},
+  opts: { roles?: string[]; defenderRoles?: string[]; latencyMs?: number; stats?: RelayStatsSink } = {},
 ): Promise<GraphSecurityHarness> {
   const emulators = await startEmulators({ entraGraph: { latencyMs: opts.latencyMs ?? 0 } });
   const eg = emulators.entraGraph;
@@ -65,6 +66,7 @@ export async function startGraphSecurityRelay(
     publicUrl: () => url,
     logger: createLogger({ level: 'debug', destination: log }),
     version: 'test',
+    ...(opts.stats ? { stats: opts.stats } : {}),
   });
   await relay.register(server);
   url = await listenLoopback(server);
