@@ -32,10 +32,11 @@ import { consoleRequest, flashOf, type MountedSection, mountSections, type PageR
 import { translator } from './translate.js';
 
 const viewsDir = fileURLToPath(new URL('./views/', import.meta.url));
-const asset = (file: string, type: string) => ({ type, body: readFileSync(`${viewsDir}${file}`, 'utf8') });
+const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 const ASSETS = new Map([
-  ['console.css', asset('console.css', 'text/css; charset=utf-8')],
-  ['console.js', asset('console.js', 'text/javascript; charset=utf-8')],
+  // One stylesheet: the page's and the charts' colours follow the same theme.
+  ['console.css', { type: 'text/css; charset=utf-8', body: `${read('./views/console.css')}\n${read('./charts/charts.css')}` }],
+  ['console.js', { type: 'text/javascript; charset=utf-8', body: read('./views/console.js') }],
 ]);
 
 export interface ConsoleOptions {
