@@ -60,6 +60,7 @@ export const CONSOLE_MESSAGES: Messages = {
     'console.platform.leaseHint':
       'Times taken is the lease epoch: it grows by one each time an instance takes the unit, so a late write from an earlier owner is told apart.',
     'console.platform.outages': 'Outages of the dependencies',
+    'console.unit.minutes': 'minutes',
     'console.audit.title': 'Audit log',
     'console.audit.when': 'When',
     'console.audit.who': 'Who',
@@ -145,6 +146,7 @@ export const CONSOLE_MESSAGES: Messages = {
     'console.platform.leaseHint':
       'Übernahmen ist die Epoche der Lease: Sie wächst jedes Mal um eins, wenn eine Instanz die Einheit übernimmt, sodass ein verspäteter Schreibvorgang eines früheren Inhabers erkannt wird.',
     'console.platform.outages': 'Ausfälle der Abhängigkeiten',
+    'console.unit.minutes': 'Minuten',
     'console.audit.title': 'Prüfprotokoll',
     'console.audit.when': 'Wann',
     'console.audit.who': 'Wer',

@@ -44,8 +44,8 @@ export interface ConsoleOptions {
   /** Jobs, dependencies, leases and panels, as the overview and the platform page show them. */
   load: () => Promise<DashboardModel>;
   sections: readonly MountedSection[];
-  /** Minutes each dependency failed per day, for the platform page and the overview. */
-  outages?: (days: number) => Promise<Chart>;
+  /** Minutes each dependency failed per UTC day over the last `days`, with `unit` as its axis label. */
+  outages?: (days: number, unit: string) => Promise<Chart>;
   /** The guides to serve under /docs/; docs/*.md of the installation by default. */
   guides?: Guides;
 }
@@ -166,7 +166,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       if (opts.outages)
         parts.push({
           attention: [],
-          charts: [{ kind: 'chart', id: 'outages', title: t('console.platform.outages'), chart: await opts.outages(7) }],
+          charts: [{ kind: 'chart', id: 'outages', title: t('console.platform.outages'), chart: await opts.outages(7, t('console.unit.minutes')) }],
         });
       return { title: t('console.overview.title'), live: true, blocks: overviewBlocks(t, await opts.load(), parts, guide) };
     }),
@@ -178,7 +178,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       const m = await opts.load();
       const blocks: Block[] = [dependenciesBlock(t, m), leasesBlock(t, m)];
       if (opts.outages)
-        blocks.push({ kind: 'chart', id: 'outages', title: t('console.platform.outages'), chart: await opts.outages(14) });
+        blocks.push({ kind: 'chart', id: 'outages', title: t('console.platform.outages'), chart: await opts.outages(14, t('console.unit.minutes')) });
       return { title: t('console.platform.title'), live: true, blocks };
     }),
   );
