@@ -2,7 +2,7 @@
 // each page ≤ 50 ms server p95 with 10,000 campaigns and 100,000 reports). Rows go in by the
 // thousand in transactions, their console columns and IOC rows made by the same code the pipeline
 // uses (store/ioc-index.ts), so what the pages query looks like what a real instance holds:
-//   sizes    every campaign has a report; the rest follow a Zipf law, so a few campaigns are large
+//   sizes    every campaign has a report; the rest follow a Zipf law (s = 1.2), so a few campaigns are large
 //            and most are singletons;
 //   times    first reports spread over the last 30 days, a campaign's others within 3 days of it;
 //   verdicts mostly malicious or suspicious, some clean, a few reports not analysed;
@@ -255,11 +255,11 @@ export async function seedConsoleData(
 const LEVELS = ['clean', 'suspicious', 'malicious'] as const;
 const RANK: Record<(typeof LEVELS)[number], number> = { clean: 1, suspicious: 2, malicious: 3 };
 
-/** Report counts per campaign: one each, the rest by a Zipf law (s = 1.1) over the campaigns. */
+/** Report counts per campaign: one each, the rest by a Zipf law (s = 1.2) over the campaigns. */
 function campaignSizes(campaigns: number, reports: number, rand: () => number): number[] {
   const sizes = new Array<number>(campaigns).fill(1);
   if (campaigns === 0) return sizes;
-  const weights = sizes.map((_, i) => 1 / (i + 1) ** 1.1);
+  const weights = sizes.map((_, i) => 1 / (i + 1) ** 1.2);
   const total = weights.reduce((a, b) => a + b, 0);
   let left = reports - campaigns;
   for (let i = 0; i < campaigns && left > 0; i++) {
@@ -267,9 +267,9 @@ function campaignSizes(campaigns: number, reports: number, rand: () => number): 
     sizes[i] = (sizes[i] ?? 1) + extra;
     left -= extra;
   }
-  // What rounding left over goes to random campaigns.
+  // What rounding left over goes mostly to the larger campaigns, leaving the singletons single.
   while (left-- > 0) {
-    const i = Math.floor(rand() * campaigns);
+    const i = Math.floor(rand() ** 4 * campaigns);
     sizes[i] = (sizes[i] ?? 1) + 1;
   }
   return sizes;
