@@ -4,6 +4,7 @@ import type { Feature } from '../platform/feature/index.js';
 import { errors as analyzeErrors } from './analyze-files/errors.js';
 import { errors as caseErrors } from './cases/errors.js';
 import { type PhishingAppConfig, phishingConfig } from './config.js';
+import { errors as consoleErrors } from './console/errors.js';
 import { reportSeconds, reportsWorked } from './pipeline/metrics.js';
 import { errors as analysisErrors } from './pipeline/analysis-errors.js';
 import { phishingOnlineChecks } from './run/online-checks.js';
@@ -28,6 +29,7 @@ export const phishing: Feature<PhishingAppConfig, PhishingServices> = {
     'Phishing store': storeErrors,
     'Phishing analysis': analysisErrors,
     'Phishing analyze command': analyzeErrors,
+    'Phishing console': consoleErrors,
   },
   metrics: [reportsWorked, reportSeconds],
   start: startPhishing,

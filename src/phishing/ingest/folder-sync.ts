@@ -28,6 +28,11 @@ export interface SyncOptions {
 
 const deltaKey = (f: WatchedFolder) => `phishing:delta:${folderKey(f)}`;
 
+/** Whether the folder has a delta link kept (its next round reads only what changed), for display. */
+export async function hasDeltaLink(kv: KvState, f: WatchedFolder): Promise<boolean> {
+  return (await kv.get(deltaKey(f))) !== undefined;
+}
+
 export async function syncFolder(
   graph: GraphClient,
   reports: ReportStore,

@@ -40,6 +40,21 @@ const SECRET_KEY = 'phishing:webhook-secret';
 const byFolder = (f: WatchedFolder) => `phishing:sub:${folderKey(f)}`;
 const byId = (id: string) => `phishing:sub-id:${id}`;
 
+/** The stored subscription of a folder, for display; undefined when none is kept or it does not read. */
+export async function storedSubscription(
+  kv: KvState,
+  f: WatchedFolder,
+): Promise<SubscriptionState | undefined> {
+  const raw = await kv.get(byFolder(f));
+  if (!raw) return undefined;
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class MailSubscriptions {
   readonly #graph: GraphClient;
   readonly #kv: KvState;

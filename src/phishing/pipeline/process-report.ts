@@ -191,6 +191,14 @@ async function analyse(
     );
   const { record, campaign } = resultOf(outcome, r.received_at, limits.analysisBudgetSec);
   const ended = { attemptEnded: true };
+  if (r.campaign_key) {
+    // Analysed again (an operator's re-analyse) while in its campaign: it stays there, uncounted again,
+    // and the campaign's record is rewritten with the new analysis.
+    await d.sink.campaigns.reanalysed(r.campaign_key, r.id, JSON.stringify(record));
+    const done = await d.reports.advance(r.id, 'analysed', {}, ended);
+    attempt.counted = false;
+    return after(d, r.id, done);
+  }
   if (!shouldFile(record.kind, record.analysis?.verdict.level ?? null, d.config.reportKinds)) {
     // Analysed, answered and moved like any report, but no campaign and no incident.
     const skipped: ReportRecord = { ...record, filed: false };

@@ -5,11 +5,13 @@ import { KvState } from '../../platform/db/index.js';
 import type { FeatureContext, RunningFeature } from '../../platform/feature/index.js';
 import { KeyedLock } from '../../platform/keyed-lock.js';
 import type { PhishingAppConfig } from '../config.js';
+import { archerLinks, phishingConsole } from '../console/index.js';
 import { AnalysisPool } from '../pipeline/analysis-pool.js';
 import { MailboxHealthBoard } from '../pipeline/mailbox-health.js';
 import { mailboxUnit } from '../pipeline/mailbox-unit.js';
 import { processedFolders } from '../pipeline/processed-folder.js';
 import { Wakeups } from '../pipeline/wakeups.js';
+import { ConsoleQueries } from '../store/console-queries.js';
 import { CampaignStore, ReportStore } from '../store/index.js';
 import { archerCase } from './archer-case.js';
 import { retentionUnits } from './retention.js';
@@ -92,6 +94,19 @@ export async function startPhishing(
       phishing: await phishingStatus({ mailboxes: c.mailboxes, reports, campaigns, health }),
     }),
     panels: async () => [await quarantinePanel(reports)],
+    console: phishingConsole({
+      db: ctx.store.db,
+      reports,
+      queries: new ConsoleQueries(ctx.store.db),
+      mailboxes: c.mailboxes,
+      kv,
+      health,
+      // The record link needs the application's id: read through the mapping's metadata cache.
+      archer: archerLinks(
+        ctx.config.archer.baseUrl,
+        async () => (await archer.target.meta.level(archer.target)).applicationId,
+      ),
+    }),
     close: async () => {
       await analysis.close();
       await archer.client.close();

@@ -13,6 +13,7 @@
 // campaign may come through several mailboxes, owned by several instances.
 import type { Kysely, Selectable } from 'kysely';
 import { type Database, type Dialect, dialectOf, statementStamp } from '../../platform/db/index.js';
+import { indexReport, joinedCampaign, recomputeCampaignVerdict } from './report-index.js';
 import { type PhishingCampaignsTable, type PhishingDb, phishingDb } from './tables.js';
 
 export type CampaignRow = Selectable<PhishingCampaignsTable>;
@@ -94,8 +95,38 @@ export class CampaignStore {
             })),
           )
           .execute();
+        // The console's columns and IOC rows with the analysis, and the campaign's verdict with its count.
+        const ix = analysis === undefined ? undefined : await indexReport(tx, reportId, analysis);
+        await joinedCampaign(tx, key, ix);
       }
       return tx.selectFrom('phishing_campaigns').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    });
+  }
+
+  /**
+   * A report already in the campaign was analysed again (an operator's re-analyse): its new analysis
+   * is stored and the campaign's version grows, so the Archer record is rewritten with it (updated, not
+   * created again), in one transaction for the reason join gives. Its count stays. False when the
+   * report is no longer pending or not in this campaign (nothing changed).
+   */
+  async reanalysed(key: string, reportId: number, analysis: string): Promise<boolean> {
+    return this.#db.transaction().execute(async (tx) => {
+      const marked = await tx
+        .updateTable('phishing_reports')
+        .set({ analysis, updated_at: this.#now() })
+        .where('id', '=', reportId)
+        .where('campaign_key', '=', key)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) === 0) return false;
+      await tx
+        .updateTable('phishing_campaigns')
+        .set((eb) => ({ version: eb('version', '+', 1), updated_at: this.#now() }))
+        .where('key', '=', key)
+        .execute();
+      await indexReport(tx, reportId, analysis);
+      await recomputeCampaignVerdict(tx, key);
+      return true;
     });
   }
 

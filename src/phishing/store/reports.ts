@@ -5,6 +5,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { ReportRecord } from '../cases/report-record.js';
 import { recordOf } from './record-schema.js';
+import { indexReport } from './report-index.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
 import {
   type PhishingDb,
@@ -93,8 +94,8 @@ export class ReportStore {
     return { report: await this.#byMessage(m.mailbox, m.messageId), isNew: false };
   }
 
-  async get(id: number): Promise<ReportRow | undefined> {
-    return this.#db.selectFrom('phishing_reports').selectAll().where('id', '=', id).executeTakeFirst();
+  async get(id: number, db: PhishingDb = this.#db): Promise<ReportRow | undefined> {
+    return db.selectFrom('phishing_reports').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** Pending reports whose next attempt is due, oldest first. */
@@ -119,7 +120,24 @@ export class ReportStore {
     /** Gives back the attempt beginAttempt counted: the work it guarded ended. */
     opts: { attemptEnded?: boolean } = {},
   ): Promise<ReportRow | undefined> {
-    return this.#db
+    const { analysis } = produced;
+    if (analysis === undefined) return this.#advance(this.#db, id, step, produced, opts);
+    // With its analysis, the console's columns and IOC rows of it, in the same transaction.
+    return this.#db.transaction().execute(async (tx) => {
+      const row = await this.#advance(tx, id, step, produced, opts);
+      if (row && (await indexReport(tx, id, analysis))) return this.get(id, tx);
+      return row;
+    });
+  }
+
+  async #advance(
+    db: PhishingDb,
+    id: number,
+    step: PhishingReportStep,
+    produced: { analysis?: string; campaignKey?: string; mime?: Uint8Array },
+    opts: { attemptEnded?: boolean },
+  ): Promise<ReportRow | undefined> {
+    return db
       .updateTable('phishing_reports')
       .set({
         step,
@@ -265,6 +283,39 @@ export class ReportStore {
       .where('state', '=', 'quarantined')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  /**
+   * An operator asks for a quarantined report to be parsed and analysed again from its kept MIME: it
+   * goes back to the analysis step with its attempts reset, and the mailbox's owner takes it up like a
+   * released one (a report already in a campaign stays in it, see CampaignStore.reanalysed). One
+   * conditional statement: of two operators, or an operator and a release, one wins, and a report a
+   * worker may be working on (pending) is never touched. Says why when nothing changed.
+   */
+  async reanalyse(id: number): Promise<'queued' | 'missing' | 'in-flight' | 'mime-gone'> {
+    const r = await this.#db
+      .updateTable('phishing_reports')
+      .set({
+        state: 'pending',
+        step: 'fetched',
+        attempts: 0,
+        failing_since: null,
+        next_attempt_at: this.#now(),
+        updated_at: this.#now(),
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'quarantined')
+      .where('mime', 'is not', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) return 'queued';
+    const row = await this.#db
+      .selectFrom('phishing_reports')
+      .select('state')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return 'missing';
+    // Quarantined without its MIME (never fetched), or done (the MIME goes with the last step).
+    return row.state === 'pending' ? 'in-flight' : 'mime-gone';
   }
 
   /** The records of a campaign's reports, in the order they were reported, with why each joined. */

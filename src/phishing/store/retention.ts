@@ -143,6 +143,14 @@ export class RetentionStore {
       const gone = candidates.filter((c) => !young.has(c.key));
       const keys = gone.map((c) => c.key);
       if (keys.length === 0) return { campaigns: [], reports: 0 };
+      await tx
+        .deleteFrom('phishing_report_iocs')
+        .where(
+          'report_id',
+          'in',
+          tx.selectFrom('phishing_reports').select('id').where('campaign_key', 'in', keys),
+        )
+        .execute();
       const r = await tx.deleteFrom('phishing_reports').where('campaign_key', 'in', keys).executeTakeFirst();
       await tx.deleteFrom('phishing_report_templates').where('campaign_key', 'in', keys).execute();
       await tx.deleteFrom('phishing_campaigns').where('key', 'in', keys).execute();
@@ -185,6 +193,17 @@ export class RetentionStore {
         rows.map((x) => x.id),
       )
       .executeTakeFirst();
+    // Their IOC rows: those of the ids that are gone now (a report released meanwhile keeps its own).
+    const ids = rows.map((x) => x.id);
+    await this.#db
+      .deleteFrom('phishing_report_iocs')
+      .where('report_id', 'in', ids)
+      .where(
+        'report_id',
+        'not in',
+        this.#db.selectFrom('phishing_reports').select('id').where('id', 'in', ids),
+      )
+      .execute();
     return Number(r.numDeletedRows);
   }
 }

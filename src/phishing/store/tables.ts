@@ -28,9 +28,25 @@ export interface PhishingReportsTable {
   failing_since: number | null;
   /** Why the report joined its campaign (Message-ID, fingerprint, or which similarities), for the incident. */
   campaign_join: string | null;
+  // Copied from the analysis when it is stored (0010), for the console's lists and searches: the JSON
+  // is neither indexed nor cheap to read for a page of a hundred rows. Null before the analysis.
+  verdict: VerdictLevel | null;
+  subject: string | null;
+  /** The subject lowercased and cut, for the prefix search (byte order, "C" collation on PostgreSQL). */
+  subject_key: string | null;
+  /** The reported original's From. */
+  sender: string | null;
+  sender_key: string | null;
+  /** The report mail's From. */
+  reporter: string | null;
+  report_kind: string | null;
+  /** The reported original's Message-ID (not the report mail's: that is internet_message_id). */
+  original_message_id: string | null;
   created_at: number;
   updated_at: number;
 }
+
+export type VerdictLevel = 'clean' | 'suspicious' | 'malicious';
 
 export interface PhishingCampaignsTable {
   key: string;
@@ -44,6 +60,9 @@ export interface PhishingCampaignsTable {
   /** The worker writing the Archer record now (its mailbox), and until when its claim holds. */
   case_owner: string | null;
   case_claimed_until: number | null;
+  /** The worst verdict of its reports, and its first report's subject (0010), for the console. */
+  verdict: VerdictLevel | null;
+  subject: string | null;
   updated_at: number;
 }
 
@@ -61,12 +80,20 @@ export interface PhishingReportTemplatesTable {
   template: string;
 }
 
+/** One IOC of a report, normalised (store/ioc-index.ts), for the console's exact search. */
+export interface PhishingReportIocsTable {
+  report_id: number;
+  kind: string;
+  value: string;
+}
+
 // A type, not an interface: kysely's withTables wants a type with an implicit index signature.
 export type PhishingTables = {
   phishing_reports: PhishingReportsTable;
   phishing_campaigns: PhishingCampaignsTable;
   phishing_campaign_aliases: PhishingCampaignAliasesTable;
   phishing_report_templates: PhishingReportTemplatesTable;
+  phishing_report_iocs: PhishingReportIocsTable;
 };
 
 /** The database as the phishing stores see it: the platform's tables and the job's own. */

@@ -7,6 +7,7 @@ import { phishingFailingSince } from './0004_phishing_failing_since.js';
 import { phishingCaseClaims } from './0005_phishing_case_claims.js';
 import { phishingReportCopies } from './0006_phishing_report_copies.js';
 import { phishingTemplates } from './0007_phishing_templates.js';
+import { phishingConsole } from './0010_phishing_console.js';
 
 export const phishingMigrations: MigrationSet = {
   owner: 'phishing',
@@ -17,5 +18,6 @@ export const phishingMigrations: MigrationSet = {
     '0005_phishing_case_claims': phishingCaseClaims(),
     '0006_phishing_report_copies': phishingReportCopies(),
     '0007_phishing_templates': phishingTemplates(),
+    '0010_phishing_console': phishingConsole(dialect),
   }),
 };
