@@ -31,6 +31,7 @@ const ALL_MIGRATIONS = [
   '0007_phishing_templates',
   '0008_intel',
   '0009_console',
+  '0010_phishing_console',
   '0011_relay_stats',
   '0012_health_events',
 ];
@@ -99,6 +100,7 @@ for (const dialect of DIALECTS) {
         'leases',
         'phishing_campaign_aliases',
         'phishing_campaigns',
+        'phishing_report_iocs',
         'phishing_report_templates',
         'phishing_reports',
         'relay_stats',
