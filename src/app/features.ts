@@ -7,7 +7,9 @@ import type { AnyFeature, FeatureContext, RunningFeature } from '../platform/fea
 import type { DependencyCheck } from '../platform/health/registry.js';
 import type { WorkUnit } from '../platform/leases/index.js';
 import { registry } from '../platform/metrics.js';
+import type { MountedSection } from '../console/sections.js';
 import type { Cleanups } from './cleanups.js';
+import type { Purge } from './housekeeping.js';
 import { type Config, enabledFeatures } from './config.js';
 import type { AppServices } from './services.js';
 
@@ -21,6 +23,9 @@ export interface StartedFeatures {
   units: WorkUnit[];
   checks: DependencyCheck[];
   routes: Array<(app: FastifyInstance) => Promise<void>>;
+  purges: Purge[];
+  /** The console sections of the started features, in registry order. */
+  sections: MountedSection[];
 }
 
 export async function startFeatures(
@@ -42,6 +47,10 @@ export async function startFeatures(
     units: started.flatMap((s) => [...(s.running.units ?? [])]),
     checks: [...checks.values()],
     routes: started.flatMap((s) => (s.running.routes ? [s.running.routes] : [])),
+    purges: started.flatMap((s) => [...(s.running.purges ?? [])]),
+    sections: started.flatMap((s) =>
+      s.running.console ? [{ feature: s.feature.name, section: s.running.console }] : [],
+    ),
   };
 }
 

@@ -1,12 +1,12 @@
 // The Threat Response relay as a graphsoc feature: its jobs on the dashboard, its configuration, its
 // error catalogues, its statistics table, its routes on the server and its console page.
-import type { Feature } from '../platform/feature/index.js';
+import { DAY_MS, type Feature } from '../platform/feature/index.js';
 import { type RelayAppConfig, relayConfig } from './config.js';
 import { relayConsole } from './console/index.js';
 import { errors as ctimErrors } from './ctim/errors.js';
 import { errors as relayErrors } from './errors.js';
 import { startRelay } from './start.js';
-import { RelayStatsRecorder, relayMigrations } from './stats/index.js';
+import { purgeRelayStats, RELAY_STATS_KEEP_DAYS, RelayStatsRecorder, relayMigrations } from './stats/index.js';
 
 export const relay: Feature<RelayAppConfig> = {
   name: 'relay',
@@ -58,6 +58,12 @@ export const relay: Feature<RelayAppConfig> = {
         };
       },
       console: relayConsole({ db: ctx.store.db, config: c.relay, publicUrl }),
+      purges: [
+        {
+          name: 'relay statistics',
+          run: () => purgeRelayStats(ctx.store.db, Date.now() - RELAY_STATS_KEEP_DAYS * DAY_MS),
+        },
+      ],
       async close() {
         await running.close();
         await stats.close();

@@ -3,4 +3,3 @@ export { buildRelayApp } from './app.js';
 export { type RelayAppConfig, type RelayConfig, relayConfig, relaySchema } from './config.js';
 export { relay } from './feature.js';
 export { type RelayOptions, type RunningRelay, startRelay } from './start.js';
-export { purgeRelayStats, RELAY_STATS_KEEP_DAYS } from './stats/index.js';

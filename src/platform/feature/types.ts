@@ -49,6 +49,11 @@ export interface RunningFeature {
   status?(): Promise<Record<string, JobStatus>>;
   /** Extra dashboard sections (a quarantine list, say). */
   panels?(): Promise<Panel[]>;
+  /**
+   * Rows that only grow (statistics, history) and what deletes the old ones; the app's housekeeping
+   * unit runs each now and then, on one instance at a time. Returns how many rows went.
+   */
+  purges?: ReadonlyArray<{ name: string; run(): Promise<number> }>;
   /** Its pages, actions and overview part in the operator console. */
   console?: ConsoleSection;
   close(): Promise<void>;
