@@ -6,7 +6,7 @@ export {
   type ConsoleAuthDeps,
   type ConsolePurgeCounts,
   consoleAuth,
-  purgeConsole,
+  purgeConsoleTables,
 } from './auth.js';
 export { errors } from './errors.js';
 export { FLOW_TTL_MS, FlowStore } from './flows.js';

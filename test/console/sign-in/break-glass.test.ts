@@ -124,6 +124,12 @@ for (const dialect of DIALECTS) {
       const n = await h.auth.purge();
       assert.ok(n.flows >= 1, JSON.stringify(n));
       assert.ok(n.sessions >= 1, JSON.stringify(n));
+      await call(h, '/sign-in/start');
+      shift += 11 * MIN;
+      const { purgeConsoleTables } = await import('../../../src/console/sign-in/index.js');
+      const { CONFIG } = await import('../../../src/app/config.js');
+      const c = CONFIG.schema.parse({}).console;
+      assert.equal((await purgeConsoleTables(db.store, c, () => Date.now() + shift)).flows, 1);
     });
   });
 }
