@@ -2,6 +2,7 @@
 // and where the relay and webhook answer (the public one), the emulated tenant's and Archer's
 // credentials, and a first request to try for each job.
 import { DEFAULT_ARCHER_USER } from '../../emulators/index.js';
+import { consoleSignInLink, sandboxConsoleUser } from './console.js';
 import type { Sandbox } from './index.js';
 
 export async function sandboxBanner(
@@ -20,6 +21,8 @@ export async function sandboxBanner(
     '',
     `  Dashboard        ${adminUrl}/   (operator pages: also /readyz, /metrics and the guides)`,
     `  Public           ${url}/   (the relay, the Graph webhook and ${url}/healthz)`,
+    `  Console sign-in  ${consoleSignInLink(adminUrl, t)}`,
+    `                   (signs in ${sandboxConsoleUser(t, 'admin')}, admin; ${sandboxConsoleUser(t, 'analyst')} is an analyst, ${sandboxConsoleUser(t, 'viewer')} a viewer)`,
     '',
     '  Emulated tenant  Contoso (sandbox)',
     `    tenant id      ${t.tenantId}`,

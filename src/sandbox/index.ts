@@ -3,6 +3,7 @@
 // for each job and returns the configuration that points every endpoint at the emulators.
 import { type Emulators, startEmulators } from '../../emulators/index.js';
 import type { RawConfig } from '../platform/config/index.js';
+import { applyConsole } from './console.js';
 import { applyIntel, seedSentinelWorkspace } from './intel.js';
 import { applyPhishing, seedReportMailbox } from './phishing.js';
 import { applyRelay, relayToken } from './relay.js';
@@ -12,6 +13,7 @@ import { type SandboxRelayApp, type SandboxTenant, seedTenant, tenantConfig } fr
 export type { SandboxRelayApp, SandboxTenant } from './tenant.js';
 export { SANDBOX_ARCHER_MAPPING } from './archer-mapping.js';
 export { sandboxBanner } from './banner.js';
+export { consoleSignInLink, SANDBOX_CONSOLE_PEOPLE, sandboxConsoleUser } from './console.js';
 export { freshSandboxDatabase } from './database.js';
 export { SANDBOX_REPORT_MAILBOX, sandboxReports } from './phishing-reports.js';
 
@@ -54,6 +56,7 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
       applyRelay(raw, emulators);
       applyPhishing(raw, emulators, tenant, reportMailbox);
       applyIntel(raw, emulators, tenant, sentinelWorkspaceId);
+      applyConsole(raw, tenant);
       raw.tenants = [tenantConfig(tenant, emu, emulators.caPath)];
     },
     close: () => emulators.close(),

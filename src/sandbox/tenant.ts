@@ -1,8 +1,9 @@
 // The sandbox's emulated Entra tenant: the tenant itself, graphsoc's app (mail and directory
 // permissions), the app Threat Response's module token carries (security and Defender permissions),
-// and ten sample people.
+// and ten sample people, three of whom hold the console's admin, analyst and viewer roles.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntraGraphEmulator } from '../../emulators/index.js';
+import { consoleAppSettings, seedConsoleRoles } from './console.js';
 
 export interface SandboxTenant {
   name: string;
@@ -58,6 +59,8 @@ export function seedTenant(emu: EntraGraphEmulator): { tenant: SandboxTenant; re
       // The threat-intel sync's Defender indicators (all of them: it must see an analyst's own to leave them alone).
       defender: ['Ti.ReadWrite.All'],
     },
+    // The operator console signs people in with this app (its app roles and redirect URIs).
+    ...consoleAppSettings(),
   });
   const relayApp: SandboxRelayApp = { clientId: randomUUID(), clientSecret: sandboxSecret() };
   emu.registerApp({
@@ -86,6 +89,7 @@ export function seedTenant(emu: EntraGraphEmulator): { tenant: SandboxTenant; re
       };
     }),
   );
+  seedConsoleRoles(emu, tenant);
   return { tenant, relayApp };
 }
 

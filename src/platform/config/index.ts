@@ -13,3 +13,4 @@ export {
   tenantSchema,
 } from './tenant.js';
 export { type RawConfig, renderPath } from './env-overrides.js';
+export { type ConsoleConfig, consoleSchema, DEFAULT_APP_ROLES } from './console.js';

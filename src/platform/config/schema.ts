@@ -1,8 +1,9 @@
-// The platform's part of graphsoc.toml (server, log, database, leases, health, tenants) with its
+// The platform's part of graphsoc.toml (server, log, database, leases, health, tenants, console) with its
 // defaults. The app joins it with every feature's part into the one schema (compose.ts), parsed once
 // at boot; docs/configuration.md documents every key and a test keeps the two in step.
 import { z } from 'zod';
 import type { ConfigIssue, ConfigPart } from './compose.js';
+import { checkConsole, type ConsoleConfig, consoleSchema } from './console.js';
 import { type TenantConfig, tenantSchema } from './tenant.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -103,6 +104,7 @@ export const platformConfig = {
     leases: leasesSchema,
     health: healthSchema,
     tenants: z.array(tenantSchema).default([]),
+    console: consoleSchema,
   },
   check(c: PlatformConfig, issue: ConfigIssue) {
     const { port: pub, admin } = c.server;
@@ -118,6 +120,7 @@ export const platformConfig = {
       if (seen.has(t.name)) issue(['tenants', i, 'name'], `expected a unique name; "${t.name}" repeats`);
       seen.add(t.name);
     });
+    checkConsole(c.console, c.tenants, issue);
   },
   secretPaths: [
     ['tenants', '*', 'clientSecret'],
@@ -133,4 +136,5 @@ export interface PlatformConfig {
   leases: z.output<typeof leasesSchema>;
   health: z.output<typeof healthSchema>;
   tenants: TenantConfig[];
+  console: ConsoleConfig;
 }

@@ -86,6 +86,19 @@ export interface HealthEventsTable {
   code: string | null;
 }
 
+/** A console sign-in between the redirect to Entra and the way back (taken once, then deleted). */
+export interface ConsoleSignInFlowsTable {
+  /** SHA-256 (base64url) of the `state` sent to Entra. */
+  state_hash: string;
+  nonce: string;
+  /** The PKCE verifier; kept server side, only its S256 challenge went to the browser. */
+  code_verifier: string;
+  /** A local absolute path to go to once signed in. */
+  return_path: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   leases: LeasesTable;
   lease_events: LeaseEventsTable;
@@ -94,4 +107,5 @@ export interface Database {
   console_sign_in_attempts: ConsoleSignInAttemptsTable;
   console_audit: ConsoleAuditTable;
   health_events: HealthEventsTable;
+  console_sign_in_flows: ConsoleSignInFlowsTable;
 }

@@ -34,10 +34,11 @@ const ALL_MIGRATIONS = [
   '0010_phishing_console',
   '0011_relay_stats',
   '0012_health_events',
+  '0013_console_sign_in_flows',
 ];
 
 /** The platform's own migrations, which migrateToLatest applies without any feature's set. */
-const PLATFORM_MIGRATIONS = ['0001_leases', '0009_console', '0012_health_events'];
+const PLATFORM_MIGRATIONS = ['0001_leases', '0009_console', '0012_health_events', '0013_console_sign_in_flows'];
 
 /** A feature's set with one migration that creates a table of that name. */
 const tableSet = (owner: string, name: string, table: string): MigrationSet => ({
@@ -87,6 +88,7 @@ for (const dialect of DIALECTS) {
         'console_audit',
         'console_sessions',
         'console_sign_in_attempts',
+        'console_sign_in_flows',
         'graphsoc_migration',
         'graphsoc_migration_lock',
         'health_events',
