@@ -2,6 +2,8 @@
 // registered feature's (no directory scanning). docs/errors.md is generated from it by
 // `npm run docs:errors`; a test fails when they disagree.
 import { errors as commands } from '../cli/errors.js';
+import { errors as consolePages } from '../console/errors.js';
+import { errors as consoleSignIn } from '../console/sign-in/index.js';
 import { errors as config } from '../platform/config/index.js';
 import { errors as database } from '../platform/db/index.js';
 import type { ErrorCatalogue } from '../platform/errors.js';
@@ -16,6 +18,8 @@ export const CATALOGUES: Record<string, ErrorCatalogue> = {
   Database: database,
   Leases: leases,
   'Console sessions': webSession,
+  'Console sign-in': consoleSignIn,
+  'Operator console': consolePages,
   'Outside calls (HTTP)': http,
   ...CONNECTORS,
   ...Object.assign({}, ...FEATURES.map((f) => f.errors)),

@@ -9,6 +9,7 @@ import { errors as defender } from '../connectors/microsoft/defender/index.js';
 import { errors as graph } from '../connectors/microsoft/graph/index.js';
 import { errors as identity } from '../connectors/microsoft/identity/index.js';
 import { errors as sentinel } from '../connectors/microsoft/sentinel/index.js';
+import { errors as signIn } from '../connectors/microsoft/sign-in/index.js';
 import { errors as taxii } from '../connectors/taxii/index.js';
 import { errors as trustar } from '../connectors/trustar/index.js';
 import { phishing } from '../phishing/index.js';
@@ -20,6 +21,7 @@ export const FEATURES = [phishing, relay, intel] as const;
 /** Each connector's error catalogue, by the title docs/errors.md gives its area. */
 export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
   'Microsoft identity': identity,
+  'Microsoft Entra sign-in': signIn,
   'Microsoft Graph': graph,
   'Microsoft Defender for Endpoint': defender,
   'Microsoft Sentinel': sentinel,

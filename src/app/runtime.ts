@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { LoadedConfig } from '../platform/config/index.js';
 import { openDatabase, pingDatabase, type Store } from '../platform/db/index.js';
-import { HealthRegistry } from '../platform/health/registry.js';
+import { HealthHistory, HealthRegistry, outageChart, outageRange } from '../platform/health/index.js';
+import { consoleAuth } from '../console/sign-in/index.js';
+import { DAY_MS } from '../platform/feature/index.js';
 import { LeaseRunner, LeaseStore } from '../platform/leases/index.js';
 import { createLogger, type Logger } from '../platform/log.js';
 import { VERSION } from '../platform/version.js';
@@ -42,6 +44,14 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** How long the dependency checks' state changes are kept (the charts show two weeks). */
+const HEALTH_HISTORY_KEEP_DAYS = 30;
+
+/** The rows a purge of several tables deleted, all told. */
+async function countOf(purged: Promise<object>): Promise<number> {
+  return (Object.values(await purged) as number[]).reduce((a, b) => a + b, 0);
+}
+
 export function instanceId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
@@ -65,7 +75,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     const services = appServices(config);
     cleanups.add(() => services.close());
-    const health = new HealthRegistry({ everyMs: config.health.dependencyCheckEverySec * 1000, logger });
+    // Each dependency's state changes are kept, for the console's outage chart.
+    const healthHistory = new HealthHistory(store.db);
+    const health = new HealthRegistry({
+      everyMs: config.health.dependencyCheckEverySec * 1000,
+      logger,
+      recorder: healthHistory,
+    });
 
     let listenUrl: string | undefined;
     const features = await startFeatures(
@@ -89,11 +105,33 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     health.start();
     cleanups.add(() => health.stop());
 
+    // The admin listener's URL, once it listens: where the console's sign-in comes back to unless
+    // console.publicUrl says otherwise.
+    let adminUrl: string | undefined;
+    const auth = consoleAuth({
+      store,
+      config: { console: config.console, tenants: config.tenants },
+      logger,
+      publicUrl: () => adminUrl ?? '',
+    });
+    cleanups.add(() => auth.close());
     const leases = new LeaseStore(store);
     const runner = new LeaseRunner({
       store: leases,
       owner: instance,
-      units: [housekeepingUnit(store), ...features.units],
+      units: [
+        housekeepingUnit(store, {
+          purges: [
+            { name: 'console sessions, sign-ins and audit', run: () => countOf(auth.purge()) },
+            {
+              name: 'dependency check history',
+              run: () => healthHistory.purge(Date.now() - HEALTH_HISTORY_KEEP_DAYS * DAY_MS),
+            },
+            ...features.purges,
+          ],
+        }),
+        ...features.units,
+      ],
       ttlMs: config.leases.ttlSec * 1000,
       renewEveryMs: config.leases.renewEverySec * 1000,
       logger,
@@ -108,20 +146,30 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     cleanups.add(() => app.close());
     const adminApp = await buildAdminServer({
       ...listenerDeps,
-      dashboard: () =>
-        dashboardModel({
-          mode: opts.mode,
-          instance,
-          config,
-          store,
-          health,
-          leases,
-          started: features.started,
-        }),
+      console: {
+        register: (a) => auth.register(a),
+        gate: auth,
+        sections: features.sections,
+        load: () =>
+          dashboardModel({
+            mode: opts.mode,
+            instance,
+            config,
+            store,
+            health,
+            leases,
+            started: features.started,
+          }),
+        outages: async (days, unit) => {
+          const now = Date.now();
+          const { since, until } = outageRange(now, days);
+          return outageChart(await healthHistory.outages(since, until), { now, days, unit });
+        },
+      },
     });
     cleanups.add(() => adminApp.close());
     listenUrl = await listen(app, 'server.port', config.server.host, config.server.port);
-    const adminUrl = await listen(
+    adminUrl = await listen(
       adminApp,
       'server.admin.port',
       config.server.admin.host,

@@ -331,6 +331,17 @@ function buildProgram(io: CliIo, injected: boolean, setStatus: (code: number) =>
       );
     });
 
+  const consoleCmd = program.command('console').description('Operator console tools.');
+  consoleCmd
+    .command('hash-password')
+    .description(
+      'Read the break-glass password from standard input and print the line for the file console.breakGlass.passwordHashFile names.',
+    )
+    .action(async () => {
+      const { runHashPassword } = await import('./console-password.js');
+      setStatus(await runHashPassword(io));
+    });
+
   const db = program.command('db').description('Manage the database.');
   db.command('migrate')
     .description('Apply pending database migrations (serve also applies them at start).')

@@ -6,14 +6,23 @@ import { type AuditLog, requireAction, type Session } from '../platform/web-sess
 import type { Translate } from './translate.js';
 
 const querySchema = z.object({
-  before: z.string().regex(/^[1-9]\d{0,14}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/)
+    .optional()
+    .catch(undefined),
   actor: z.string().max(256).optional().catch(undefined),
   action: z.string().max(128).optional().catch(undefined),
 });
 
 const TONES = { success: 'ok', failure: 'bad', denied: 'warn' } as const;
 
-export async function auditBlocks(audit: AuditLog, session: Session, query: unknown, t: Translate): Promise<Block[]> {
+export async function auditBlocks(
+  audit: AuditLog,
+  session: Session,
+  query: unknown,
+  t: Translate,
+): Promise<Block[]> {
   requireAction(session.roles, 'settings.change');
   const q = querySchema.parse(query ?? {});
   const page = await audit.list({ limit: 100, ...q });
@@ -39,7 +48,9 @@ export async function auditBlocks(audit: AuditLog, session: Session, query: unkn
           key: e.id,
           cells: [
             { text: new Date(e.at).toISOString(), time: true },
-            e.actor ? { list: [e.actor.name, { text: e.actor.subject, code: true }] } : t('console.audit.system'),
+            e.actor
+              ? { list: [e.actor.name, { text: e.actor.subject, code: true }] }
+              : t('console.audit.system'),
             { text: e.action, code: true },
             e.target ?? '',
             { text: e.ip, code: true },

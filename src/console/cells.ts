@@ -20,7 +20,8 @@ export function drawCell(cell: Cell, locale: Locale): DrawnCell {
   const text = cut(cell.text);
   if (cell.time) {
     const d = new Date(cell.text);
-    if (!Number.isNaN(d.getTime())) return { kind: 'time', iso: d.toISOString(), text: formatTime(d, locale) };
+    if (!Number.isNaN(d.getTime()))
+      return { kind: 'time', iso: d.toISOString(), text: formatTime(d, locale) };
   }
   if (cell.href !== undefined) {
     const href = cell.external ? externalHref(cell.href) : consoleHref(cell.href);

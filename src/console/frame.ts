@@ -77,14 +77,13 @@ export function buildFrame(
   const t = consoleTranslator(locale);
   const path = req.url.split('?')[0] ?? '/';
   const now = new Date();
-  const nav = site
-    .nav(t, locale)
-    .filter((n) => n.needs === undefined || can(session.roles, n.needs))
-    .map((n) => ({
-      path: n.path,
-      title: n.title,
-      current: n.path === '/' ? path === '/' : path === n.path || path.startsWith(`${n.path}/`),
-    }));
+  const entries = site.nav(t, locale).filter((n) => n.needs === undefined || can(session.roles, n.needs));
+  // The entry this page belongs to: the longest path it is at or under (/phishing/quarantine/x is
+  // under Quarantine, not Campaigns at /phishing).
+  const under = (n: NavEntry) =>
+    n.path === '/' ? path === '/' : path === n.path || path.startsWith(`${n.path}/`);
+  const current = entries.filter(under).sort((a, b) => b.path.length - a.path.length)[0];
+  const nav = entries.map((n) => ({ path: n.path, title: n.title, current: n === current }));
   return {
     locale,
     t,

@@ -1,13 +1,6 @@
 // The overview and platform pages as blocks: every job's state, what needs a person (from each
 // feature's overview part), the features' charts and panels, the dependencies and the lease table.
-import type {
-  AttentionItem,
-  Block,
-  Cell,
-  OverviewPart,
-  Panel,
-  Tone,
-} from '../platform/feature/index.js';
+import type { AttentionItem, Block, Cell, OverviewPart, Panel, Tone } from '../platform/feature/index.js';
 import { isIsoTime } from './iso-time.js';
 import type { DashboardModel, JobState } from './model.js';
 import type { Translate } from './translate.js';
@@ -25,7 +18,10 @@ const STATE_TONES: Record<JobState | 'ok' | 'unknown', Tone> = {
   unavailable: 'muted',
 };
 
-const state = (t: Translate, s: keyof typeof STATE_TONES): Cell => ({ text: t(`state.${s}`), tone: STATE_TONES[s] });
+const state = (t: Translate, s: keyof typeof STATE_TONES): Cell => ({
+  text: t(`state.${s}`),
+  tone: STATE_TONES[s],
+});
 
 export function attentionBlock(t: Translate, items: readonly AttentionItem[]): Block {
   return {
@@ -41,7 +37,11 @@ export function attentionBlock(t: Translate, items: readonly AttentionItem[]): B
   };
 }
 
-export function jobsBlock(t: Translate, m: DashboardModel, guide: (docs?: string) => string | undefined): Block {
+export function jobsBlock(
+  t: Translate,
+  m: DashboardModel,
+  guide: (docs?: string) => string | undefined,
+): Block {
   return {
     kind: 'table',
     id: 'jobs',
@@ -69,7 +69,10 @@ export function panelBlock(p: Panel): Block {
     id: p.id,
     title: p.title,
     columns: p.columns,
-    rows: p.rows.map((r) => ({ key: r.key, cells: r.cells.map((c) => (isIsoTime(c) ? { text: c, time: true } : c)) })),
+    rows: p.rows.map((r) => ({
+      key: r.key,
+      cells: r.cells.map((c) => (isIsoTime(c) ? { text: c, time: true } : c)),
+    })),
     empty: p.empty,
     ...(p.hint ? { hint: p.hint } : {}),
   };
@@ -79,7 +82,11 @@ export function dependenciesBlock(t: Translate, m: DashboardModel): Block {
   const rows = [
     {
       key: 'database',
-      cells: [t('console.platform.database', { dialect: m.database.dialect }), state(t, m.database.state), m.database.detail],
+      cells: [
+        t('console.platform.database', { dialect: m.database.dialect }),
+        state(t, m.database.state),
+        m.database.detail,
+      ],
     },
     ...m.dependencies.map((d) => {
       const label = dependencyLabel(d.name);
@@ -111,7 +118,12 @@ export function leasesBlock(t: Translate, m: DashboardModel): Block {
     kind: 'table',
     id: 'leases',
     title: t('console.platform.leases'),
-    columns: [t('console.col.unit'), t('console.col.owner'), t('console.col.epoch'), t('console.col.leaseEnds')],
+    columns: [
+      t('console.col.unit'),
+      t('console.col.owner'),
+      t('console.col.epoch'),
+      t('console.col.leaseEnds'),
+    ],
     rows: m.leases.map((l) => {
       const label = unitLabel(l.name);
       return {
@@ -138,9 +150,15 @@ export function overviewBlocks(
 ): Block[] {
   const rank: Record<Tone, number> = { bad: 0, warn: 1, info: 2, muted: 3, ok: 4 };
   const attention = parts.flatMap((p) => p.attention).sort((a, b) => rank[a.tone] - rank[b.tone]);
-  if (m.database.state === 'failing') attention.unshift({ tone: 'bad', text: `${t('console.platform.database', { dialect: m.database.dialect })}: ${m.database.detail}`, href: '/platform' });
+  if (m.database.state === 'failing')
+    attention.unshift({
+      tone: 'bad',
+      text: `${t('console.platform.database', { dialect: m.database.dialect })}: ${m.database.detail}`,
+      href: '/platform',
+    });
   for (const d of m.dependencies)
-    if (d.state === 'failing') attention.push({ tone: 'bad', text: `${dependencyLabel(d.name)}: ${d.detail}`, href: '/platform' });
+    if (d.state === 'failing')
+      attention.push({ tone: 'bad', text: `${dependencyLabel(d.name)}: ${d.detail}`, href: '/platform' });
   return [
     attentionBlock(t, attention),
     jobsBlock(t, m, guide),

@@ -28,14 +28,26 @@ import { isLocale, LOCALE_COOKIE } from './locale.js';
 import type { DashboardModel } from './model.js';
 import { dependenciesBlock, leasesBlock, overviewBlocks } from './overview.js';
 import { auditBlocks } from './audit-page.js';
-import { consoleRequest, flashOf, type MountedSection, mountSections, type PageRenderer } from './sections.js';
+import {
+  consoleRequest,
+  flashOf,
+  type MountedSection,
+  mountSections,
+  type PageRenderer,
+} from './sections.js';
 import { translator } from './translate.js';
 
 const viewsDir = fileURLToPath(new URL('./views/', import.meta.url));
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 const ASSETS = new Map([
   // One stylesheet: the page's and the charts' colours follow the same theme.
-  ['console.css', { type: 'text/css; charset=utf-8', body: `${read('./views/console.css')}\n${read('./charts/charts.css')}` }],
+  [
+    'console.css',
+    {
+      type: 'text/css; charset=utf-8',
+      body: `${read('./views/console.css')}\n${read('./charts/charts.css')}`,
+    },
+  ],
   ['console.js', { type: 'text/javascript; charset=utf-8', body: read('./views/console.js') }],
 ]);
 
@@ -87,7 +99,11 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
         return {
           ...b,
           hasActions: b.rows.some((r) => (r.actions ?? []).length > 0),
-          rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => drawCell(c, locale)), actions: r.actions ?? [] })),
+          rows: b.rows.map((r) => ({
+            ...r,
+            cells: r.cells.map((c) => drawCell(c, locale)),
+            actions: r.actions ?? [],
+          })),
           next: b.next ? consoleHref(b.next) : undefined,
         };
       if (b.kind === 'facts')
@@ -123,8 +139,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       if (!(e instanceof GsocError) || e.actor !== 'caller') req.log.error({ err: e }, 'console page failed');
       const locale = requestLocale(req);
       const t = consoleTranslator(locale);
-      const message =
-        e instanceof GsocError && e.actor === 'caller' ? e.message : t('console.error.title');
+      const message = e instanceof GsocError && e.actor === 'caller' ? e.message : t('console.error.title');
       const code = e instanceof GsocError ? e.code : undefined;
       reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!session) return reply.send(eta.render('error-bare', { t, locale, message, code }));
@@ -138,7 +153,11 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
     return f ? { flash: f } : {};
   }
 
-  async function page(req: FastifyRequest, reply: FastifyReply, build: (session: Session, locale: Locale) => Promise<ConsolePage>) {
+  async function page(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    build: (session: Session, locale: Locale) => Promise<ConsolePage>,
+  ) {
     const session = await gate.pageSession(req, reply);
     if (!session) return reply;
     try {
@@ -166,9 +185,20 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       if (opts.outages)
         parts.push({
           attention: [],
-          charts: [{ kind: 'chart', id: 'outages', title: t('console.platform.outages'), chart: await opts.outages(7, t('console.unit.minutes')) }],
+          charts: [
+            {
+              kind: 'chart',
+              id: 'outages',
+              title: t('console.platform.outages'),
+              chart: await opts.outages(7, t('console.unit.minutes')),
+            },
+          ],
         });
-      return { title: t('console.overview.title'), live: true, blocks: overviewBlocks(t, await opts.load(), parts, guide) };
+      return {
+        title: t('console.overview.title'),
+        live: true,
+        blocks: overviewBlocks(t, await opts.load(), parts, guide),
+      };
     }),
   );
 
@@ -178,7 +208,12 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       const m = await opts.load();
       const blocks: Block[] = [dependenciesBlock(t, m), leasesBlock(t, m)];
       if (opts.outages)
-        blocks.push({ kind: 'chart', id: 'outages', title: t('console.platform.outages'), chart: await opts.outages(14, t('console.unit.minutes')) });
+        blocks.push({
+          kind: 'chart',
+          id: 'outages',
+          title: t('console.platform.outages'),
+          chart: await opts.outages(14, t('console.unit.minutes')),
+        });
       return { title: t('console.platform.title'), live: true, blocks };
     }),
   );
@@ -186,7 +221,10 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
   app.get('/audit', (req, reply) =>
     page(req, reply, async (session, locale) => {
       const t = consoleTranslator(locale);
-      return { title: t('console.audit.title'), blocks: await auditBlocks(gate.audit, session, req.query, t) };
+      return {
+        title: t('console.audit.title'),
+        blocks: await auditBlocks(gate.audit, session, req.query, t),
+      };
     }),
   );
 
@@ -203,7 +241,8 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
     const secure = req.protocol === 'https' ? '; Secure' : '';
     const year = 365 * 86_400;
     const cookies: string[] = [];
-    if (isLocale(form.lang)) cookies.push(`${LOCALE_COOKIE}=${form.lang}; Path=/; Max-Age=${year}; SameSite=Lax${secure}`);
+    if (isLocale(form.lang))
+      cookies.push(`${LOCALE_COOKIE}=${form.lang}; Path=/; Max-Age=${year}; SameSite=Lax${secure}`);
     if ((THEMES as readonly unknown[]).includes(form.theme))
       cookies.push(`graphsoc-theme=${String(form.theme)}; Path=/; Max-Age=${year}; SameSite=Lax${secure}`);
     if (cookies.length > 0) reply.header('set-cookie', cookies);
@@ -214,7 +253,13 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
     const session = await gate.pageSession(req, reply);
     if (!session) return reply;
     const g = guides.get(req.params.file);
-    if (!g) return renderer.error(req, reply, session, new ConsoleNotFoundError(consoleTranslator(requestLocale(req))('console.error.notFound')));
+    if (!g)
+      return renderer.error(
+        req,
+        reply,
+        session,
+        new ConsoleNotFoundError(consoleTranslator(requestLocale(req))('console.error.notFound')),
+      );
     reply.type('text/html; charset=utf-8');
     return eta.render('guide', { ...g, guides: [...guides.values()] });
   });

@@ -5,13 +5,7 @@
 // crafted link cannot put words on the page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GsocError } from '../platform/errors.js';
-import type {
-  ConsoleRequest,
-  ConsoleSection,
-  Locale,
-  Messages,
-  Tone,
-} from '../platform/feature/index.js';
+import type { ConsoleRequest, ConsoleSection, Locale, Messages, Tone } from '../platform/feature/index.js';
 import { type AuditLog, can, ForbiddenError, type Session } from '../platform/web-session/index.js';
 import { consoleHref } from './cells.js';
 import { requestLocale } from './frame.js';
@@ -31,7 +25,12 @@ export interface PageRenderer {
     page: import('../platform/feature/index.js').ConsolePage,
     messages: Messages,
   ): Promise<FastifyReply>;
-  error(req: FastifyRequest, reply: FastifyReply, session: Session | undefined, e: unknown): Promise<FastifyReply>;
+  error(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    session: Session | undefined,
+    e: unknown,
+  ): Promise<FastifyReply>;
 }
 
 /** The request as a feature's handler sees it: plain values, its own texts, who asks. */
@@ -110,14 +109,23 @@ export async function mountSections(
             ...entry,
             target: r.target ?? target,
             outcome: 'success',
-            detail: { message: r.message, tone: r.tone ?? 'ok', ...(r.detail === undefined ? {} : { data: r.detail }) },
+            detail: {
+              message: r.message,
+              tone: r.tone ?? 'ok',
+              ...(r.detail === undefined ? {} : { data: r.detail }),
+            },
           });
           return reply.redirect(withFlash(consoleHref(r.redirect ?? '') ?? back, id), 303);
         } catch (e) {
           // A refusal the person should read (not quarantined, gone) goes back to the page with its
           // message; anything else is our failure and gets the error page.
           if (!(e instanceof GsocError) || e.actor !== 'caller') {
-            await gate.audit.append({ ...entry, target, outcome: 'failure', detail: { message: 'internal error' } });
+            await gate.audit.append({
+              ...entry,
+              target,
+              outcome: 'failure',
+              detail: { message: 'internal error' },
+            });
             return render.error(req, reply, session, e);
           }
           const id = await gate.audit.append({

@@ -6,7 +6,12 @@ import { relayConsole } from './console/index.js';
 import { errors as ctimErrors } from './ctim/errors.js';
 import { errors as relayErrors } from './errors.js';
 import { startRelay } from './start.js';
-import { purgeRelayStats, RELAY_STATS_KEEP_DAYS, RelayStatsRecorder, relayMigrations } from './stats/index.js';
+import {
+  purgeRelayStats,
+  RELAY_STATS_KEEP_DAYS,
+  RelayStatsRecorder,
+  relayMigrations,
+} from './stats/index.js';
 
 export const relay: Feature<RelayAppConfig> = {
   name: 'relay',

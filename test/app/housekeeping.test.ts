@@ -65,13 +65,20 @@ test('housekeeping runs every purge it is given, and one that fails does not sto
     const controller = new AbortController();
     const lease = { name: unit.name, owner: 'o', epoch: 1, acquiredAt: 0, renewedAt: 0, expiresAt: 0 };
     const log = new LogCapture();
-    const running = unit.run({ signal: controller.signal, lease, logger: createLogger({ level: 'info', destination: log }) });
+    const running = unit.run({
+      signal: controller.signal,
+      lease,
+      logger: createLogger({ level: 'info', destination: log }),
+    });
     await waitFor('both purges ran', async () => ran.length === 2);
     controller.abort();
     await running;
     assert.deepEqual(ran, ['broken', 'sessions']);
     const lines = log.records();
-    assert.ok(lines.some((l) => l.what === 'broken' && l.level === 40), 'the failure is logged as a warning');
+    assert.ok(
+      lines.some((l) => l.what === 'broken' && l.level === 40),
+      'the failure is logged as a warning',
+    );
     assert.ok(lines.some((l) => l.what === 'sessions' && l.pruned === 3));
   } finally {
     await t.cleanup();

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildAdminServer } from '../../src/app/admin-server.js';
 import { buildServer } from '../../src/app/server.js';
 import { HealthRegistry } from '../../src/platform/health/registry.js';
 import { createLogger } from '../../src/platform/log.js';
-import { dashboardModel } from '../helpers/dashboard-model.js';
+import { type AdminConsole, adminConsole } from '../helpers/admin-console.js';
 import { LogCapture } from '../helpers/log-capture.js';
 
 type Listener = 'public' | 'admin';
+
+const consoles: AdminConsole[] = [];
+after(async () => {
+  for (const c of consoles) await c.close();
+});
 
 async function server(which: Listener, trustProxy = false): Promise<FastifyInstance> {
   const deps = {
@@ -17,13 +21,14 @@ async function server(which: Listener, trustProxy = false): Promise<FastifyInsta
     pingDatabase: async () => {},
     trustProxy,
   };
-  return which === 'public'
-    ? buildServer(deps)
-    : buildAdminServer({ ...deps, dashboard: async () => dashboardModel() });
+  if (which === 'public') return buildServer(deps);
+  const c = await adminConsole({ trustProxy });
+  consoles.push(c);
+  return c.app;
 }
 
-/** The dashboard on the admin listener, /healthz on the public one: a page and a probe. */
-const PATH: Record<Listener, string> = { admin: '/', public: '/healthz' };
+/** The console's sign-in page on the admin listener, /healthz on the public one: a page and a probe. */
+const PATH: Record<Listener, string> = { admin: '/sign-in', public: '/healthz' };
 
 for (const which of ['admin', 'public'] as const) {
   describe(`security headers on the ${which} listener`, () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildAdminServer } from '../../src/app/admin-server.js';
 import { buildServer } from '../../src/app/server.js';
 import type { DashboardModel } from '../../src/console/model.js';
 import { HealthRegistry } from '../../src/platform/health/registry.js';
 import { createLogger } from '../../src/platform/log.js';
-import { dashboardModel } from '../helpers/dashboard-model.js';
+import { type AdminConsole, adminConsole } from '../helpers/admin-console.js';
 import { LogCapture } from '../helpers/log-capture.js';
 
 /** What a feature mounts on the public listener: the relay and the Graph webhook stand in for all. */
@@ -14,8 +13,9 @@ const FEATURE_PATHS = ['/relay/graph-security/observe/observables', '/webhooks/g
 /** What only the operator listener serves. */
 const OPERATOR_PATHS = [
   '/',
-  '/assets/dashboard.css',
-  '/assets/dashboard.js',
+  '/platform',
+  '/assets/console.css',
+  '/assets/console.js',
   '/metrics',
   '/docs/phishing.md',
   '/docs/operations.md',
@@ -28,7 +28,14 @@ interface Options {
   model?: Partial<DashboardModel>;
 }
 
-async function servers(opts: Options = {}): Promise<{ pub: FastifyInstance; admin: FastifyInstance }> {
+const consoles: AdminConsole[] = [];
+after(async () => {
+  for (const c of consoles) await c.close();
+});
+
+async function servers(
+  opts: Options = {},
+): Promise<{ pub: FastifyInstance; admin: FastifyInstance; signIn: AdminConsole['signIn'] }> {
   const health = new HealthRegistry({ everyMs: 60_000 });
   health.add({
     name: 'tenant:contoso:graph',
@@ -58,33 +65,33 @@ async function servers(opts: Options = {}): Promise<{ pub: FastifyInstance; admi
       },
     ],
   });
-  const admin = await buildAdminServer({
+  const c = await adminConsole({
     ...common,
-    dashboard: async () =>
-      dashboardModel({
-        jobs: [
-          {
-            id: 'phishing',
-            title: 'Phishing <reports>',
-            purpose: 'p',
-            state: 'running',
-            detail: '<script>alert(1)</script>',
-          },
-        ],
-        panels: [
-          {
-            id: 'phishing-quarantine',
-            title: 'Quarantined <b>reports</b>',
-            columns: ['Report', 'Reason'],
-            rows: [{ key: '7', cells: ['7', '<img src=x onerror=alert(2)>'] }],
-            empty: 'none',
-            hint: 'Run `release <7>` then <i>wait</i>.',
-          },
-        ],
-        ...opts.model,
-      }),
+    model: {
+      jobs: [
+        {
+          id: 'phishing',
+          title: 'Phishing <reports>',
+          purpose: 'p',
+          state: 'running',
+          detail: '<script>alert(1)</script>',
+        },
+      ],
+      panels: [
+        {
+          id: 'phishing-quarantine',
+          title: 'Quarantined <b>reports</b>',
+          columns: ['Report', 'Reason'],
+          rows: [{ key: '7', cells: ['7', '<img src=x onerror=alert(2)>'] }],
+          empty: 'none',
+          hint: 'Run `release <7>` then <i>wait</i>.',
+        },
+      ],
+      ...opts.model,
+    },
   });
-  return { pub, admin };
+  consoles.push(c);
+  return { pub, admin: c.app, signIn: c.signIn };
 }
 
 describe('server: the public listener', () => {
@@ -176,9 +183,16 @@ describe('server: the admin listener', () => {
     }
   });
 
-  test('serves every operator page and none of the features’ routes', async () => {
-    const { admin } = await servers();
-    for (const url of OPERATOR_PATHS) assert.equal((await admin.inject(url)).statusCode, 200, url);
+  test('serves every operator page, behind the sign-in, and none of the features’ routes', async () => {
+    const { admin, signIn } = await servers();
+    const { cookie } = await signIn(['viewer']);
+    for (const url of OPERATOR_PATHS)
+      assert.equal((await admin.inject({ url, headers: { cookie } })).statusCode, 200, url);
+    for (const url of ['/', '/platform', '/docs/phishing.md']) {
+      const res = await admin.inject(url);
+      assert.equal(res.statusCode, 303, `${url} without a session`);
+      assert.match(res.headers.location as string, /^\/sign-in\?/);
+    }
     for (const url of FEATURE_PATHS) {
       const res = await admin.inject({ method: 'POST', url, payload: {} });
       assert.equal(res.statusCode, 404, `${url} on the admin listener`);
@@ -186,15 +200,15 @@ describe('server: the admin listener', () => {
     }
   });
 
-  test('the dashboard escapes every value it renders', async () => {
-    const { admin } = await servers();
-    const res = await admin.inject('/');
+  test('the console escapes every value it renders', async () => {
+    const { admin, signIn } = await servers();
+    const res = await admin.inject({ url: '/', headers: { cookie: (await signIn()).cookie } });
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /text\/html/);
     assert.ok(!res.body.includes('<script>alert(1)</script>'));
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(!res.body.includes('<img src=x'), 'a quarantine reason from a message stays text');
-    assert.match(res.body, /data-panel="phishing-quarantine"[\s\S]*data-row="7"/);
+    assert.match(res.body, /data-block="phishing-quarantine"[\s\S]*data-row="7"/);
     assert.ok(res.body.includes('Quarantined &lt;b&gt;reports&lt;/b&gt;'), 'a panel title stays text');
     assert.ok(
       res.body.includes('<code>release &lt;7&gt;</code> then &lt;i&gt;wait&lt;/i&gt;'),

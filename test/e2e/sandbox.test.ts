@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { launchSandbox, type RunningSandbox } from '../../src/cli/sandbox.js';
-import { sandboxReports } from '../../src/sandbox/index.js';
+import { sandboxConsoleUser, sandboxReports } from '../../src/sandbox/index.js';
+import { sessionCookie } from '../helpers/admin-console.js';
+import { signInConsole } from '../helpers/console-sign-in.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { tempDir } from '../helpers/tmp.js';
 import { waitFor } from '../helpers/wait.js';
@@ -28,8 +30,17 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
   });
   after(() => running.stop());
 
-  /** The operator pages (dashboard, /readyz, /metrics) are on the admin listener. */
-  const get = (path: string) => fetch(`${running.runtime.adminUrl}${path}`);
+  /** The operator pages (console, /readyz, /metrics) are on the admin listener; the console signed in as the sandbox's viewer. */
+  let cookie = '';
+  const get = async (path: string) => {
+    if (!cookie && !path.startsWith('/readyz') && !path.startsWith('/metrics'))
+      cookie = (
+        await signInConsole(running.runtime.adminUrl, sandboxConsoleUser(running.sandbox.tenant, 'viewer'), {
+          ca: running.sandbox.emulators.entraGraph.caPem,
+        })
+      ).cookie;
+    return fetch(`${running.runtime.adminUrl}${path}`, { headers: cookie ? { cookie } : {} });
+  };
 
   test('/healthz answers and /readyz turns ready once the tenant check has a token and Graph answers', async () => {
     assert.equal((await fetch(`${running.runtime.url}/healthz`)).status, 200);
@@ -65,9 +76,9 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
   });
 
   test('the housekeeping unit is owned by this instance through a lease', async () => {
-    const html = await waitFor('lease on the dashboard', async () => {
-      const h = await (await get('/')).text();
-      return h.includes('data-lease="housekeeping"') && h;
+    const html = await waitFor('lease on the platform page', async () => {
+      const h = await (await get('/platform')).text();
+      return h.includes('data-row="housekeeping"') && h;
     });
     assert.match(html, /\(this instance\)/);
   });
@@ -135,7 +146,7 @@ describe('sandbox: graphsoc against the emulated tenant', () => {
     const done = /graphsoc_phishing_reports_total\{outcome="done"\} (\d+)/.exec(metrics)?.[1];
     assert.ok(Number(done) >= 6, `reports done in /metrics: ${done}`);
     assert.match(metrics, /graphsoc_phishing_report_seconds_count \d+/);
-    assert.match(html, /No report is quarantined\./);
+    assert.match(await (await get('/phishing/quarantine')).text(), /No report is quarantined\./);
   });
 
   test('a report delivered while the sandbox runs reaches graphsoc by webhook and joins its campaign', async () => {
@@ -274,7 +285,9 @@ describe('sandbox restarted on the same data directory', () => {
     const eg = r.sandbox.emulators.entraGraph;
     await reportsDone(r, 7);
     assert.equal(eg.sentMail(r.sandbox.tenant.tenantId).length, 7, 'every seeded report answered again');
-    const html = await (await fetch(`${r.runtime.adminUrl}/`)).text();
+    const html = await (
+      await fetch(`${r.runtime.adminUrl}/`, { headers: { cookie: await sessionCookie(r.runtime.store) } })
+    ).text();
     assert.match(html, /6 reports filed as 3 campaigns, 1 not filed by their report kind/);
 
     // What the banner says to run lists exactly the incidents the database counts.

@@ -20,6 +20,7 @@ import { waitFor } from '../helpers/wait.js';
 import { asItemAttachment, credentialPhish, seeded } from './corpus/index.js';
 import { emulatedArcher, type MailTenant, mailTenant, startWebhookRuntime } from './emulated-tenant.js';
 import { phishingDb } from '../../src/phishing/store/index.js';
+import { sessionCookie } from '../helpers/admin-console.js';
 
 const MAILBOX = 'phish@contoso-outage.example';
 const CAMPAIGNS = 5;
@@ -52,7 +53,8 @@ describe('phishing job through outages', () => {
       .selectFrom('phishing_reports')
       .select(['state', 'attempts', 'last_error'])
       .execute();
-  const dashboard = async () => (await fetch(`${runtime.adminUrl}/`)).text();
+  const dashboard = async () =>
+    (await fetch(`${runtime.adminUrl}/`, { headers: { cookie: await sessionCookie(runtime.store) } })).text();
   /** The mailbox's problem leaves the dashboard once a round succeeds. */
   const dashboardClears = (problem: RegExp) =>
     waitFor('the dashboard shows the mailbox well again', async () => !problem.test(await dashboard()));
@@ -190,7 +192,9 @@ describe('an Archer outage on the dashboard', () => {
     });
   /** What the dashboard shows of the mailbox: the service its reports wait for and since when. */
   const shown = async () => {
-    const page = await (await fetch(`${runtime.adminUrl}/`)).text();
+    const page = await (
+      await fetch(`${runtime.adminUrl}/`, { headers: { cookie: await sessionCookie(runtime.store) } })
+    ).text();
     const m = /phish@contoso-steady\.example: ([^<]*?)\(since (\d{4}-[^)]+)\)/.exec(page);
     if (!m) return 'running';
     return `${/^reports wait for (\w+):/.exec(m[1] as string)?.[1] ?? m[1]} since ${m[2]}`;

@@ -17,15 +17,18 @@ export const INTEL_MESSAGES: Messages = {
     'intel.col.live': 'Live in the sink',
     'intel.col.error': 'Error',
     'intel.read': '{source} (read)',
-    'intel.did.read': '{new} new, {changed} changed, {unchanged} unchanged in {pages} pages; {rejected} rejected',
+    'intel.did.read':
+      '{new} new, {changed} changed, {unchanged} unchanged in {pages} pages; {rejected} rejected',
     'intel.did.sink':
       '{sent} sent ({new} new, {updated} updated, {revoked} revoked, {withdrawn} withdrawn); {refused} refused, {cap} over capacity; {calls} calls, {throttled} × 429',
     'intel.outcome.running': 'running',
     'intel.outcome.ok': 'ok',
     'intel.outcome.refused': 'records refused',
     'intel.outcome.failed': 'failed',
-    'intel.empty': 'No sync has run yet. Run `graphsoc intel sync --dry-run` to see what the first run would send.',
-    'intel.hint': 'A failed pair resumes at its last committed batch on its next run; docs/intel.md says what each figure means.',
+    'intel.empty':
+      'No sync has run yet. Run `graphsoc intel sync --dry-run` to see what the first run would send.',
+    'intel.hint':
+      'A failed pair resumes at its last committed batch on its next run; docs/intel.md says what each figure means.',
     'intel.refusals': 'Records the sinks refused in their last run',
     'intel.col.record': 'Record',
     'intel.col.sink': 'Sink',
@@ -52,7 +55,8 @@ export const INTEL_MESSAGES: Messages = {
     'intel.col.live': 'Aktiv im Ziel',
     'intel.col.error': 'Fehler',
     'intel.read': '{source} (Lesen)',
-    'intel.did.read': '{new} neu, {changed} geändert, {unchanged} unverändert in {pages} Seiten; {rejected} abgewiesen',
+    'intel.did.read':
+      '{new} neu, {changed} geändert, {unchanged} unverändert in {pages} Seiten; {rejected} abgewiesen',
     'intel.did.sink':
       '{sent} gesendet ({new} neu, {updated} aktualisiert, {revoked} widerrufen, {withdrawn} zurückgezogen); {refused} abgelehnt, {cap} über der Kapazität; {calls} Aufrufe, {throttled} × 429',
     'intel.outcome.running': 'läuft',
@@ -67,7 +71,8 @@ export const INTEL_MESSAGES: Messages = {
     'intel.col.record': 'Datensatz',
     'intel.col.sink': 'Ziel',
     'intel.refusals.empty': 'Kein Ziel hat im letzten Lauf einen Datensatz abgelehnt.',
-    'intel.refusals.hint': 'Ein abgelehnter Datensatz wird erst wieder gesendet, wenn sich sein Inhalt ändert.',
+    'intel.refusals.hint':
+      'Ein abgelehnter Datensatz wird erst wieder gesendet, wenn sich sein Inhalt ändert.',
     'intel.chart.sent': 'Gesendete Datensätze pro Tag, nach Ziel',
     'intel.unit.records': 'Datensätze',
     'intel.attention.failed': 'Abgleich {pair} fehlgeschlagen: {error}',

@@ -47,7 +47,10 @@ export function intelConsole(d: IntelConsoleDeps): ConsoleSection {
                 id: 'intel-config',
                 title: req.t('intel.facts'),
                 items: [
-                  { label: req.t('intel.pairs'), value: { list: d.pairs.map((p) => `${p.source} → ${p.sink}`) } },
+                  {
+                    label: req.t('intel.pairs'),
+                    value: { list: d.pairs.map((p) => `${p.source} → ${p.sink}`) },
+                  },
                   { label: req.t('intel.interval'), value: req.t('intel.minutes', { n: d.intervalMinutes }) },
                 ],
               },
@@ -66,7 +69,12 @@ export function intelConsole(d: IntelConsoleDeps): ConsoleSection {
   };
 }
 
-async function runsBlock(req: ConsoleRequest, d: IntelConsoleDeps, latest: RunRow[], now: number): Promise<Block> {
+async function runsBlock(
+  req: ConsoleRequest,
+  d: IntelConsoleDeps,
+  latest: RunRow[],
+  now: number,
+): Promise<Block> {
   const successes = await d.runs.lastSuccesses();
   const rows = [];
   for (const r of latest) {
@@ -74,7 +82,9 @@ async function runsBlock(req: ConsoleRequest, d: IntelConsoleDeps, latest: RunRo
     const when: Cell = {
       list: [
         { text: new Date(r.startedAt).toISOString(), time: true },
-        ...(last === undefined || last === r.finishedAt ? [] : [{ text: new Date(last).toISOString(), time: true }]),
+        ...(last === undefined || last === r.finishedAt
+          ? []
+          : [{ text: new Date(last).toISOString(), time: true }]),
       ],
     };
     const outcome: Cell = { text: req.t(`intel.outcome.${r.outcome}`), tone: OUTCOME_TONES[r.outcome] };
@@ -186,14 +196,26 @@ function attention(req: ConsoleRequest, d: IntelConsoleDeps, latest: RunRow[], n
   for (const r of latest) {
     const pair = r.sink === null ? req.t('intel.read', { source: r.source }) : `${r.source} → ${r.sink}`;
     if (r.outcome === 'failed')
-      items.push({ tone: 'bad', text: req.t('intel.attention.failed', { pair, error: r.error ?? '' }), href: '/intel' });
+      items.push({
+        tone: 'bad',
+        text: req.t('intel.attention.failed', { pair, error: r.error ?? '' }),
+        href: '/intel',
+      });
     else if (r.outcome === 'refused' && r.sink !== null)
-      items.push({ tone: 'warn', text: req.t('intel.attention.refused', { sink: r.sink, source: r.source }), href: '/intel' });
+      items.push({
+        tone: 'warn',
+        text: req.t('intel.attention.refused', { sink: r.sink, source: r.source }),
+        href: '/intel',
+      });
   }
   for (const p of d.pairs) {
     const r = latest.find((x) => x.source === p.source && x.sink === p.sink);
     if (r?.finishedAt != null && now - r.finishedAt > 3 * d.intervalMinutes * 60_000)
-      items.push({ tone: 'warn', text: req.t('intel.attention.stale', { pair: `${p.source} → ${p.sink}` }), href: '/intel' });
+      items.push({
+        tone: 'warn',
+        text: req.t('intel.attention.stale', { pair: `${p.source} → ${p.sink}` }),
+        href: '/intel',
+      });
   }
   return items;
 }

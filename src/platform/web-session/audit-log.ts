@@ -100,7 +100,11 @@ export class AuditLog {
   /** One entry by its id (the console's flash message after an action), or undefined. */
   async get(id: string): Promise<AuditEntry | undefined> {
     if (!/^[1-9]\d{0,14}$/.test(id)) return undefined;
-    const row = await this.#db.selectFrom('console_audit').selectAll().where('id', '=', Number(id)).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('console_audit')
+      .selectAll()
+      .where('id', '=', Number(id))
+      .executeTakeFirst();
     return row ? toEntry(row) : undefined;
   }
 

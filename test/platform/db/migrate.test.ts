@@ -38,7 +38,12 @@ const ALL_MIGRATIONS = [
 ];
 
 /** The platform's own migrations, which migrateToLatest applies without any feature's set. */
-const PLATFORM_MIGRATIONS = ['0001_leases', '0009_console', '0012_health_events', '0013_console_sign_in_flows'];
+const PLATFORM_MIGRATIONS = [
+  '0001_leases',
+  '0009_console',
+  '0012_health_events',
+  '0013_console_sign_in_flows',
+];
 
 /** A feature's set with one migration that creates a table of that name. */
 const tableSet = (owner: string, name: string, table: string): MigrationSet => ({
