@@ -36,7 +36,10 @@ function cut(s: string): string {
 
 /** A path on this console (`/phishing/campaigns/x?y=1`), never another host. */
 export function consoleHref(href: string): string | undefined {
-  if (!href.startsWith('/') || href.startsWith('//') || /[\\\s\u0000-\u001f]/.test(href)) return undefined;
+  if (!href.startsWith('/') || href.startsWith('//')) return undefined;
+  // A backslash (browsers read `/\host` as `//host`), white space or a control character: refused.
+  for (const ch of href)
+    if (ch === '\\' || ch.charCodeAt(0) <= 32 || ch.charCodeAt(0) === 127) return undefined;
   return href;
 }
 
