@@ -30,7 +30,11 @@ export function checkSameOrigin(req: RequestSource, expectedOrigin: string): voi
   const origin = single(req, 'origin');
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     throw new CrossSiteError('the request came from another site');
-  if (origin !== undefined && origin !== new URL(expectedOrigin).origin)
+  // `Origin: null` is what Chromium sends for a form posted from a page with Referrer-Policy
+  // no-referrer (the console's): then Sec-Fetch-Site, which no page can set, must say same-origin.
+  if (origin === 'null') {
+    if (site !== 'same-origin') throw new CrossSiteError('the request came from an opaque origin');
+  } else if (origin !== undefined && origin !== new URL(expectedOrigin).origin)
     throw new CrossSiteError('the request came from another origin');
   if (site === undefined && origin === undefined)
     throw new CrossSiteError('the request has neither an Origin nor a Sec-Fetch-Site header');

@@ -69,10 +69,23 @@ describe('origin check of state-changing requests', () => {
       );
   });
 
-  test('a foreign, null, differently-schemed or differently-ported Origin is refused, even with same-origin', () => {
+  test('Origin null (a form posted under Referrer-Policy no-referrer) passes only when Sec-Fetch-Site says same-origin', () => {
+    checkSameOrigin(req('POST', { origin: 'null', 'sec-fetch-site': 'same-origin' }), ORIGIN);
+    for (const headers of [
+      { origin: 'null' },
+      { origin: 'null', 'sec-fetch-site': 'none' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    ] as Array<Record<string, string>>)
+      assert.throws(
+        () => checkSameOrigin(req('POST', headers), ORIGIN),
+        code('GSOC_SESSION_CROSS_SITE'),
+        JSON.stringify(headers),
+      );
+  });
+
+  test('a foreign, differently-schemed or differently-ported Origin is refused, even with same-origin', () => {
     for (const o of [
       'https://evil.example',
-      'null',
       'http://soc.contoso.com',
       'https://soc.contoso.com:8443',
       'https://soc.contoso.com.evil.example',
