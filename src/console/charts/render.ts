@@ -21,7 +21,8 @@ const WIDTH = 640;
 const PLOT_HEIGHT = 200;
 const LEFT = 56;
 const RIGHT = 12;
-const TOP = 12;
+// Room above the plot for the unit, on its own line above the top tick label.
+const TOP = 26;
 const AXIS = 26;
 const TONES: readonly Tone[] = ['ok', 'info', 'warn', 'bad', 'muted'];
 const PALETTE = 8;
@@ -53,7 +54,7 @@ export function renderChart(chart: Chart, o: RenderOptions): string {
     );
   }
   out.push(
-    `<text class="unit" x="4" y="${TOP - 2}">${esc(String(chart.unit ?? ''))}</text>`,
+    `<text class="unit" x="4" y="12">${esc(String(chart.unit ?? ''))}</text>`,
     `<line class="axis" x1="${LEFT}" x2="${LEFT + plotW}" y1="${TOP + PLOT_HEIGHT}" y2="${TOP + PLOT_HEIGHT}"/>`,
   );
   // X axis: UTC ticks placed by time, so a tick sits where its bucket starts.
