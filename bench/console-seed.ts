@@ -294,7 +294,7 @@ function hex(rand: () => number, n: number): string {
 }
 
 /** A small seeded PRNG: the same data on every run. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

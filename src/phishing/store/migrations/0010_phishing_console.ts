@@ -42,8 +42,8 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   const index = (name: string, table: string, columns: string[]) =>
     db.schema.createIndex(name).on(table).columns(columns).execute();
-  // IOC exact search (any kind: a pasted value is tried as each kind it can be).
-  await index('phishing_report_iocs_value', 'phishing_report_iocs', ['value']);
+  // IOC exact search (any kind: a pasted value is tried as each kind it can be), newest reports first.
+  await index('phishing_report_iocs_value', 'phishing_report_iocs', ['value', 'report_id']);
   // The campaign list, newest first by last report, paged by (last_report_at, key).
   await index('phishing_campaigns_recent', 'phishing_campaigns', ['last_report_at', 'key']);
   // Campaigns opened per day.
@@ -55,6 +55,8 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await index('phishing_reports_original_message', 'phishing_reports', ['original_message_id']);
   // Reports per hour and day by verdict: read from the index alone.
   await index('phishing_reports_received_verdict', 'phishing_reports', ['received_at', 'verdict']);
+  // The dashboard's counts by state and of reports not filed (done without a campaign), from the index alone.
+  await index('phishing_reports_state_campaign', 'phishing_reports', ['state', 'campaign_key']);
   await backfill(db as unknown as Kysely<Database & PhishingTables>);
 }
 
