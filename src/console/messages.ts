@@ -37,6 +37,7 @@ export const CONSOLE_MESSAGES: Messages = {
     'console.overview.title': 'Overview',
     'console.overview.attention': 'Needs a person',
     'console.overview.nothing': 'Nothing needs a person now.',
+    'console.overview.partFailed': 'The {feature} part of the overview could not be read; the log has why.',
     'console.overview.jobs': 'Jobs',
     'console.overview.charts': 'Activity',
     'console.col.job': 'Job',
@@ -123,6 +124,8 @@ export const CONSOLE_MESSAGES: Messages = {
     'console.overview.title': 'Übersicht',
     'console.overview.attention': 'Braucht einen Menschen',
     'console.overview.nothing': 'Zurzeit braucht nichts einen Menschen.',
+    'console.overview.partFailed':
+      'Der Teil „{feature}“ der Übersicht konnte nicht gelesen werden; das Protokoll nennt den Grund.',
     'console.overview.jobs': 'Aufgaben',
     'console.overview.charts': 'Aktivität',
     'console.col.job': 'Aufgabe',

@@ -170,34 +170,42 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
   app.get('/', (req, reply) =>
     page(req, reply, async (session, locale) => {
       const t = consoleTranslator(locale);
-      const parts: OverviewPart[] = await Promise.all(
-        sections.map(({ section }) =>
+      // Every part at once: on PostgreSQL their queries run side by side on the pool.
+      const outages = async (): Promise<OverviewPart> => ({
+        attention: [],
+        charts: opts.outages
+          ? [
+              {
+                kind: 'chart',
+                id: 'outages',
+                title: t('console.platform.outages'),
+                chart: await opts.outages(7, t('console.unit.minutes')),
+              },
+            ]
+          : [],
+      });
+      const [model, ...parts] = await Promise.all([
+        opts.load(),
+        ...sections.map(({ feature, section }) =>
           section.overview
-            ? section.overview(consoleRequest(req, session, locale, section.messages)).catch(
-                (e: unknown): OverviewPart => ({
-                  attention: [{ tone: 'bad', text: `${(e as Error).message}` }],
-                  charts: [],
-                }),
-              )
+            ? section
+                .overview(consoleRequest(req, session, locale, section.messages))
+                .catch((e: unknown): OverviewPart => {
+                  // One feature's failure leaves the rest of the overview standing, and says so.
+                  req.log.error({ err: e, feature }, 'overview part failed');
+                  return {
+                    attention: [{ tone: 'bad', text: t('console.overview.partFailed', { feature }) }],
+                    charts: [],
+                  };
+                })
             : Promise.resolve<OverviewPart>({ attention: [], charts: [] }),
         ),
-      );
-      if (opts.outages)
-        parts.push({
-          attention: [],
-          charts: [
-            {
-              kind: 'chart',
-              id: 'outages',
-              title: t('console.platform.outages'),
-              chart: await opts.outages(7, t('console.unit.minutes')),
-            },
-          ],
-        });
+        outages(),
+      ]);
       return {
         title: t('console.overview.title'),
         live: true,
-        blocks: overviewBlocks(t, await opts.load(), parts, guide),
+        blocks: overviewBlocks(t, model, parts, guide),
       };
     }),
   );

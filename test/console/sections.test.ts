@@ -81,6 +81,22 @@ function post(c: AdminConsole, url: string, cookie: string, form: Record<string,
 }
 
 describe('console sections', () => {
+  test('a section whose overview part fails leaves the overview standing and says which part', async () => {
+    const broken: ConsoleSection = {
+      ...section,
+      async overview() {
+        throw new Error('relay_stats is locked');
+      },
+    };
+    const c = await adminConsole({ sections: [{ feature: 'things', section: broken }] });
+    consoles.push(c);
+    const me = await c.signIn(['viewer']);
+    const res = await c.app.inject({ url: '/', headers: { cookie: me.cookie } });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /The things part of the overview could not be read/);
+    assert.doesNotMatch(res.body, /relay_stats is locked/, 'the cause is for the log');
+  });
+
   test('a page is rendered in the frame, in the reader’s language, with every value escaped and isolated', async () => {
     const c = await open();
     const me = await c.signIn(['analyst']);

@@ -71,6 +71,17 @@ const LIST_COLUMNS = [
 /** The highest code point: the end of a prefix range in byte order. */
 const PREFIX_END = '\u{10FFFF}';
 
+/** What the campaign list and a campaign's page show of it. */
+const CAMPAIGN_COLUMNS = [
+  'key',
+  'subject',
+  'verdict',
+  'report_count',
+  'first_report_at',
+  'last_report_at',
+  'archer_content_id',
+] as const;
+
 export class ConsoleQueries {
   readonly #db: PhishingDb;
 
@@ -80,17 +91,7 @@ export class ConsoleQueries {
 
   /** Campaigns by last report, newest first, after `before` (the last row of the previous page). */
   async campaigns(limit: number, before?: { at: number; key: string }): Promise<CampaignListRow[]> {
-    let q = this.#db
-      .selectFrom('phishing_campaigns')
-      .select([
-        'key',
-        'subject',
-        'verdict',
-        'report_count',
-        'first_report_at',
-        'last_report_at',
-        'archer_content_id',
-      ]);
+    let q = this.#db.selectFrom('phishing_campaigns').select(CAMPAIGN_COLUMNS);
     if (before)
       q = q.where((eb) =>
         eb.or([
@@ -105,15 +106,7 @@ export class ConsoleQueries {
   async campaign(key: string): Promise<CampaignListRow | undefined> {
     const row = await this.#db
       .selectFrom('phishing_campaigns')
-      .select([
-        'key',
-        'subject',
-        'verdict',
-        'report_count',
-        'first_report_at',
-        'last_report_at',
-        'archer_content_id',
-      ])
+      .select(CAMPAIGN_COLUMNS)
       .where('key', '=', key)
       .executeTakeFirst();
     return row && numbers(row);

@@ -4,7 +4,7 @@
 // Every value comes from a mail: it is cut to a length an index takes, and only ever kept as data.
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
-import type { VerdictLevel } from './tables.js';
+import type { PhishingReportsTable, VerdictLevel } from './tables.js';
 
 /** Longer values are cut: a subject of a megabyte must not reach a page or a B-tree entry. */
 export const TEXT_MAX = 300;
@@ -14,17 +14,18 @@ export const IOC_MAX = 500;
 
 export type IocKind = 'url' | 'domain' | 'ip' | 'email' | 'hash' | 'sender-domain';
 
-export interface ReportIndex {
-  verdict: VerdictLevel | null;
-  subject: string | null;
-  subject_key: string | null;
-  sender: string | null;
-  sender_key: string | null;
-  reporter: string | null;
-  report_kind: string | null;
-  original_message_id: string | null;
-  iocs: Array<{ kind: IocKind; value: string }>;
-}
+/** The report's columns copied from its analysis, and its IOC rows. */
+export type ReportIndex = Pick<
+  PhishingReportsTable,
+  | 'verdict'
+  | 'subject'
+  | 'subject_key'
+  | 'sender'
+  | 'sender_key'
+  | 'reporter'
+  | 'report_kind'
+  | 'original_message_id'
+> & { iocs: Array<{ kind: IocKind; value: string }> };
 
 // Only what the index reads, each part optional: an old or odd record still gives what it has.
 const str = z.string().nullable().optional().catch(null);
