@@ -2,6 +2,7 @@
 // here, once: a console link must be a path on this console, an outside one an absolute https URL;
 // anything else (javascript:, //host, a backslash trick) is shown as plain text.
 import type { Cell, Locale, Tone } from '../platform/feature/index.js';
+import { safeReturnPath } from './sign-in/index.js';
 
 export type DrawnCell =
   | { kind: 'text'; text: string; code: boolean; tone?: Tone }
@@ -34,13 +35,13 @@ function cut(s: string): string {
   return s.length > MAX_CELL ? `${s.slice(0, MAX_CELL)}…` : s;
 }
 
-/** A path on this console (`/phishing/campaigns/x?y=1`), never another host. */
+/**
+ * A path on this console (`/phishing/campaigns/x?y=1`), never another host: the check sign-in makes
+ * of where to return to, so a link and a redirect pass or fail alike. Undefined when it is not one.
+ */
 export function consoleHref(href: string): string | undefined {
-  if (!href.startsWith('/') || href.startsWith('//')) return undefined;
-  // A backslash (browsers read `/\host` as `//host`), white space or a control character: refused.
-  for (const ch of href)
-    if (ch === '\\' || ch.charCodeAt(0) <= 32 || ch.charCodeAt(0) === 127) return undefined;
-  return href;
+  const safe = safeReturnPath(href);
+  return safe === '/' && href !== '/' ? undefined : safe;
 }
 
 export function externalHref(href: string): string | undefined {

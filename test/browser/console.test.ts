@@ -136,6 +136,7 @@ describe('operator console in Chromium (sandbox)', () => {
     await row.getByRole('button', { name: /release/i }).click();
     await page.waitForURL(/flash=\d+/);
     assert.match(await page.locator('[data-flash]').innerText(), new RegExp(`${report.id}`));
+    await page.goto(`${admin}/phishing/quarantine`);
     assert.equal(await page.locator(`tr[data-row="${report.id}"]`).count(), 0, 'no longer in quarantine');
     assert.notEqual((await store.get(report.id))?.state, 'quarantined');
     const admins = await h.signedIn('admin');

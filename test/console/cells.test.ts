@@ -13,14 +13,15 @@ describe('console cells', () => {
   test('console links must be paths on the console', () => {
     for (const ok of ['/phishing', '/phishing/campaigns/a%2Fb?x=1', '/'])
       assert.equal(consoleHref(ok), ok, ok);
+    assert.equal(consoleHref('/a b'), '/a%20b', 'as a browser would request it');
     for (const bad of [
       '//evil.example/x',
       'https://evil.example/',
       'javascript:alert(1)',
       '/\\evil.example',
       'phishing',
-      '/a b',
       '/a\nb',
+      '/a\tb',
       '',
     ])
       assert.equal(consoleHref(bad), undefined, bad);
