@@ -11,6 +11,7 @@ import { intelDb } from '../src/intel/store/tables.js';
 import { addStats, type StatsRow } from '../src/relay/stats/index.js';
 import { mulberry32 } from './console-seed.js';
 
+const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const BUCKETS = 10;
@@ -23,14 +24,17 @@ const RELAY_OUTCOMES: ReadonlyArray<{ status: number; code: string; share: numbe
   { status: 500, code: 'unexpected error', share: 0.02 },
 ];
 
-/** Per-minute relay statistics for the `days` before `now`; returns the rows written. */
+/**
+ * Relay statistics for the `days` before `now`, drawn minute by minute as traffic comes and added up
+ * into the table's hour rows (one statement must not name a row twice); returns the rows written.
+ */
 export async function seedRelayStats(
   store: Pick<Store, 'db'>,
   o: { days: number; now: number; seed?: number },
 ): Promise<number> {
   const rand = mulberry32(o.seed ?? 15);
   const last = Math.floor(o.now / MINUTE) * MINUTE;
-  const rows: StatsRow[] = [];
+  const rows = new Map<string, StatsRow>();
   for (let minute = last - o.days * DAY; minute <= last; minute += MINUTE) {
     for (const route of RELAY_ROUTES) {
       for (const outcome of RELAY_OUTCOMES) {
@@ -43,24 +47,35 @@ export async function seedRelayStats(
           const b = Math.min(BUCKETS - 1, Math.floor(rand() ** 2 * 6));
           buckets[b] = (buckets[b] ?? 0) + 1;
         }
-        rows.push({
-          minute,
+        const hour = Math.floor(minute / HOUR) * HOUR;
+        const key = `${hour}|${route}|${outcome.status}|${outcome.code}`;
+        const row = rows.get(key) ?? {
+          hour,
           route,
           module: 'graph-security',
           status: outcome.status,
           code: outcome.code,
-          requests,
-          upstreamCalls: calls,
-          upstreamMs: calls * (40 + rand() * 200),
-          upstreamThrottled: outcome.code === 'too many requests' ? requests : 0,
-          upstreamFailed: outcome.status >= 500 ? requests : 0,
-          buckets,
+          requests: 0,
+          upstreamCalls: 0,
+          upstreamMs: 0,
+          upstreamThrottled: 0,
+          upstreamFailed: 0,
+          buckets: new Array<number>(BUCKETS).fill(0),
+        };
+        row.requests += requests;
+        row.upstreamCalls += calls;
+        row.upstreamMs += calls * (40 + rand() * 200);
+        row.upstreamThrottled += outcome.code === 'too many requests' ? requests : 0;
+        row.upstreamFailed += outcome.status >= 500 ? requests : 0;
+        buckets.forEach((n, i) => {
+          row.buckets[i] = (row.buckets[i] ?? 0) + n;
         });
+        rows.set(key, row);
       }
     }
   }
-  await addStats(store.db, rows);
-  return rows.length;
+  await addStats(store.db, [...rows.values()]);
+  return rows.size;
 }
 
 /** Finished runs of each read and pair, every `everyHours` over the `days` before `now`; returns the count. */

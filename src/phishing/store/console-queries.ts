@@ -185,19 +185,8 @@ export class ConsoleQueries {
     const base = () =>
       this.#db.selectFrom('phishing_reports').select('id').orderBy('id', 'desc').limit(limit);
     if (t.prefix) {
-      const p = t.prefix;
-      await take(
-        base()
-          .where('subject_key', '>=', p)
-          .where('subject_key', '<', p + PREFIX_END)
-          .execute(),
-      );
-      await take(
-        base()
-          .where('sender_key', '>=', p)
-          .where('sender_key', '<', p + PREFIX_END)
-          .execute(),
-      );
+      await take(this.#newestWithPrefix('subject_key', t.prefix, limit));
+      await take(this.#newestWithPrefix('sender_key', t.prefix, limit));
     }
     if (t.iocs.length > 0)
       await take(
@@ -225,6 +214,29 @@ export class ConsoleQueries {
       .limit(limit)
       .execute();
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /**
+   * The newest reports whose key starts with `prefix`. The range is read first, from the index alone
+   * (key, id), then sorted: asked for "newest first" directly, PostgreSQL walks the primary key from
+   * the top and, when the matches are old (one big campaign of months ago), skips most of the table.
+   */
+  #newestWithPrefix(column: 'subject_key' | 'sender_key', prefix: string, limit: number) {
+    return this.#db
+      .with(
+        (cte) => cte('matches').materialized(),
+        (db) =>
+          db
+            .selectFrom('phishing_reports')
+            .select('id')
+            .where(column, '>=', prefix)
+            .where(column, '<', prefix + PREFIX_END),
+      )
+      .selectFrom('matches')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   /** Reports per bucket of `stepMs` from `from`, by verdict ('none' for a report not analysed yet). */

@@ -29,7 +29,7 @@ const en = {
   'relay.requests.title': 'Requests per route, last 24 hours',
   'relay.requests.empty': 'No relay requests in the last 24 hours.',
   'relay.requests.hint':
-    'Counted by every instance each minute; the last minute appears after the next flush.',
+    'Counted by every instance per hour and written each minute; the last minute appears after the next write.',
   'relay.errors.title': 'Errors by protocol code, last 24 hours',
   'relay.errors.empty': 'No errors in the last 24 hours.',
   'relay.chart.requests': 'Relay requests per hour by outcome, last 48 hours',
@@ -50,8 +50,9 @@ const en = {
   'relay.definition.hint':
     'Paste this into Threat Response / XDR to add a module type. Set `custom_jwks_host` to your region (`visibility.eu.amp.cisco.com`, `visibility.apjc.amp.cisco.com`).',
   'relay.attention.throttled':
-    'Graph or Defender throttled the relay in the last hour (429 answers: {count}).',
-  'relay.attention.failed': 'The relay answered with a server error in the last hour (requests: {count}).',
+    'Graph or Defender throttled the relay in this hour or the one before (429 answers: {count}).',
+  'relay.attention.failed':
+    'The relay answered with a server error in this hour or the one before (requests: {count}).',
 } as const;
 
 type Id = keyof typeof en;
@@ -84,7 +85,7 @@ const de: Record<Id, string> = {
   'relay.requests.title': 'Anfragen je Route, letzte 24 Stunden',
   'relay.requests.empty': 'Keine Relay-Anfragen in den letzten 24 Stunden.',
   'relay.requests.hint':
-    'Jede Instanz zählt minütlich; die letzte Minute erscheint nach dem nächsten Schreiben.',
+    'Jede Instanz zählt je Stunde und schreibt minütlich; die letzte Minute erscheint nach dem nächsten Schreiben.',
   'relay.errors.title': 'Fehler nach Protokollcode, letzte 24 Stunden',
   'relay.errors.empty': 'Keine Fehler in den letzten 24 Stunden.',
   'relay.chart.requests': 'Relay-Anfragen je Stunde nach Ergebnis, letzte 48 Stunden',
@@ -105,9 +106,9 @@ const de: Record<Id, string> = {
   'relay.definition.hint':
     'Fügen Sie dies in Threat Response / XDR ein, um einen Modultyp anzulegen. Setzen Sie `custom_jwks_host` auf Ihre Region (`visibility.eu.amp.cisco.com`, `visibility.apjc.amp.cisco.com`).',
   'relay.attention.throttled':
-    'Graph oder Defender hat das Relay in der letzten Stunde {count}-mal gedrosselt.',
+    'Graph oder Defender hat das Relay in dieser oder der vorigen Stunde {count}-mal gedrosselt.',
   'relay.attention.failed':
-    'Das Relay hat in der letzten Stunde mit einem Serverfehler geantwortet (Anfragen: {count}).',
+    'Das Relay hat in dieser oder der vorigen Stunde mit einem Serverfehler geantwortet (Anfragen: {count}).',
 };
 
 export const relayMessages: Messages = { en, de };

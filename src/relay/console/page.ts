@@ -44,8 +44,9 @@ export function moduleUrl(o: RelayConsoleOptions, module: string): string {
 export async function relayPage(o: RelayConsoleOptions, req: ConsoleRequest): Promise<ConsolePage> {
   const now = (o.now ?? Date.now)();
   const { from, until } = hourRange(now, CHART_HOURS);
+  // The last 24 hours are the 24 hour rows ending with the current one.
   const [day, hours] = await Promise.all([
-    statsByRoute(o.db, now - DAY, now + 1),
+    statsByRoute(o.db, until - DAY, until),
     statsByHour(o.db, from, until),
   ]);
   const blocks: Block[] = [
@@ -162,9 +163,10 @@ function moduleRows(o: RelayConsoleOptions, day: readonly RouteSum[], req: Conso
 export async function relayOverview(o: RelayConsoleOptions, req: ConsoleRequest): Promise<OverviewPart> {
   const now = (o.now ?? Date.now)();
   const { from, until } = hourRange(now, CHART_HOURS);
+  // "The last hour" is the current hour's row and the one before: the rows are per hour.
   const [hours, lastHour] = await Promise.all([
     statsByHour(o.db, from, until),
-    statsByRoute(o.db, now - HOUR, now + 1),
+    statsByRoute(o.db, until - 2 * HOUR, until),
   ]);
   let throttled = 0;
   let failed = 0;

@@ -1,4 +1,4 @@
-// The relay's statistics in memory, per minute and (route, module, status, code), flushed to
+// The relay's statistics in memory, per hour and (route, module, status, code), flushed to
 // relay_stats every minute and on close by an upsert that adds, so instances share the rows. A failed
 // flush keeps its counts for the next one. The Lambda handler runs without a recorder.
 import type { Kysely } from 'kysely';
@@ -30,6 +30,7 @@ export interface RecorderOptions {
 }
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 /** Rows kept for a database that stays away: about a day of a busy relay; older minutes are dropped. */
 const MAX_PENDING_ROWS = 20_000;
 
@@ -49,11 +50,11 @@ export class RelayStatsRecorder implements RelayStatsSink {
   }
 
   record(o: RequestOutcome): void {
-    const minute = Math.floor(this.#o.now() / MINUTE) * MINUTE;
-    const key = JSON.stringify([minute, o.route, o.module, o.status, o.code]);
+    const hour = Math.floor(this.#o.now() / HOUR) * HOUR;
+    const key = JSON.stringify([hour, o.route, o.module, o.status, o.code]);
     let row = this.#pending.get(key);
     if (!row) {
-      row = emptyRow(minute, o);
+      row = emptyRow(hour, o);
       this.#pending.set(key, row);
     }
     row.requests++;
@@ -93,18 +94,15 @@ export class RelayStatsRecorder implements RelayStatsSink {
         'relay statistics not written; retrying next minute',
       );
       const room = Math.max(0, MAX_PENDING_ROWS - this.#pending.size);
-      const kept = rows.length > room ? [...rows].sort((a, b) => b.minute - a.minute).slice(0, room) : rows;
+      const kept = rows.length > room ? [...rows].sort((a, b) => b.hour - a.hour).slice(0, room) : rows;
       if (kept.length < rows.length)
-        this.#o.logger.warn(
-          { dropped: rows.length - kept.length },
-          'relay statistics of old minutes dropped',
-        );
+        this.#o.logger.warn({ dropped: rows.length - kept.length }, 'relay statistics of old hours dropped');
       for (const r of kept) this.#merge(r);
     }
   }
 
   #merge(r: StatsRow): void {
-    const key = JSON.stringify([r.minute, r.route, r.module, r.status, r.code]);
+    const key = JSON.stringify([r.hour, r.route, r.module, r.status, r.code]);
     const into = this.#pending.get(key);
     if (!into) {
       this.#pending.set(key, r);
@@ -121,9 +119,9 @@ export class RelayStatsRecorder implements RelayStatsSink {
   }
 }
 
-function emptyRow(minute: number, o: RequestOutcome): StatsRow {
+function emptyRow(hour: number, o: RequestOutcome): StatsRow {
   return {
-    minute,
+    hour,
     route: o.route,
     module: o.module,
     status: o.status,

@@ -1,12 +1,13 @@
 // All SQL of the relay's statistics: the adding upsert, the range reads the console page needs (by
 // route, by hour) and the retention purge.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import { BUCKET_COLUMNS } from './histogram.js';
 import { type RelayStatsTable, relayDb } from './tables.js';
 
 export interface StatsRow {
-  minute: number;
+  /** Epoch ms of the hour's start (UTC). */
+  hour: number;
   route: string;
   module: string;
   status: number;
@@ -22,7 +23,6 @@ export interface StatsRow {
 
 /** Rows per statement: 20 parameters each stays far below either dialect's limit. */
 const CHUNK = 200;
-const HOUR = 3_600_000;
 const ADDED = [
   'requests',
   'upstream_calls',
@@ -39,7 +39,7 @@ export async function addStats(db: Kysely<Database>, rows: readonly StatsRow[]):
   for (let i = 0; i < rows.length; i += CHUNK) {
     const values = rows.slice(i, i + CHUNK).map((r) => {
       const v: RelayStatsTable = {
-        minute: r.minute,
+        hour: r.hour,
         route: r.route,
         module: r.module,
         status: r.status,
@@ -61,7 +61,7 @@ export async function addStats(db: Kysely<Database>, rows: readonly StatsRow[]):
       .values(values)
       .onConflict((oc) =>
         oc
-          .columns(['minute', 'route', 'module', 'status', 'code'])
+          .columns(['hour', 'route', 'module', 'status', 'code'])
           .doUpdateSet(
             (eb) =>
               Object.fromEntries(
@@ -108,14 +108,14 @@ function toSum(r: Record<string, unknown>): StatsSum {
   };
 }
 
-/** Sums per (route, module, status, code) of the minutes in [since, until). */
+/** Sums per (route, module, status, code) of the hours starting in [since, until). */
 export async function statsByRoute(db: Kysely<Database>, since: number, until: number): Promise<RouteSum[]> {
   const rdb = relayDb(db);
   const rows = await rdb
     .selectFrom('relay_stats')
     .select(['route', 'module', 'status', 'code', ...sums(rdb)])
-    .where('minute', '>=', since)
-    .where('minute', '<', until)
+    .where('hour', '>=', since)
+    .where('hour', '<', until)
     .groupBy(['route', 'module', 'status', 'code'])
     .execute();
   return rows.map((r) => ({
@@ -127,17 +127,15 @@ export async function statsByRoute(db: Kysely<Database>, since: number, until: n
   }));
 }
 
-/** Sums per (hour, status, code) of the minutes in [since, until); hours are epoch ms. */
+/** Sums per (hour, status, code) of the hours starting in [since, until); hours are epoch ms. */
 export async function statsByHour(db: Kysely<Database>, since: number, until: number): Promise<HourSum[]> {
   const rdb = relayDb(db);
-  // A literal, not a parameter: PostgreSQL matches the select and group-by expressions by their text.
-  const hour = sql<number>`minute - (minute % ${sql.lit(HOUR)})`;
   const rows = await rdb
     .selectFrom('relay_stats')
-    .select([hour.as('hour'), 'status', 'code', ...sums(rdb)])
-    .where('minute', '>=', since)
-    .where('minute', '<', until)
-    .groupBy([hour, 'status', 'code'])
+    .select(['hour', 'status', 'code', ...sums(rdb)])
+    .where('hour', '>=', since)
+    .where('hour', '<', until)
+    .groupBy(['hour', 'status', 'code'])
     .execute();
   return rows.map((r) => ({
     hour: Number(r.hour),
@@ -147,9 +145,9 @@ export async function statsByHour(db: Kysely<Database>, since: number, until: nu
   }));
 }
 
-/** Deletes minutes before `before`; the housekeeping unit calls it with 30 days ago. */
+/** Deletes hours that started before `before`; the housekeeping unit calls it with 30 days ago. */
 export async function purgeRelayStats(db: Kysely<Database>, before: number): Promise<number> {
-  const r = await relayDb(db).deleteFrom('relay_stats').where('minute', '<', before).executeTakeFirst();
+  const r = await relayDb(db).deleteFrom('relay_stats').where('hour', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

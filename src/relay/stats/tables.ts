@@ -1,4 +1,4 @@
-// The relay's statistics table as kysely sees it (migration in ./migrations): one row per minute and
+// The relay's statistics table as kysely sees it (migration in ./migrations): one row per hour and
 // (route, module, HTTP status, protocol error code), which every instance adds its counts into.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
@@ -7,8 +7,8 @@ import type { BUCKET_COLUMNS } from './histogram.js';
 type BucketColumns = { [K in (typeof BUCKET_COLUMNS)[number]]: number };
 
 export interface RelayStatsTable extends BucketColumns {
-  /** Epoch ms of the minute's start (UTC). */
-  minute: number;
+  /** Epoch ms of the hour's start (UTC). */
+  hour: number;
   /** The protocol route within the module, e.g. `/observe/observables`. */
   route: string;
   module: string;

@@ -136,7 +136,7 @@ describe('relay console section', () => {
     );
   });
 
-  test('the overview shows both charts and asks for attention when the last hour was throttled', async () => {
+  test('the overview shows both charts and asks for attention when this hour or the one before was throttled', async () => {
     const part = await section().overview!(consoleRequest(relayMessages));
     assert.deepEqual(
       part.charts.map((c) => c.id),
@@ -145,7 +145,7 @@ describe('relay console section', () => {
     assert.deepEqual(part.attention, [
       {
         tone: 'warn',
-        text: 'Graph or Defender throttled the relay in the last hour (429 answers: 1).',
+        text: 'Graph or Defender throttled the relay in this hour or the one before (429 answers: 1).',
         href: '/relay',
       },
     ]);
@@ -153,7 +153,7 @@ describe('relay console section', () => {
       db: db.store.db,
       config,
       publicUrl: () => 'https://graphsoc.example.com',
-      now: () => NOW + 2 * HOUR,
+      now: () => NOW + 3 * HOUR,
     });
     assert.deepEqual((await later.overview!(consoleRequest(relayMessages, 'de'))).attention, []);
   });

@@ -50,8 +50,9 @@ async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await index('phishing_campaigns_opened', 'phishing_campaigns', ['first_report_at']);
   // A campaign's reports in the order they came.
   await index('phishing_reports_campaign_time', 'phishing_reports', ['campaign_key', 'received_at', 'id']);
-  await index('phishing_reports_subject', 'phishing_reports', ['subject_key']);
-  await index('phishing_reports_sender', 'phishing_reports', ['sender_key']);
+  // With the id, a prefix search reads its matches from the index alone (see ConsoleQueries.search).
+  await index('phishing_reports_subject', 'phishing_reports', ['subject_key', 'id']);
+  await index('phishing_reports_sender', 'phishing_reports', ['sender_key', 'id']);
   await index('phishing_reports_original_message', 'phishing_reports', ['original_message_id']);
   // Reports per hour and day by verdict: read from the index alone.
   await index('phishing_reports_received_verdict', 'phishing_reports', ['received_at', 'verdict']);
