@@ -105,7 +105,7 @@ async function stage(running: RunningSandbox): Promise<{ campaign: string; repor
   await waitUntil(
     'the threat-intel sync to run and the relay to write its statistics',
     async () => {
-      const stats = await db.selectFrom('relay_stats').select('minute').limit(1).execute();
+      const stats = await db.selectFrom('relay_stats').select('hour').limit(1).execute();
       const runs = await db.selectFrom('intel_runs').select('source').limit(1).execute();
       return stats.length > 0 && runs.length > 0;
     },
@@ -157,6 +157,11 @@ async function main(): Promise<void> {
     await visit(page, `${admin}/relay`, 'relay');
     await visit(page, `${admin}/intel`, 'intel');
     await visit(page, `${admin}/platform`, 'platform');
+    // One release, so the audit log shows an analyst's action beside the sign-ins.
+    await page.goto(`${admin}/phishing/quarantine`);
+    page.once('dialog', (d) => void d.accept());
+    await page.locator(`tr[data-row="${reports[0]}"]`).getByRole('button', { name: 'Release' }).click();
+    await page.waitForURL(/flash=/);
     await visit(page, `${admin}/audit`, 'audit');
     await context.close();
 
