@@ -29,7 +29,7 @@ const SET_ASIDE = 'Set aside by scripts/console-screenshots.ts to show the quara
 /** The columns this script reads or sets, of tables the features own. */
 type StagedTables = {
   phishing_reports: { id: number; state: string; last_error: string | null; campaign_key: string | null };
-  relay_stats: { minute: number };
+  relay_stats: { hour: number };
   intel_runs: { source: string };
 };
 

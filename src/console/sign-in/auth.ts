@@ -168,24 +168,6 @@ export function consoleAuth(deps: ConsoleAuthDeps): ConsoleAuth {
   };
 }
 
-/**
- * Housekeeping of the console's tables without a running consoleAuth: expired sign-ins under way,
- * sessions and throttle entries, and audit entries past `console.audit.retentionDays`. Run it now
- * and then on one instance (any will do; the deletes are idempotent).
- */
-export function purgeConsoleTables(
-  store: Store,
-  c: Pick<ConsoleConfig, 'session' | 'signInThrottle' | 'audit'>,
-  clock: () => number = Date.now,
-): Promise<ConsolePurgeCounts> {
-  return purgeConsole({
-    flows: new FlowStore(store, clock),
-    sessions: new SessionStore(store, { ...c.session, clock }),
-    throttle: new SignInThrottle(store, { ...c.signInThrottle, clock }),
-    audit: new AuditLog(store, { ...c.audit, clock }),
-  });
-}
-
 async function purgeConsole(
   ctx: Pick<SignInContext, 'flows' | 'sessions' | 'throttle' | 'audit'>,
 ): Promise<ConsolePurgeCounts> {

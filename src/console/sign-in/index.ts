@@ -6,7 +6,6 @@ export {
   type ConsoleAuthDeps,
   type ConsolePurgeCounts,
   consoleAuth,
-  purgeConsoleTables,
 } from './auth.js';
 export { errors } from './errors.js';
 export { FLOW_TTL_MS, FlowStore } from './flows.js';
