@@ -30,6 +30,12 @@ export const CONNECTORS: Readonly<Record<string, ErrorCatalogue>> = {
   'TAXII 2.1': taxii,
 };
 
+/**
+ * Folders under src/ of features being built and not registered yet: the architecture test holds them
+ * to a feature's rules (no other feature, not the console), and nothing runs them.
+ */
+export const FEATURES_IN_PROGRESS = ['accounts'] as const;
+
 /** Jobs on the way: the dashboard lists them as not yet available until their feature lands. */
 export const PLANNED_JOBS: readonly JobInfo[] = [
   {
