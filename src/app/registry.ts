@@ -42,5 +42,12 @@ export const PLANNED_JOBS: readonly JobInfo[] = [
     id: 'accounts',
     title: 'Self-service accounts',
     purpose: 'Lets eligible people request a Microsoft 365 account or group after verifying their e-mail.',
+    translations: {
+      de: {
+        title: 'Konten zur Selbstbedienung',
+        purpose:
+          'Berechtigte beantragen nach Bestätigung ihrer E-Mail-Adresse ein Microsoft-365-Konto oder eine Gruppe.',
+      },
+    },
   },
 ];

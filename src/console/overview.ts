@@ -1,6 +1,14 @@
 // The overview and platform pages as blocks: every job's state, what needs a person (from each
 // feature's overview part), the features' charts and panels, the dependencies and the lease table.
-import type { AttentionItem, Block, Cell, OverviewPart, Panel, Tone } from '../platform/feature/index.js';
+import type {
+  AttentionItem,
+  Block,
+  Cell,
+  Locale,
+  OverviewPart,
+  Panel,
+  Tone,
+} from '../platform/feature/index.js';
 import { isIsoTime } from './iso-time.js';
 import type { DashboardModel, JobState } from './model.js';
 import type { Translate } from './translate.js';
@@ -41,6 +49,7 @@ export function jobsBlock(
   t: Translate,
   m: DashboardModel,
   guide: (docs?: string) => string | undefined,
+  locale: Locale = 'en',
 ): Block {
   return {
     kind: 'table',
@@ -49,10 +58,11 @@ export function jobsBlock(
     columns: [t('console.col.job'), t('console.col.state'), t('console.col.detail')],
     rows: m.jobs.map((j) => {
       const href = guide(j.docs);
+      const text = (locale !== 'en' && j.translations?.[locale]) || j;
       return {
         key: j.id,
         cells: [
-          { list: [j.title, { text: j.purpose, tone: 'muted' }] },
+          { list: [text.title, { text: text.purpose, tone: 'muted' }] },
           state(t, j.state),
           href ? { list: [j.detail, { text: t('console.guide'), href }] } : j.detail,
         ],
@@ -147,6 +157,7 @@ export function overviewBlocks(
   m: DashboardModel,
   parts: readonly OverviewPart[],
   guide: (docs?: string) => string | undefined,
+  locale: Locale = 'en',
 ): Block[] {
   const rank: Record<Tone, number> = { bad: 0, warn: 1, info: 2, muted: 3, ok: 4 };
   const attention = parts.flatMap((p) => p.attention).sort((a, b) => rank[a.tone] - rank[b.tone]);
@@ -161,7 +172,7 @@ export function overviewBlocks(
       attention.push({ tone: 'bad', text: `${dependencyLabel(d.name)}: ${d.detail}`, href: '/platform' });
   return [
     attentionBlock(t, attention),
-    jobsBlock(t, m, guide),
+    jobsBlock(t, m, guide, locale),
     ...parts.flatMap((p) => p.charts),
     ...m.panels.map(panelBlock),
   ];

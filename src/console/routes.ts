@@ -205,7 +205,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       return {
         title: t('console.overview.title'),
         live: true,
-        blocks: overviewBlocks(t, model, parts, guide),
+        blocks: overviewBlocks(t, model, parts, guide, locale),
       };
     }),
   );

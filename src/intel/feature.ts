@@ -19,6 +19,13 @@ export const intel: Feature<IntelAppConfig, IntelServices> = {
       purpose:
         'Reads TruSTAR enclaves and TAXII 2.1 collections and sends their indicators to Microsoft Sentinel, Defender for Endpoint and Graph tiIndicators: only what changed, paced, expiring and revoking what is gone.',
       docs: 'docs/intel.md',
+      translations: {
+        de: {
+          title: 'Abgleich der Bedrohungsdaten',
+          purpose:
+            'Liest TruSTAR-Enclaves und TAXII-2.1-Sammlungen und sendet ihre Indikatoren an Microsoft Sentinel, Defender for Endpoint und Graph tiIndicators: nur Geändertes, im erlaubten Takt, mit Ablauf und Widerruf dessen, was weggefallen ist.',
+        },
+      },
     },
   ],
   config: intelConfig,

@@ -20,6 +20,13 @@ export const phishing: Feature<PhishingAppConfig, PhishingServices> = {
       purpose:
         'Reads reported messages, analyses the original, groups campaigns and opens RSA Archer incidents.',
       docs: 'docs/phishing.md',
+      translations: {
+        de: {
+          title: 'Phishing-Meldungen → Vorfälle',
+          purpose:
+            'Liest gemeldete Nachrichten, analysiert das Original, fasst Kampagnen zusammen und legt Vorfälle in RSA Archer an.',
+        },
+      },
     },
   ],
   config: phishingConfig,

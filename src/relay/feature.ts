@@ -20,12 +20,24 @@ export const relay: Feature<RelayAppConfig> = {
       id: 'relay',
       title: 'Threat Response relay',
       purpose: 'Serves the Cisco XDR / SecureX relay protocol with JWT authentication.',
+      translations: {
+        de: {
+          title: 'Threat-Response-Relay',
+          purpose: 'Bedient das Relay-Protokoll von Cisco XDR / SecureX mit JWT-Authentifizierung.',
+        },
+      },
       docs: 'docs/relay.md',
     },
     {
       id: 'graph-security',
       title: 'Graph Security relay module',
       purpose: 'Answers observables with CTIM sightings from Microsoft Defender alerts.',
+      translations: {
+        de: {
+          title: 'Graph-Security-Relay-Modul',
+          purpose: 'Beantwortet Observables mit CTIM-Sichtungen aus Warnungen von Microsoft Defender.',
+        },
+      },
       docs: 'docs/relay.md',
     },
   ],

@@ -155,10 +155,27 @@ describe('console pages', () => {
   });
 
   test('German by the browser or by choice; the choice is a form that works without script and needs the token', async () => {
-    const { c, me, get } = await open();
+    const { c, me, get } = await open({
+      jobs: [
+        {
+          id: 'relay',
+          title: 'Threat Response relay',
+          purpose: 'Serves the relay protocol.',
+          translations: { de: { title: 'Threat-Response-Relay', purpose: 'Bedient das Relay-Protokoll.' } },
+          state: 'running',
+          detail: '',
+        },
+      ],
+    });
+    const german = (await get('/', { 'accept-language': 'de' })).body;
+    assert.match(german, /<html lang="de">[\s\S]*<h1>Übersicht<\/h1>/);
     assert.match(
-      (await get('/', { 'accept-language': 'de' })).body,
-      /<html lang="de">[\s\S]*<h1>Übersicht<\/h1>/,
+      row(german, 'data-row="relay"'),
+      /Threat-Response-Relay[\s\S]*Bedient das Relay-Protokoll\.[\s\S]*Läuft/,
+    );
+    assert.match(
+      row((await get('/')).body, 'data-row="relay"'),
+      /Threat Response relay[\s\S]*Serves the relay protocol\./,
     );
     const refused = await c.app.inject({
       method: 'POST',

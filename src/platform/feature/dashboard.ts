@@ -9,6 +9,8 @@ export interface JobInfo {
   purpose: string;
   /** Relative link to the operator guide. */
   docs?: string;
+  /** The title and purpose in the console's other languages (English is above). */
+  translations?: { de: { title: string; purpose: string } };
 }
 
 export type JobState =
