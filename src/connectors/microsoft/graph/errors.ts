@@ -83,7 +83,12 @@ export const parseGraphError = remoteErrorParser(graphErrorSchema, ({ error: e }
     message: e.message,
     requestId: inner?.['request-id'] ?? res.headers['request-id'],
     date: inner?.date,
-    ...(inner?.['client-request-id'] ? { extra: { clientRequestId: inner['client-request-id'] } } : {}),
+    extra: {
+      ...(inner?.['client-request-id'] ? { clientRequestId: inner['client-request-id'] } : {}),
+      ...(e.details?.length
+        ? { details: e.details.slice(0, 10).map((d) => ({ code: d.code, target: d.target })) }
+        : {}),
+    },
   };
 });
 

@@ -6,15 +6,26 @@ export { errors, GraphError, parseGraphError } from './errors.js';
 export type { GraphRequestBuilder } from './request.js';
 export { MAX_BATCH_ITEMS } from './resources/batch.js';
 export { DeltaRound } from './resources/delta.js';
+export { createTemporaryAccessPass, type TemporaryAccessPass } from './resources/auth-methods.js';
+export { type DirectoryRefusal, directoryRefusal } from './resources/directory-conflicts.js';
+export { acceptsNewUsers, type Domain, listDomains } from './resources/domains.js';
 export {
   addGroupMember,
+  addGroupOwner,
   createGroup,
   findGroup,
   getGroup,
   listGroupMembers,
+  listGroupOwners,
   listGroups,
   removeGroupMember,
 } from './resources/groups.js';
+export {
+  assignLicense,
+  freeSeats,
+  listSubscribedSkus,
+  type SubscribedSku,
+} from './resources/licenses.js';
 export { type HuntingQuery, runHuntingQuery } from './resources/hunting.js';
 export { createMailFolder, findMailFolder, listMailFolders } from './resources/mail-folders.js';
 export {
@@ -54,7 +65,14 @@ export {
   type TiSubmitResult,
 } from './resources/ti-indicators.js';
 export { type TiIndicator, tiIndicatorSchema } from './ti-indicator-schemas.js';
-export { createUser, getUser, listUsers, updateUser } from './resources/users.js';
+export {
+  createUser,
+  deleteUser,
+  findUserByUpn,
+  getUser,
+  listUsers,
+  updateUser,
+} from './resources/users.js';
 export { alertV2Schema, evidenceSchema, legacyAlertSchema } from './schemas.js';
 export type {
   AlertEvidence,

@@ -18,6 +18,11 @@ export const graphErrorSchema = z.object({
         'client-request-id': z.string().optional(),
       })
       .optional(),
+    /** Directory errors name what clashed: `{ code: 'ObjectConflict', target: 'userPrincipalName' }`. */
+    details: z
+      .array(z.looseObject({ code: z.string().optional(), target: z.string().optional() }))
+      .optional()
+      .catch(undefined),
   }),
 });
 

@@ -1,5 +1,5 @@
-// Groups: list with $filter/$select, find one by display name, read, create, and members: list, add
-// (members/$ref) and remove. https://learn.microsoft.com/graph/api/resources/group
+// Groups: list with $filter/$select, find one by display name, read, create, members (list, add by
+// members/$ref, remove) and owners (list, add by owners/$ref). https://learn.microsoft.com/graph/api/resources/group
 import { odataString, safePath } from '../../../../platform/http/index.js';
 import type { GraphClient } from '../client.js';
 import { directoryObjectSchema, groupSchema } from '../schemas.js';
@@ -53,11 +53,44 @@ export async function addGroupMember(
   memberId: string,
   o?: GraphCallOptions,
 ): Promise<void> {
-  const ref = new URL(safePath`directoryObjects/${memberId}`, graph.baseUrl).href;
+  await addReference(graph, groupId, 'members', memberId, o);
+}
+
+/** Direct owners page by page. @link https://learn.microsoft.com/graph/api/group-list-owners */
+export function listGroupOwners(
+  graph: GraphClient,
+  groupId: string,
+  q: ListQuery = {},
+  o: ResourcePageOptions = {},
+): AsyncIterable<DirectoryObject[]> {
+  return listPages(graph, `${groupPath(groupId)}/owners`, directoryObjectSchema, q, o);
+}
+
+/**
+ * Adds a user as an owner by id; 204. Graph answers 400 when it is an owner already.
+ * @link https://learn.microsoft.com/graph/api/group-post-owners
+ */
+export async function addGroupOwner(
+  graph: GraphClient,
+  groupId: string,
+  userId: string,
+  o?: GraphCallOptions,
+): Promise<void> {
+  await addReference(graph, groupId, 'owners', userId, o);
+}
+
+async function addReference(
+  graph: GraphClient,
+  groupId: string,
+  relation: 'members' | 'owners',
+  objectId: string,
+  o?: GraphCallOptions,
+): Promise<void> {
+  const ref = new URL(safePath`directoryObjects/${objectId}`, graph.baseUrl).href;
   await graph.raw({
     ...o,
     method: 'POST',
-    url: `${groupPath(groupId)}/members/$ref`,
+    url: `${groupPath(groupId)}/${relation}/$ref`,
     json: { '@odata.id': ref },
   });
 }
