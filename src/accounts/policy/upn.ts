@@ -143,12 +143,12 @@ export type UpnPreview =
 /**
  * The first candidate, without asking the directory (a public page must not reveal who holds a
  * name); the page says a number may be added. A name without usable letters gives ok: false with the
- * error's code and reason for the page to translate.
+ * error's code and reason for the page to translate (NOT_TEXT: not two strings of at most 4,096).
  */
 export function previewAccountName(input: unknown, template: UpnTemplate): UpnPreview {
   const parsed = personNameSchema.safeParse(input);
   if (!parsed.success)
-    return { ok: false, code: new NameUnusableError('name', 'EMPTY').code, reason: 'EMPTY' };
+    return { ok: false, code: new NameUnusableError('name', 'NOT_TEXT').code, reason: 'NOT_TEXT' };
   try {
     return { ok: true, ...accountName(baseLocalPart(parsed.data, template), template.domain) };
   } catch (e) {

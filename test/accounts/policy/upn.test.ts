@@ -212,7 +212,11 @@ test('the preview shows the first candidate or a reason, and never asks the dire
     reason: 'NO_LATIN_LETTERS',
   });
   assert.equal(previewAccountName({ given: 1, surname: null }, dotted).ok, false);
-  assert.equal(previewAccountName({ given: 'a'.repeat(5000), surname: 'b' }, dotted).ok, false);
+  assert.deepEqual(previewAccountName({ given: 'a'.repeat(5000), surname: 'b' }, dotted), {
+    ok: false,
+    code: 'GSOC_ACCOUNTS_NAME_UNUSABLE',
+    reason: 'NOT_TEXT',
+  });
   const hostile = previewAccountName({ given: '<script>\u202E', surname: 'x'.repeat(4000) }, dotted);
   assert.ok(hostile.ok && /^[a-z0-9.]+@example\.edu$/.test(hostile.upn) && hostile.mailNickname.length <= 64);
 });
