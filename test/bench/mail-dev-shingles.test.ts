@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normalisedWords, shingleSet } from '../../bench/mail-dev-shingles.js';
-import { assertLinear, HOSTILE } from '../phishing/analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../helpers/linear-time.js';
 
 test('masks URLs, addresses, numbers and long or id-like tokens, and drops punctuation around words', () => {
   assert.deepEqual(

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stripMicrosoftVerdict } from '../../bench/mail-dev-strip.js';
-import { assertLinear, HOSTILE } from '../phishing/analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../helpers/linear-time.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const strip = (s: string) => {

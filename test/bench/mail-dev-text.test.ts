@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeEntities, htmlToText, visibleBodyText } from '../../bench/mail-dev-text.js';
-import { assertLinear, HOSTILE } from '../phishing/analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../helpers/linear-time.js';
 
 const squeeze = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
 

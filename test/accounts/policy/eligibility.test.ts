@@ -16,7 +16,7 @@ import {
   eligibleTemplates,
   isEligible,
 } from '../../../src/accounts/policy/eligibility.js';
-import { assertLinear } from '../../phishing/analyze/linear-time.js';
+import { assertLinear } from '../../helpers/linear-time.js';
 
 test('an address is trimmed, its domain lower-cased and in punycode, its local case kept for display', () => {
   assert.deepEqual(normaliseAddress('  Anna.Mueller@Stud.Example.EDU  '), {

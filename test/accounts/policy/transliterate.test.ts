@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { initialOf, MAX_NAME_INPUT, transliterate } from '../../../src/accounts/policy/transliterate.js';
-import { assertLinear } from '../../phishing/analyze/linear-time.js';
+import { assertLinear } from '../../helpers/linear-time.js';
 
 const cases: Array<[string, string]> = [
   // German

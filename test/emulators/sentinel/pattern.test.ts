@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { stixPatternProblem } from '../../../emulators/sentinel/pattern.js';
-import { assertLinear } from '../../phishing/analyze/linear-time.js';
+import { assertLinear } from '../../helpers/linear-time.js';
 
 const VALID = [
   "[ipv4-addr:value = '172.29.6.7']",

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { claimFromTrustar, normaliseValue, refang } from '../../../src/intel/index.js';
-import { assertLinear, HOSTILE } from '../../phishing/analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../../helpers/linear-time.js';
 
 type Case = [claimed: string, raw: string, type: string, value: string];
 type Bad = [claimed: string, raw: string, reason: string];

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseStixPattern } from '../../../src/intel/sources/stix-pattern-parse.js';
-import { assertLinear } from '../../phishing/analyze/linear-time.js';
+import { assertLinear } from '../../helpers/linear-time.js';
 
 const comparisons = (p: string) => {
   const r = parseStixPattern(p);

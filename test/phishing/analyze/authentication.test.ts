@@ -4,7 +4,7 @@ import { parseAuthHeader } from '../../../src/phishing/analyze/auth-header.js';
 import { analyzeReport } from '../../../src/phishing/analyze/index.js';
 import type { AnalyzeOptions } from '../../../src/phishing/analyze/options.js';
 import type { MailAddress } from '../../../src/phishing/parse/index.js';
-import { assertLinear, HOSTILE } from './linear-time.js';
+import { assertLinear, HOSTILE } from '../../helpers/linear-time.js';
 import { h, reportOf } from './report-of.js';
 
 type Header = { name: string; value: string };

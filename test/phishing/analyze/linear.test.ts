@@ -18,7 +18,7 @@ import { messageLinks } from '../../../src/phishing/analyze/urls.js';
 import { lurePhrase } from '../../../src/phishing/analyze/signals/lure.js';
 import { templateWords } from '../../../src/phishing/analyze/template/words.js';
 import { templateSignature } from '../../../src/phishing/analyze/template/index.js';
-import { assertLinear, HOSTILE } from './linear-time.js';
+import { assertLinear, HOSTILE } from '../../helpers/linear-time.js';
 import { h, reportOf } from './report-of.js';
 
 test('e-mail addresses: linear on every hostile shape', async () => {

@@ -11,7 +11,7 @@ import {
   rewriterOf,
   unwrapUrl,
 } from '../../../src/phishing/analyze/unwrap/index.js';
-import { assertLinear } from './linear-time.js';
+import { assertLinear } from '../../helpers/linear-time.js';
 import { reportOf } from './report-of.js';
 
 const enc = encodeURIComponent;

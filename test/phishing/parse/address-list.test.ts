@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { firstMailbox, mailboxList } from '../../../src/phishing/parse/address-list.js';
 import { parseReport } from '../../../src/phishing/parse/index.js';
 import { parseAddress } from '../../../src/phishing/parse/inline-forward.js';
-import { assertLinear, HOSTILE } from '../analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../../helpers/linear-time.js';
 
 // Every header here is made up for the shape it shows; the domains are reserved example names.
 const cases: Array<[string, string, { name: string; address: string } | null]> = [

@@ -7,7 +7,7 @@ import { findInlineForward, parseAddress } from '../../../src/phishing/parse/inl
 import { countContentTypeLines } from '../../../src/phishing/parse/mime.js';
 import { parseReport } from '../../../src/phishing/parse/index.js';
 import { reportKind } from '../../../src/phishing/parse/report-kind.js';
-import { assertLinear, HOSTILE } from '../analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../../helpers/linear-time.js';
 import { messageOf } from '../analyze/report-of.js';
 
 test('HTML to text: linear on every hostile shape', async () => {

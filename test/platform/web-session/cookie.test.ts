@@ -9,7 +9,7 @@ import {
   readSessionCookie,
   serializeSessionCookie,
 } from '../../../src/platform/web-session/index.js';
-import { assertLinear, HOSTILE } from '../../phishing/analyze/linear-time.js';
+import { assertLinear, HOSTILE } from '../../helpers/linear-time.js';
 
 const ID = 'A'.repeat(20) + 'b-_'.repeat(7) + '12';
 const NOW = 1_800_000_000_000;

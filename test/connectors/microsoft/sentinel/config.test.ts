@@ -7,7 +7,7 @@ import {
   sentinelConnection,
   sentinelConnectionSchema,
 } from '../../../../src/connectors/microsoft/sentinel/index.js';
-import { assertLinear } from '../../../phishing/analyze/linear-time.js';
+import { assertLinear } from '../../../helpers/linear-time.js';
 
 const WS = '7D0C3B1A-2E4F-4A5B-9C6D-1E2F3A4B5C6D';
 

@@ -11,7 +11,7 @@ import { passwordCandidates } from '../../../../src/phishing/analyze/attachments
 import { javascriptUrls } from '../../../../src/phishing/analyze/attachments/pdf-javascript.js';
 import { readRelationships } from '../../../../src/phishing/analyze/attachments/rels.js';
 import { inspectRtf } from '../../../../src/phishing/analyze/attachments/rtf.js';
-import { assertLinear, HOSTILE, MAX_RATIO, timeBySize } from '../linear-time.js';
+import { assertLinear, HOSTILE, MAX_RATIO, timeBySize } from '../../../helpers/linear-time.js';
 import { hostileCfb, zipOfRepeatedRels, zipOfTinyEntries } from './build-hostile.js';
 
 const latin1 = (s: string) => Buffer.from(s, 'latin1');

@@ -7,7 +7,7 @@ import {
   nameWords,
 } from '../../../../src/phishing/analyze/signals/display-name.js';
 import { mixedScriptWord } from '../../../../src/phishing/analyze/signals/mixed-script.js';
-import { assertLinear, HOSTILE } from '../linear-time.js';
+import { assertLinear, HOSTILE } from '../../../helpers/linear-time.js';
 
 test('display names are compared as words, accents and compatibility forms folded', () => {
   assert.equal(nameWords('Microsoft account team ,_'), ' microsoft account team ');

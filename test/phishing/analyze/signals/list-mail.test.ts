@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listDomains } from '../../../../src/phishing/analyze/signals/list-mail.js';
-import { assertLinear, HOSTILE } from '../linear-time.js';
+import { assertLinear, HOSTILE } from '../../../helpers/linear-time.js';
 import { h, messageOf } from '../report-of.js';
 
 test('a list names its domain in List-Id, List-Post and the older list headers', () => {

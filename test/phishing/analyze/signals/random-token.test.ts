@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomToken } from '../../../../src/phishing/analyze/signals/random-token.js';
-import { assertLinear, HOSTILE } from '../linear-time.js';
+import { assertLinear, HOSTILE } from '../../../helpers/linear-time.js';
 
 test('mixed-case tokens with digits and several case switches are random', () => {
   assert.equal(randomToken('Liberação de IRPF - 6NwlyfzWcsNerv0'), '6NwlyfzWcsNerv0');

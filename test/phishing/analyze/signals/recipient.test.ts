@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { recipientInSubject } from '../../../../src/phishing/analyze/signals/recipient.js';
 import { sharedTenantOf } from '../../../../src/phishing/analyze/signals/shared-tenant.js';
-import { assertLinear, HOSTILE } from '../linear-time.js';
+import { assertLinear, HOSTILE } from '../../../helpers/linear-time.js';
 import { h, reportOf } from '../report-of.js';
 
 const message = (subject: string, to: string, cc = '') =>
