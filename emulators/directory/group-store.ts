@@ -1,11 +1,17 @@
-// One tenant's groups, kept as Graph group objects in creation order, and each group's members (user
-// ids, in the order they were added). A member whose user is later deleted is skipped when listed.
+// One tenant's groups, kept as Graph group objects in creation order, and each group's members and owners
+// (user ids, in the order they were added). A member whose user is later deleted is skipped when listed.
 export type GraphGroup = Record<string, unknown> & { id: string };
+
+/** The two reference collections of a group that hold users. */
+export type GroupRelation = 'members' | 'owners';
 
 export class GroupStore {
   private readonly groups = new Map<string, GraphGroup>();
   private order: string[] = [];
-  private readonly members = new Map<string, string[]>();
+  private readonly relations: Record<GroupRelation, Map<string, string[]>> = {
+    members: new Map(),
+    owners: new Map(),
+  };
 
   /** Every group, oldest first. */
   list(): GraphGroup[] {
@@ -34,28 +40,45 @@ export class GroupStore {
   }
 
   membersOf(groupId: string): readonly string[] {
-    return this.members.get(groupId.toLowerCase()) ?? [];
+    return this.related('members', groupId);
   }
 
   /** False when the user already is a member. */
   addMember(groupId: string, userId: string): boolean {
-    const key = groupId.toLowerCase();
-    const list = this.members.get(key) ?? [];
-    const user = userId.toLowerCase();
-    if (list.includes(user)) return false;
-    this.members.set(key, [...list, user]);
-    return true;
+    return this.relate('members', groupId, userId);
   }
 
   /** False when the user is not a member. */
   removeMember(groupId: string, userId: string): boolean {
+    return this.unrelate('members', groupId, userId);
+  }
+
+  /** Object ids in a group's members or owners, in the order they were added. */
+  related(relation: GroupRelation, groupId: string): readonly string[] {
+    return this.relations[relation].get(groupId.toLowerCase()) ?? [];
+  }
+
+  /** False when the object already is in the relation. */
+  relate(relation: GroupRelation, groupId: string, objectId: string): boolean {
+    const map = this.relations[relation];
     const key = groupId.toLowerCase();
-    const list = this.members.get(key) ?? [];
-    const user = userId.toLowerCase();
-    if (!list.includes(user)) return false;
-    this.members.set(
+    const list = map.get(key) ?? [];
+    const id = objectId.toLowerCase();
+    if (list.includes(id)) return false;
+    map.set(key, [...list, id]);
+    return true;
+  }
+
+  /** False when the object is not in the relation. */
+  unrelate(relation: GroupRelation, groupId: string, objectId: string): boolean {
+    const map = this.relations[relation];
+    const key = groupId.toLowerCase();
+    const list = map.get(key) ?? [];
+    const id = objectId.toLowerCase();
+    if (!list.includes(id)) return false;
+    map.set(
       key,
-      list.filter((m) => m !== user),
+      list.filter((m) => m !== id),
     );
     return true;
   }

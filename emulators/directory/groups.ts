@@ -1,5 +1,6 @@
 // /groups: list (with $filter on displayName or mailNickname, $select, $top and nextLink paging), get
-// by id, and create a security or Microsoft 365 group. Members are in group-members.ts.
+// by id, and create a security or Microsoft 365 group with its first owners and members. Members and
+// owners afterwards are in group-members.ts.
 // https://learn.microsoft.com/graph/api/group-list  https://learn.microsoft.com/graph/api/group-get
 // https://learn.microsoft.com/graph/api/group-post-groups
 import { newGuid } from '../shared/ids.js';
@@ -10,7 +11,11 @@ import { listEntities } from '../graph/paging.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphCall, GraphResponse } from '../graph/types.js';
 import type { EmulatorContext } from '../microsoft/context.js';
+import { accountsOf } from './accounts-state.js';
+import { referencedUser } from './references.js';
 import { GROUP_SHAPE, newGroup } from './group-properties.js';
+import { isValidMailNickname } from './name-rules.js';
+import { isReplicated, readGroup } from './replicas.js';
 import type { GraphGroup } from './group-store.js';
 
 /** Application permissions from the pages above; GroupMember.* reads groups too. */
@@ -28,16 +33,14 @@ const DEFAULT_PAGE = 100;
 const FILTERABLE = ['displayName', 'mailNickname'];
 const REQUIRED_ON_CREATE = ['displayName', 'mailEnabled', 'mailNickname', 'securityEnabled'];
 const GROUP_TYPES = ['Unified', 'DynamicMembership'];
-/** "ASCII 0-127 except @ () \ [] " ; : <> , SPACE", at most 64 characters. */
-const MAIL_NICKNAME = /^[\x21-\x7e]{1,64}$/;
-const NOT_IN_NICKNAME = /[@()\\[\]";:<>,]/;
+/** Relationships a create may set, each to at most 20 users. */
+const BINDINGS = ['owners', 'members'] as const;
+const MAX_BINDINGS = 20;
 
 export const groupRoutes: GraphRoute[] = [
   { method: 'GET', pattern: /^\/groups$/, roles: GROUPS_READ, handle: listGroups },
   { method: 'POST', pattern: /^\/groups$/, roles: GROUPS_CREATE, handle: createGroup },
-  entityRoute(/^\/groups\/(?<id>[^/]+)$/, GROUPS_READ, GROUP_SHAPE, (ctx, t, id) =>
-    ctx.state.groupsOf(t).get(id),
-  ),
+  entityRoute(/^\/groups\/(?<id>[^/]+)$/, GROUPS_READ, GROUP_SHAPE, (ctx, t, id) => readGroup(ctx, t, id)),
 ];
 
 function listGroups(ctx: EmulatorContext, call: GraphCall): GraphResponse {
@@ -53,7 +56,7 @@ function listGroups(ctx: EmulatorContext, call: GraphCall): GraphResponse {
 function filtered(ctx: EmulatorContext, call: GraphCall): GraphGroup[] | GraphResponse {
   const store = ctx.state.groupsOf(call.principal.tenantId);
   const raw = call.query.get('$filter');
-  if (raw === null || raw.trim() === '') return store.list();
+  if (raw === null || raw.trim() === '') return store.list().filter((g) => isReplicated(ctx, g.id));
   const eq = parseEq(raw);
   if (!eq) return badRequest(call, 'Invalid filter clause', 'BadRequest');
   if (!FILTERABLE.includes(eq.property)) {
@@ -63,7 +66,7 @@ function filtered(ctx: EmulatorContext, call: GraphCall): GraphGroup[] | GraphRe
       'Request_UnsupportedQuery',
     );
   }
-  return store.where(eq.property, eq.value);
+  return store.where(eq.property, eq.value).filter((g) => isReplicated(ctx, g.id));
 }
 
 function createGroup(ctx: EmulatorContext, call: GraphCall): GraphResponse {
@@ -76,11 +79,38 @@ function createGroup(ctx: EmulatorContext, call: GraphCall): GraphResponse {
   const unified = (input.groupTypes as string[] | undefined)?.includes('Unified') === true;
   if (unified && store.where('mailNickname', String(input.mailNickname)).length > 0)
     return badRequest(call, 'Another object with the same value for property mailNickname already exists.');
-  // Relationships set at creation are not emulated; they are dropped rather than stored as properties.
+  const bound = bindings(ctx, call, input);
+  if (isResponse(bound)) return bound;
   const properties = Object.fromEntries(Object.entries(input).filter(([k]) => !k.includes('@odata.')));
   const id = newGuid();
   const group = store.put(newGroup(properties, id, ctx.state.domainOf(tenantId)));
+  for (const relation of BINDINGS) for (const userId of bound[relation]) store.relate(relation, id, userId);
+  accountsOf(ctx.state).created(id);
   return createdResponse(ctx, call, group, GROUP_SHAPE, 'Group');
+}
+
+/** The users `owners@odata.bind` and `members@odata.bind` name, each of which must exist. */
+function bindings(
+  ctx: EmulatorContext,
+  call: GraphCall,
+  input: Record<string, unknown>,
+): Record<(typeof BINDINGS)[number], string[]> | GraphResponse {
+  const out = { owners: [] as string[], members: [] as string[] };
+  for (const relation of BINDINGS) {
+    const refs = input[`${relation}@odata.bind`];
+    if (refs === undefined) continue;
+    if (!Array.isArray(refs) || refs.length > MAX_BINDINGS)
+      return badRequest(
+        call,
+        `Invalid value specified for property '${relation}@odata.bind' of resource 'Group'.`,
+      );
+    for (const ref of refs) {
+      const user = referencedUser(ctx, call, ref);
+      if (isResponse(user)) return user;
+      if (!out[relation].includes(user.id)) out[relation].push(user.id);
+    }
+  }
+  return out;
 }
 
 /** The message of Graph's 400 for a group body it refuses, or undefined when it is acceptable. */
@@ -92,8 +122,7 @@ function createProblem(input: Record<string, unknown>): string | undefined {
   const invalid = (key: string) => `Invalid value specified for property '${key}' of resource 'Group'.`;
   if (typeof input.displayName !== 'string' || input.displayName.length > 256) return invalid('displayName');
   const nick = input.mailNickname;
-  if (typeof nick !== 'string' || !MAIL_NICKNAME.test(nick) || NOT_IN_NICKNAME.test(nick))
-    return invalid('mailNickname');
+  if (!isValidMailNickname(nick)) return invalid('mailNickname');
   if (typeof input.mailEnabled !== 'boolean') return invalid('mailEnabled');
   if (typeof input.securityEnabled !== 'boolean') return invalid('securityEnabled');
   const types = input.groupTypes ?? [];

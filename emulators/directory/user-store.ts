@@ -21,6 +21,7 @@ export class UserStore {
   private order: string[] = [];
   private orderDirty = false;
   private readonly upnIndex = new Map<string, string>();
+  private readonly mailIndex = new Map<string, string>();
   private readonly tombstones = new Map<string, number>();
   private generated = { count: 0, version: 0 };
   private readonly idPrefix: string;
@@ -66,9 +67,7 @@ export class UserStore {
   upsert(user: GraphUser, version: number): GraphUser {
     const id = user.id.toLowerCase();
     const previous = this.explicit.get(id);
-    if (previous && typeof previous.user.userPrincipalName === 'string') {
-      this.upnIndex.delete(previous.user.userPrincipalName.toLowerCase());
-    }
+    if (previous) this.unindex(previous.user);
     const generatedIndex = this.generatedIndexOfId(id);
     const stored: Stored = { user: { ...user, id }, version };
     if (generatedIndex !== undefined) stored.generatedIndex = generatedIndex;
@@ -77,6 +76,7 @@ export class UserStore {
     this.tombstones.delete(id);
     if (typeof user.userPrincipalName === 'string')
       this.upnIndex.set(user.userPrincipalName.toLowerCase(), id);
+    if (typeof user.mail === 'string') this.mailIndex.set(user.mail.toLowerCase(), id);
     return stored.user;
   }
 
@@ -86,13 +86,26 @@ export class UserStore {
     if (!stored && this.generatedIndexOfId(key) === undefined) return false;
     if (stored) {
       this.explicit.delete(key);
-      if (typeof stored.user.userPrincipalName === 'string') {
-        this.upnIndex.delete(stored.user.userPrincipalName.toLowerCase());
-      }
+      this.unindex(stored.user);
       this.orderDirty = true;
     }
     this.tombstones.set(key, version);
     return true;
+  }
+
+  /** The user whose mail address this is (synthetic users' mail is their userPrincipalName). */
+  findByMail(mail: string): GraphUser | undefined {
+    const key = mail.toLowerCase();
+    const id = this.mailIndex.get(key);
+    if (id !== undefined) return this.explicit.get(id)?.user;
+    const index = this.generatedIndexOfUpn(key);
+    if (index === undefined || this.explicit.has(this.generatedId(index))) return undefined;
+    return this.synthesize(index);
+  }
+
+  /** Users added explicitly (seeded or created), oldest first. */
+  explicitUsers(): GraphUser[] {
+    return this.listOrder().flatMap((id) => this.explicit.get(id)?.user ?? []);
   }
 
   /** Users added, changed or removed after `since` (a version number). */
@@ -109,6 +122,12 @@ export class UserStore {
       yield { user: stored.user };
     }
     for (const [id, version] of this.tombstones) if (version > since) yield { removedId: id };
+  }
+
+  private unindex(user: GraphUser): void {
+    if (typeof user.userPrincipalName === 'string')
+      this.upnIndex.delete(user.userPrincipalName.toLowerCase());
+    if (typeof user.mail === 'string') this.mailIndex.delete(user.mail.toLowerCase());
   }
 
   private listOrder(): string[] {

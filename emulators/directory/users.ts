@@ -1,12 +1,16 @@
-// /users: list with paging, get by id or UPN, create, update, delete.
-// https://learn.microsoft.com/graph/api/user-list  https://learn.microsoft.com/graph/api/user-get
-import { newGuid } from '../shared/ids.js';
+// /users: list with paging and $filter, get by id or UPN, create, update, delete. New users are found
+// only once replicated (replicas.ts). https://learn.microsoft.com/graph/api/user-list
+// https://learn.microsoft.com/graph/api/user-get  https://learn.microsoft.com/graph/api/user-delete
 import type { EmulatorContext } from '../microsoft/context.js';
-import { badRequest, notFound } from '../graph/errors.js';
+import { notFound } from '../graph/errors.js';
 import type { GraphRoute } from '../graph/router.js';
 import type { GraphCall, GraphResponse } from '../graph/types.js';
-import { createdResponse, entityRoute, isResponse, objectBody } from '../graph/odata.js';
+import { entityRoute, isResponse, objectBody } from '../graph/odata.js';
 import { listEntities } from '../graph/paging.js';
+import { accountsOf } from './accounts-state.js';
+import { isReplicated, readUser } from './replicas.js';
+import { conflictOf, createUser, propertyProblem } from './user-create.js';
+import { matchesUser, parseUserFilter, type UserClause } from './user-filter.js';
 import { USER_SHAPE } from './user-properties.js';
 import type { GraphUser, UserStore } from './user-store.js';
 
@@ -18,57 +22,56 @@ export const USERS_READ = [
 ];
 export const USERS_WRITE = ['User.ReadWrite.All', 'Directory.ReadWrite.All'];
 const DEFAULT_PAGE = 100;
-const REQUIRED_ON_CREATE = [
-  'accountEnabled',
-  'displayName',
-  'mailNickname',
-  'passwordProfile',
-  'userPrincipalName',
-];
+const USER = /^\/users\/(?<id>(?!delta$)[^/]+)$/;
 
 export const userRoutes: GraphRoute[] = [
   { method: 'GET', pattern: /^\/users$/, roles: USERS_READ, handle: listUsers },
   { method: 'POST', pattern: /^\/users$/, roles: USERS_WRITE, handle: createUser },
-  entityRoute(/^\/users\/(?<id>(?!delta$)[^/]+)$/, USERS_READ, USER_SHAPE, (ctx, t, id) =>
-    ctx.state.usersOf(t).get(id),
-  ),
-  { method: 'PATCH', pattern: /^\/users\/(?<id>(?!delta$)[^/]+)$/, roles: USERS_WRITE, handle: updateUser },
-  { method: 'DELETE', pattern: /^\/users\/(?<id>(?!delta$)[^/]+)$/, roles: USERS_WRITE, handle: deleteUser },
+  entityRoute(USER, USERS_READ, USER_SHAPE, (ctx, t, id) => readUser(ctx, t, id)),
+  { method: 'PATCH', pattern: USER, roles: USERS_WRITE, handle: updateUser },
+  { method: 'DELETE', pattern: USER, roles: USERS_WRITE, handle: deleteUser },
 ];
 
 function listUsers(ctx: EmulatorContext, call: GraphCall): GraphResponse {
-  return listEntities(ctx, call, { ...USER_SHAPE, defaultPage: DEFAULT_PAGE, path: 'users' }, () =>
-    ctx.state.usersOf(call.principal.tenantId),
-  );
+  const filter = call.query.get('$filter');
+  const opts = { ...USER_SHAPE, defaultPage: DEFAULT_PAGE, path: 'users' };
+  return listEntities(ctx, call, filter === null ? opts : { ...opts, carry: { $filter: filter } }, () => {
+    const store = ctx.state.usersOf(call.principal.tenantId);
+    const replicated = (u: GraphUser | undefined) => (u && isReplicated(ctx, u.id) ? u : undefined);
+    if (filter === null || filter.trim() === '')
+      return { size: store.size, at: (i) => replicated(store.at(i)) };
+    const clauses = parseUserFilter(call, filter);
+    if (isResponse(clauses)) return clauses;
+    const found = matching(store, clauses).filter((u) => replicated(u));
+    return { size: found.length, at: (i) => found[i] };
+  });
 }
 
-function createUser(ctx: EmulatorContext, call: GraphCall): GraphResponse {
-  const input = objectBody(call);
-  if (isResponse(input)) return input;
-  for (const key of REQUIRED_ON_CREATE) {
-    if (input[key] === undefined || input[key] === '') {
-      return badRequest(call, `Invalid value specified for property '${key}' of resource 'User'.`);
-    }
+/** Users matching any clause; one `eq` on the id or UPN is a lookup, anything else a scan. */
+function matching(store: UserStore, clauses: UserClause[]): GraphUser[] {
+  const [only] = clauses;
+  if (
+    clauses.length === 1 &&
+    only?.op === 'eq' &&
+    (only.property === 'id' || only.property === 'userPrincipalName')
+  ) {
+    const user = store.get(only.value);
+    return user && matchesUser(user, clauses) ? [user] : [];
   }
-  const store = ctx.state.usersOf(call.principal.tenantId);
-  if (store.get(String(input.userPrincipalName))) {
-    return badRequest(
-      call,
-      'Another object with the same value for property userPrincipalName already exists.',
-    );
+  const out: GraphUser[] = [];
+  for (let i = 0; i < store.size; i++) {
+    const user = store.at(i);
+    if (user && matchesUser(user, clauses)) out.push(user);
   }
-  const { passwordProfile: _secret, ...rest } = input;
-  const user = store.upsert(
-    { createdDateTime: new Date().toISOString(), userType: 'Member', ...rest, id: newGuid() },
-    ctx.state.nextVersion(),
-  );
-  return createdResponse(ctx, call, user, USER_SHAPE, 'User');
+  return out;
 }
 
 function updateUser(ctx: EmulatorContext, call: GraphCall, params: Record<string, string>): GraphResponse {
   return withUser(ctx, call, params, (store, existing) => {
     const body = objectBody(call);
     if (isResponse(body)) return body;
+    const problem = propertyProblem(ctx, call, body) ?? conflictOf(call, store, body, existing);
+    if (problem) return problem;
     const { id: _ignored, passwordProfile: _secret, ...changes } = body;
     store.upsert({ ...existing, ...changes, id: existing.id }, ctx.state.nextVersion());
     return { status: 204 };
@@ -78,12 +81,14 @@ function updateUser(ctx: EmulatorContext, call: GraphCall, params: Record<string
 function deleteUser(ctx: EmulatorContext, call: GraphCall, params: Record<string, string>): GraphResponse {
   return withUser(ctx, call, params, (store, existing) => {
     store.remove(existing.id, ctx.state.nextVersion());
+    // Group memberships of a deleted user are skipped when listed (group-store.ts); seats and passes go.
+    accountsOf(ctx.state).forgetUser(call.principal.tenantId, existing.id);
     return { status: 204 };
   });
 }
 
-/** Runs a write on the user the path names, or answers 404 when there is none. */
-function withUser(
+/** Runs a write on the user the path names, or answers 404 when the replicas do not know it yet. */
+export function withUser(
   ctx: EmulatorContext,
   call: GraphCall,
   params: Record<string, string>,
@@ -91,6 +96,6 @@ function withUser(
 ): GraphResponse {
   const store = ctx.state.usersOf(call.principal.tenantId);
   const id = params.id ?? '';
-  const existing = store.get(id);
+  const existing = readUser(ctx, call.principal.tenantId, id);
   return existing ? write(store, existing) : notFound(call, id);
 }

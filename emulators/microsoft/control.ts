@@ -3,6 +3,7 @@
 import type { ControlRoutes } from '../shared/control-routes.js';
 import type { DefenderState } from '../defender/store.js';
 import { defenderControlRoutes } from '../defender/control.js';
+import { accountsControlRoutes } from '../directory/accounts-control.js';
 import { throttleSchema } from '../graph/throttle.js';
 import { mailControlRoutes } from '../graph-mail/control.js';
 import { tiControlRoutes } from '../graph-ti/control.js';
@@ -18,6 +19,7 @@ export function microsoftControlRoutes(ctx: EmulatorContext, defender: DefenderS
     mailControlRoutes(ctx),
     defenderControlRoutes(defender),
     tiControlRoutes(ctx),
+    accountsControlRoutes(ctx),
   ];
   return (routes: ControlRoutes): void => {
     routes.body('POST', '/seed', seedSchema, (b) => void applySeed(ctx.state, b));

@@ -5,7 +5,9 @@ import type { RequestLogEntry } from '../shared/request-log.js';
 import type { CertificateAuthority } from '../shared/tls.js';
 import type { DefenderRateSettings } from '../defender/rate.js';
 import type { DefenderData } from '../defender/store.js';
+import type { DirectoryAccountsApi } from '../directory/accounts-handle.js';
 import type { GroupSeed } from '../directory/seed.js';
+import type { WriteLimitSettings } from '../directory/write-limit.js';
 import type { AppRegistration } from '../directory/state.js';
 import type { ThrottleSettings } from '../graph/throttle.js';
 import type { MailEmulatorApi } from '../graph-mail/handle.js';
@@ -50,9 +52,19 @@ export interface EntraGraphEmulatorOptions {
   ca?: CertificateAuthority;
   /** The clock of user sign-in (code expiry, sessions, ID token times); Date.now by default. */
   signInNow?: () => number;
+  /** The directory's clock (replication delay, write quota windows, Temporary Access Pass times). */
+  directoryNow?: () => number;
+  /** New users and groups are not found by reads for this long (default 0; reset returns to it). */
+  replicationDelayMs?: number;
+  /** The directory write quota per app and tenant (default 3,000 per 150 s; reset returns to this). */
+  directoryWriteLimit?: Partial<WriteLimitSettings>;
 }
 
-export interface EntraGraphEmulator extends MailEmulatorApi, TiIndicatorEmulatorApi, SentinelEmulatorApi {
+export interface EntraGraphEmulator
+  extends MailEmulatorApi,
+    TiIndicatorEmulatorApi,
+    SentinelEmulatorApi,
+    DirectoryAccountsApi {
   loginUrl: string;
   graphUrl: string;
   /** Base URL of the Defender for Endpoint API (defenderBaseUrl); paths start with /api/. */

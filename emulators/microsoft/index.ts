@@ -9,6 +9,8 @@ import { RequestLog } from '../shared/request-log.js';
 import { listenerTls, removeCaFile } from '../shared/tls.js';
 import { createDefenderApp } from '../defender/app.js';
 import { DefenderState, settle } from '../defender/store.js';
+import { accountsHandle } from '../directory/accounts-handle.js';
+import { accountsOf } from '../directory/accounts-state.js';
 import { seedGroups } from '../directory/seed.js';
 import { DirectoryState } from '../directory/state.js';
 import { clearDeltaSessions } from '../directory/users-delta.js';
@@ -37,6 +39,14 @@ import { SentinelState } from '../sentinel/store.js';
 export type { DefenderStats, EntraGraphEmulator, EntraGraphEmulatorOptions } from './handle.js';
 export type { AppRegistration } from '../directory/state.js';
 export type { GroupSeed } from '../directory/seed.js';
+export type {
+  DirectoryAccountsApi,
+  DirectoryGroup,
+  DomainSeed,
+  SkuSeed,
+} from '../directory/accounts-handle.js';
+export type { TapPolicy, TapRecord } from '../directory/accounts-state.js';
+export type { WriteCounts, WriteLimitSettings } from '../directory/write-limit.js';
 export type { FaultRule } from '../shared/faults.js';
 export type { RequestLogEntry } from '../shared/request-log.js';
 export type { ThrottleSettings } from '../graph/throttle.js';
@@ -78,6 +88,11 @@ export async function startEntraGraphEmulator(
   const signIn = signInOf(ctx.state);
   if (opts.signInNow) signIn.now = opts.signInNow;
   if (opts.sentinelRate) sentinel.rate.configure(opts.sentinelRate, true);
+  const accounts = accountsOf(ctx.state, {
+    ...(opts.directoryNow ? { now: opts.directoryNow } : {}),
+    ...(opts.replicationDelayMs !== undefined ? { replicationDelayMs: opts.replicationDelayMs } : {}),
+    ...(opts.directoryWriteLimit ? { writeLimit: opts.directoryWriteLimit } : {}),
+  });
 
   const reset = () => {
     ctx.state.clear();
@@ -90,6 +105,7 @@ export async function startEntraGraphEmulator(
     mailOf(ctx).clear();
     clearMailDeltaRounds(ctx);
     tiOf(ctx).clear();
+    accounts.clear();
     signIn.clear();
     ctx.settings.latencyMs = initialLatency;
     if (opts.seedDir) loadSeedDir(ctx.state, opts.seedDir);
@@ -192,6 +208,7 @@ export async function startEntraGraphEmulator(
     ...mailHandle(ctx),
     ...tiHandle(ctx),
     ...sentinelHandle(sentinel),
+    ...accountsHandle(ctx),
     reset,
     close: async () => {
       await Promise.all([login.close(), graph.close(), defenderApp.close(), sentinelApp.close()]);
