@@ -84,7 +84,7 @@ describe('Graph emulator $batch', () => {
           displayName: 'New',
           mailNickname: 'new',
           userPrincipalName: 'new@contoso.onmicrosoft.com',
-          passwordProfile: { password: 'p' },
+          passwordProfile: { password: 'Xy!9-not-a-real-one' },
         },
       },
       { id: 'c', method: 'GET', url: '/users/nobody@x' },

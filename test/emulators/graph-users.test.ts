@@ -101,7 +101,7 @@ describe('Graph emulator users', () => {
         displayName: 'Linus',
         mailNickname: 'linus',
         userPrincipalName: 'linus@contoso.onmicrosoft.com',
-        passwordProfile: { password: 'x' },
+        passwordProfile: { password: 'Xy!9-not-a-real-one' },
       },
     });
     assert.equal(created.status, 201);

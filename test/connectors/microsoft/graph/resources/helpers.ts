@@ -45,6 +45,8 @@ export function graphFixture(
       roles: { graph: [...GRAPH_ROLES, ...roles] },
     });
     f.tenantId = tenant.tenantId;
+    // newUser() names contoso.onmicrosoft.com, which Graph only accepts as a verified domain of the tenant.
+    f.emu.seedDomains(tenant.tenantId, [{ id: 'contoso.onmicrosoft.com', isVerified: true }]);
     seed(f.emu, tenant.tenantId);
     f.graph = graphClientFor(tenant);
   });
