@@ -4,6 +4,7 @@
 // The emulator counts in fixed windows that start with the first write of an (app, tenant), so a test
 // (and the accounts benchmark) can say exactly how much of a window's budget it used.
 import { z } from 'zod';
+import { FixedWindows } from '../shared/fixed-windows.js';
 
 export interface WriteLimitSettings {
   requests: number;
@@ -28,7 +29,7 @@ export interface WriteCounts {
 
 export class WriteLimit {
   settings: WriteLimitSettings = { ...DEFAULT_WRITE_LIMIT };
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
+  private readonly windows = new FixedWindows();
   private readonly counts = new Map<string, WriteCounts>();
 
   constructor(private readonly now: () => number) {}
@@ -42,20 +43,15 @@ export class WriteLimit {
   take(appId: string, tenantId: string): { ok: true } | { ok: false; retryAfterSec: number } {
     const key = `${appId.toLowerCase()}/${tenantId.toLowerCase()}`;
     const counts = this.countsOf(tenantId);
-    const now = this.now();
-    const windowMs = this.settings.windowSec * 1000;
-    let w = this.windows.get(key);
-    if (!w || now - w.startedAt >= windowMs) {
-      w = { startedAt: now, count: 0 };
-      this.windows.set(key, w);
-    }
-    if (w.count >= this.settings.requests) {
-      counts.throttled += 1;
-      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((w.startedAt + windowMs - now) / 1000)) };
-    }
-    w.count += 1;
-    counts.accepted += 1;
-    return { ok: true };
+    const admitted = this.windows.take(
+      key,
+      this.now(),
+      this.settings.requests,
+      this.settings.windowSec * 1000,
+    );
+    if (admitted.ok) counts.accepted += 1;
+    else counts.throttled += 1;
+    return admitted;
   }
 
   /** Writes of one tenant, or of all tenants together. */

@@ -1,6 +1,7 @@
 // Outlook's own limits, per app and mailbox: 10,000 requests in a 10-minute window and 4 requests in
 // flight at once; past either the call answers 429 with Retry-After.
 // https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits
+import { FixedWindows } from '../shared/fixed-windows.js';
 export interface MailThrottleSettings {
   /** Requests per app and mailbox in one window. */
   requests: number;
@@ -23,7 +24,7 @@ export type MailAdmission =
   | { ok: false; retryAfterSec: number; reason: 'MailboxConcurrency' | 'MailboxRequests' };
 
 export class MailThrottle {
-  private windows = new Map<string, { startedAt: number; count: number }>();
+  private windows = new FixedWindows();
   private inFlight = new Map<string, number>();
 
   constructor(public settings: MailThrottleSettings = { ...DEFAULT_MAIL_THROTTLE }) {}
@@ -38,18 +39,13 @@ export class MailThrottle {
     const running = this.inFlight.get(key) ?? 0;
     if (running >= this.settings.concurrent)
       return { ok: false, retryAfterSec: 1, reason: 'MailboxConcurrency' };
-    const now = Date.now();
-    const windowMs = this.settings.windowSec * 1000;
-    let w = this.windows.get(key);
-    if (!w || now - w.startedAt >= windowMs) {
-      w = { startedAt: now, count: 0 };
-      this.windows.set(key, w);
-    }
-    if (w.count >= this.settings.requests) {
-      const retryAfterSec = Math.max(1, Math.ceil((w.startedAt + windowMs - now) / 1000));
-      return { ok: false, retryAfterSec, reason: 'MailboxRequests' };
-    }
-    w.count += 1;
+    const admitted = this.windows.take(
+      key,
+      Date.now(),
+      this.settings.requests,
+      this.settings.windowSec * 1000,
+    );
+    if (!admitted.ok) return { ok: false, retryAfterSec: admitted.retryAfterSec, reason: 'MailboxRequests' };
     this.inFlight.set(key, running + 1);
     let released = false;
     return {
