@@ -36,7 +36,7 @@ export async function entraRoutes(app: FastifyInstance, opts: { ctx: SignInConte
       nonce: secrets.nonce,
       codeVerifier: secrets.codeVerifier,
       returnPath: safeReturnPath(queryParam(req, 'return')),
-    });
+    }, sourceOf(req).ip);
     return reply
       .header('cache-control', 'no-store')
       .header('set-cookie', setCookie('flow', ctx.mode(), secrets.state))

@@ -4,9 +4,17 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Store } from '../../platform/db/index.js';
+import { ipKey, SignInThrottledError } from '../../platform/web-session/index.js';
 
 /** A sign-in must come back within ten minutes (Entra's codes live as long). */
 export const FLOW_TTL_MS = 10 * 60_000;
+
+/**
+ * Sign-ins under way per client network. /sign-in/start needs no session and writes a row, so
+ * without a cap anyone could fill the table; a person, or an office behind one address, never has
+ * this many sign-ins open at once.
+ */
+export const MAX_FLOWS_PER_IP = 30;
 
 export interface Flow {
   nonce: string;
@@ -25,8 +33,23 @@ export class FlowStore {
     this.#clock = clock;
   }
 
-  async put(state: string, flow: Flow): Promise<void> {
+  /**
+   * Stores a new flow of the client at `ip`; throws GSOC_SESSION_THROTTLED (429, with the seconds until
+   * its oldest open flow expires) when that network has MAX_FLOWS_PER_IP open already.
+   */
+  async put(state: string, flow: Flow, ip: string): Promise<void> {
     const now = this.#clock();
+    const key = ipKey(ip);
+    const open = await this.#db
+      .selectFrom('console_sign_in_flows')
+      .select('expires_at')
+      .where('ip_key', '=', key)
+      .where('expires_at', '>', now)
+      .orderBy('expires_at')
+      .limit(MAX_FLOWS_PER_IP)
+      .execute();
+    if (open.length >= MAX_FLOWS_PER_IP)
+      throw new SignInThrottledError('ip', Math.max(1, Math.ceil((Number(open[0]?.expires_at) - now) / 1000)));
     await this.#db
       .insertInto('console_sign_in_flows')
       .values({
@@ -34,6 +57,7 @@ export class FlowStore {
         nonce: flow.nonce,
         code_verifier: flow.codeVerifier,
         return_path: flow.returnPath,
+        ip_key: key,
         created_at: now,
         expires_at: now + FLOW_TTL_MS,
       })

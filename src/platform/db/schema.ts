@@ -95,6 +95,8 @@ export interface ConsoleSignInFlowsTable {
   code_verifier: string;
   /** A local absolute path to go to once signed in. */
   return_path: string;
+  /** The starting client's network, for the cap on sign-ins under way per address. */
+  ip_key: string;
   created_at: number;
   expires_at: number;
 }

@@ -12,6 +12,8 @@ async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('nonce', 'text', (c) => c.notNull())
     .addColumn('code_verifier', 'text', (c) => c.notNull())
     .addColumn('return_path', 'text', (c) => c.notNull())
+    // The starting client's network (throttle-keys.ts ipKey): how many sign-ins it has under way.
+    .addColumn('ip_key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
@@ -19,6 +21,11 @@ async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('console_sign_in_flows_expires_at')
     .on('console_sign_in_flows')
     .column('expires_at')
+    .execute();
+  await db.schema
+    .createIndex('console_sign_in_flows_ip')
+    .on('console_sign_in_flows')
+    .columns(['ip_key', 'expires_at'])
     .execute();
 }
 
