@@ -32,11 +32,15 @@ export async function entraRoutes(app: FastifyInstance, opts: { ctx: SignInConte
       ...secrets,
       loginHint: hint !== undefined && hint.length <= MAX_LOGIN_HINT ? hint : undefined,
     });
-    await ctx.flows.put(secrets.state, {
-      nonce: secrets.nonce,
-      codeVerifier: secrets.codeVerifier,
-      returnPath: safeReturnPath(queryParam(req, 'return')),
-    }, sourceOf(req).ip);
+    await ctx.flows.put(
+      secrets.state,
+      {
+        nonce: secrets.nonce,
+        codeVerifier: secrets.codeVerifier,
+        returnPath: safeReturnPath(queryParam(req, 'return')),
+      },
+      sourceOf(req).ip,
+    );
     return reply
       .header('cache-control', 'no-store')
       .header('set-cookie', setCookie('flow', ctx.mode(), secrets.state))

@@ -49,7 +49,10 @@ export class FlowStore {
       .limit(MAX_FLOWS_PER_IP)
       .execute();
     if (open.length >= MAX_FLOWS_PER_IP)
-      throw new SignInThrottledError('ip', Math.max(1, Math.ceil((Number(open[0]?.expires_at) - now) / 1000)));
+      throw new SignInThrottledError(
+        'ip',
+        Math.max(1, Math.ceil((Number(open[0]?.expires_at) - now) / 1000)),
+      );
     await this.#db
       .insertInto('console_sign_in_flows')
       .values({
