@@ -13,7 +13,6 @@ import type {
   Chart,
   ConsolePage,
   Locale,
-  Messages,
   OverviewPart,
 } from '../platform/feature/index.js';
 import { can, type Session } from '../platform/web-session/index.js';
@@ -61,8 +60,6 @@ export interface ConsoleOptions {
   /** The guides to serve under /docs/; docs/*.md of the installation by default. */
   guides?: Guides;
 }
-
-const OWN_MESSAGES: Messages = { en: {}, de: {} };
 
 export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions): Promise<void> {
   const eta = new Eta({ views: viewsDir, autoEscape: true, cache: true });
@@ -113,7 +110,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
     });
 
   const renderer: PageRenderer = {
-    async page(req, reply, session, page, _messages) {
+    async page(req, reply, session, page) {
       const locale = requestLocale(req);
       const frame = buildFrame(req, await siteOf(), session, {
         title: page.title,
@@ -161,7 +158,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
     const session = await gate.pageSession(req, reply);
     if (!session) return reply;
     try {
-      return await renderer.page(req, reply, session, await build(session, requestLocale(req)), OWN_MESSAGES);
+      return await renderer.page(req, reply, session, await build(session, requestLocale(req)));
     } catch (e) {
       return renderer.error(req, reply, session, e);
     }

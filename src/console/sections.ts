@@ -5,7 +5,14 @@
 // crafted link cannot put words on the page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GsocError } from '../platform/errors.js';
-import type { ConsoleRequest, ConsoleSection, Locale, Messages, Tone } from '../platform/feature/index.js';
+import type {
+  ConsolePage,
+  ConsoleRequest,
+  ConsoleSection,
+  Locale,
+  Messages,
+  Tone,
+} from '../platform/feature/index.js';
 import { type AuditLog, can, ForbiddenError, type Session } from '../platform/web-session/index.js';
 import { consoleHref } from './cells.js';
 import { requestLocale } from './frame.js';
@@ -18,13 +25,7 @@ export interface MountedSection {
 }
 
 export interface PageRenderer {
-  page(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    session: Session,
-    page: import('../platform/feature/index.js').ConsolePage,
-    messages: Messages,
-  ): Promise<FastifyReply>;
+  page(req: FastifyRequest, reply: FastifyReply, session: Session, page: ConsolePage): Promise<FastifyReply>;
   error(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -75,7 +76,7 @@ export async function mountSections(
         if (!session) return reply;
         try {
           const page = await route.render(consoleRequest(req, session, requestLocale(req), section.messages));
-          return await render.page(req, reply, session, page, section.messages);
+          return await render.page(req, reply, session, page);
         } catch (e) {
           return render.error(req, reply, session, e);
         }

@@ -272,13 +272,7 @@ export class ReportStore {
   async release(id: number): Promise<boolean> {
     const r = await this.#db
       .updateTable('phishing_reports')
-      .set({
-        state: 'pending',
-        attempts: 0,
-        failing_since: null,
-        next_attempt_at: this.#now(),
-        updated_at: this.#now(),
-      })
+      .set(this.#backToWork())
       .where('id', '=', id)
       .where('state', '=', 'quarantined')
       .executeTakeFirst();
@@ -295,14 +289,7 @@ export class ReportStore {
   async reanalyse(id: number): Promise<'queued' | 'missing' | 'in-flight' | 'mime-gone'> {
     const r = await this.#db
       .updateTable('phishing_reports')
-      .set({
-        state: 'pending',
-        step: 'fetched',
-        attempts: 0,
-        failing_since: null,
-        next_attempt_at: this.#now(),
-        updated_at: this.#now(),
-      })
+      .set({ ...this.#backToWork(), step: 'fetched' })
       .where('id', '=', id)
       .where('state', '=', 'quarantined')
       .where('mime', 'is not', null)
@@ -378,6 +365,18 @@ export class ReportStore {
       if (this.#parsed.size > PARSED_KEPT) this.#parsed.delete(this.#parsed.keys().next().value as number);
     }
     return record;
+  }
+
+  /** A quarantined report sent back by an operator: due now, with its attempts and outage reset. */
+  #backToWork() {
+    const now = this.#now();
+    return {
+      state: 'pending',
+      attempts: 0,
+      failing_since: null,
+      next_attempt_at: now,
+      updated_at: now,
+    } as const;
   }
 
   async #byMessage(mailbox: string, messageId: string): Promise<ReportRow> {
