@@ -121,8 +121,33 @@ const accountsObject = z
       })
       .strict()
       .prefault({}),
+    provisioning: z
+      .object({
+        /** Requests provisioned at once by the instance holding the unit. */
+        concurrency: z.number().int().min(1).max(64).default(8),
+        /** Graph's directory write limit per tenant: at most this many writes in any window. */
+        writesPerWindow: z.number().int().min(1).max(100_000).default(3000),
+        windowSeconds: z.number().min(0.01).max(3600).default(150),
+        /** Tries of one step (transient failures, with backoff) before the request fails. */
+        maxAttempts: z.number().int().min(1).max(100).default(8),
+      })
+      .strict()
+      .prefault({}),
+    expiry: z
+      .object({
+        /** The person is mailed this many days before their account is disabled. */
+        notifyDaysBefore: z.number().int().min(0).max(365).default(14),
+        /** A disabled account is deleted this many days later (it stays restorable for 30 more in Entra). */
+        graceDays: z.number().int().min(0).max(3650).default(30),
+        /** How often the expiry unit looks for accounts to notify, disable or delete. */
+        intervalMinutes: z.number().int().min(1).max(1440).default(60),
+      })
+      .strict()
+      .prefault({}),
     groups: z
       .object({
+        /** Object ids of the groups people may ask to join (each must exist in the tenant). */
+        joinable: z.array(z.guid()).max(200).default([]),
         allowCreate: z.boolean().default(false),
         m365: namingPolicySchema,
         security: namingPolicySchema,

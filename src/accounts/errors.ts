@@ -68,6 +68,26 @@ export const errors = {
       'The [accounts] section does not validate (a template whose upnDomain is not listed, an unknown usageLocation, a duplicate template name, a bad pattern).',
     fix: 'Correct the keys the message names; docs/accounts.md lists every key with its default and bounds.',
   },
+  REQUEST_DUPLICATE: {
+    code: 'GSOC_ACCOUNTS_REQUEST_DUPLICATE',
+    actor: 'caller',
+    summary:
+      'The address already has an account request under this template that is pending, approved, done or failed (one account per verified address and template).',
+    fix: 'The person follows their status link; an administrator retries or denies the existing request, or deletes its account, before a new one.',
+  },
+  REQUEST_NOT_FOUND: {
+    code: 'GSOC_ACCOUNTS_REQUEST_NOT_FOUND',
+    actor: 'caller',
+    summary: 'No request has this id (it was never filed, or the retention purge removed it).',
+    fix: 'Open the request from the requests list.',
+  },
+  REQUEST_STATE: {
+    code: 'GSOC_ACCOUNTS_REQUEST_STATE',
+    actor: 'caller',
+    summary:
+      'The action does not apply to the request in its state now (approving one that is not pending, retrying one that has not failed), often because someone else acted first.',
+    fix: 'Reload the request: its page shows the state and who decided.',
+  },
   POLICY_BROKEN: {
     code: 'GSOC_ACCOUNTS_POLICY_BROKEN',
     actor: 'internal',
@@ -210,5 +230,37 @@ export class AccountsConfigError extends CallerError {
 export class PolicyBrokenError extends InternalError {
   constructor(problem: string) {
     super(errors.POLICY_BROKEN.code, `Account-name policy: ${problem}`);
+  }
+}
+
+export class DuplicateRequestError extends CallerError {
+  constructor(readonly template: string) {
+    super(
+      errors.REQUEST_DUPLICATE.code,
+      `The address already has an account request under template ${template}`,
+      {
+        httpStatus: 409,
+        details: { template },
+      },
+    );
+  }
+}
+
+export class RequestNotFoundError extends CallerError {
+  constructor(readonly id: string) {
+    super(errors.REQUEST_NOT_FOUND.code, `No account request ${id}`, { httpStatus: 404, details: { id } });
+  }
+}
+
+export class RequestStateError extends CallerError {
+  constructor(
+    readonly id: string,
+    readonly state: string,
+    readonly wanted: readonly string[],
+  ) {
+    super(errors.REQUEST_STATE.code, `Request ${id} is ${state}, not ${wanted.join(' or ')}`, {
+      httpStatus: 409,
+      details: { id, state, wanted },
+    });
   }
 }

@@ -44,3 +44,13 @@ export class MigrationError extends InternalError {
     });
   }
 }
+
+/**
+ * Whether a write failed on a unique constraint (PostgreSQL 23505, SQLite's CONSTRAINT_UNIQUE or
+ * CONSTRAINT_PRIMARYKEY): the row a racing writer already inserted, which callers turn into their
+ * own "already exists" answer.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,6 +1,12 @@
 // The database layer: open a store (SQLite or PostgreSQL), migrate it, ping it. The sole entry point.
 export { type Stamp, statementStamp } from './clock.js';
-export { DatabaseUnreachableError, DatabaseUrlError, errors, MigrationError } from './errors.js';
+export {
+  DatabaseUnreachableError,
+  DatabaseUrlError,
+  errors,
+  isUniqueViolation,
+  MigrationError,
+} from './errors.js';
 export { KvState } from './kv.js';
 export { allMigrations, MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrateToLatest } from './migrate.js';
 export { MIGRATION_NAME, type MigrationSet } from './migration-set.js';

@@ -35,6 +35,7 @@ const ALL_MIGRATIONS = [
   '0011_relay_stats',
   '0012_health_events',
   '0013_console_sign_in_flows',
+  '0014_accounts',
 ];
 
 /** The platform's own migrations, which migrateToLatest applies without any feature's set. */
@@ -90,6 +91,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await migrateToLatest(store.db, FEATURE_MIGRATIONS), []);
       assert.deepEqual(await migrateStore(store), [], 'the store itself is accepted too');
       assert.deepEqual(await tableNames(store, schema), [
+        'accounts_audit',
+        'accounts_codes',
+        'accounts_import_refusals',
+        'accounts_imports',
+        'accounts_portal_sessions',
+        'accounts_requests',
+        'accounts_status_links',
         'console_audit',
         'console_sessions',
         'console_sign_in_attempts',

@@ -1,0 +1,31 @@
+// The self-service accounts portal as a graphsoc feature: its dashboard row, configuration, tables,
+// error catalogue, and how it starts (run/start.ts).
+import type { Feature } from '../platform/feature/index.js';
+import { errors } from './errors.js';
+import { type AccountsAppConfig, accountsConfig } from './feature-config.js';
+import { type AccountsServices, startAccounts } from './run/start.js';
+import { accountsMigrations } from './store/migrations/index.js';
+
+export const accounts: Feature<AccountsAppConfig, AccountsServices> = {
+  name: 'accounts',
+  jobs: [
+    {
+      id: 'accounts',
+      title: 'Self-service accounts',
+      purpose:
+        'Lets eligible people request a Microsoft 365 account or group after verifying their e-mail, and provisions it as a durable job: one account per person, licences and groups, expiry.',
+      docs: 'docs/accounts.md',
+      translations: {
+        de: {
+          title: 'Konten zur Selbstbedienung',
+          purpose:
+            'Berechtigte beantragen nach Bestätigung ihrer E-Mail-Adresse ein Microsoft-365-Konto oder eine Gruppe; die Einrichtung läuft als dauerhafter Auftrag: ein Konto pro Person, Lizenzen und Gruppen, Ablauf.',
+        },
+      },
+    },
+  ],
+  config: accountsConfig,
+  migrations: accountsMigrations,
+  errors: { 'Self-service accounts': errors },
+  start: startAccounts,
+};
