@@ -51,6 +51,5 @@ export const firstStep = (kind: RequestKind): Step => STEPS_OF[kind][0] as Step;
 /** Where a request came from. */
 export type RequestSource = 'portal' | 'import' | 'console';
 
-/** Group kinds a person may ask to create. */
-export const GROUP_KINDS = ['m365', 'security'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
+/** Group kinds a person may ask to create (the naming policy has one per kind). */
+export { GROUP_KINDS, type GroupKind } from '../policy/group-name.js';
