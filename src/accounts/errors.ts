@@ -88,6 +88,13 @@ export const errors = {
       'The action does not apply to the request in its state now (approving one that is not pending, retrying one that has not failed), often because someone else acted first.',
     fix: 'Reload the request: its page shows the state and who decided.',
   },
+  TENANT_MISMATCH: {
+    code: 'GSOC_ACCOUNTS_TENANT_MISMATCH',
+    actor: 'caller',
+    summary:
+      'The tenant lacks something [accounts] names: an upnDomain that is not verified (or is federated), a licence SKU it does not subscribe to, a group id that does not exist, or the sender mailbox.',
+    fix: 'Correct the key the message names, or add the domain, subscription, group or mailbox in the tenant; `graphsoc config check --online` lists every mismatch at once.',
+  },
   POLICY_BROKEN: {
     code: 'GSOC_ACCOUNTS_POLICY_BROKEN',
     actor: 'internal',
@@ -262,5 +269,14 @@ export class RequestStateError extends CallerError {
       httpStatus: 409,
       details: { id, state, wanted },
     });
+  }
+}
+
+export class TenantMismatchError extends CallerError {
+  constructor(
+    readonly key: string,
+    problem: string,
+  ) {
+    super(errors.TENANT_MISMATCH.code, `accounts.${key}: ${problem}`, { details: { key } });
   }
 }

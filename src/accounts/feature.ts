@@ -3,6 +3,7 @@
 import type { Feature } from '../platform/feature/index.js';
 import { errors } from './errors.js';
 import { type AccountsAppConfig, accountsConfig } from './feature-config.js';
+import { accountsOnlineChecks } from './run/online-checks.js';
 import { type AccountsServices, startAccounts } from './run/start.js';
 import { accountsMigrations } from './store/migrations/index.js';
 
@@ -28,4 +29,5 @@ export const accounts: Feature<AccountsAppConfig, AccountsServices> = {
   migrations: accountsMigrations,
   errors: { 'Self-service accounts': errors },
   start: startAccounts,
+  onlineChecks: accountsOnlineChecks,
 };
