@@ -3,6 +3,7 @@
 // for each job and returns the configuration that points every endpoint at the emulators.
 import { type Emulators, startEmulators } from '../../emulators/index.js';
 import type { RawConfig } from '../platform/config/index.js';
+import { applyAccounts, seedAccounts } from './accounts.js';
 import { applyConsole } from './console.js';
 import { applyIntel, seedSentinelWorkspace } from './intel.js';
 import { applyPhishing, seedReportMailbox } from './phishing.js';
@@ -12,6 +13,7 @@ import { type SandboxRelayApp, type SandboxTenant, seedTenant, tenantConfig } fr
 
 export type { SandboxRelayApp, SandboxTenant } from './tenant.js';
 export { SANDBOX_ARCHER_MAPPING } from './archer-mapping.js';
+export { SANDBOX_ACCOUNTS } from './accounts.js';
 export { sandboxBanner } from './banner.js';
 export { consoleSignInLink, SANDBOX_CONSOLE_PEOPLE, sandboxConsoleUser } from './console.js';
 export { freshSandboxDatabase } from './database.js';
@@ -25,6 +27,8 @@ export interface Sandbox extends SecuritySamples {
   reportMailbox: string;
   /** The emulated Sentinel workspace the threat-intel sync writes to. */
   sentinelWorkspaceId: string;
+  /** The mailbox the accounts portal sends its codes and notices from. */
+  accountsSender: string;
   /** A configuration token for the Graph Security module, as Threat Response would send it. */
   relayToken(audience: string): Promise<string>;
   /** Applies the sandbox's tenant and endpoints to a raw configuration object. */
@@ -44,6 +48,7 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
   const samples = seedSecurity(emu, tenant.tenantId, seed.alertsDir);
   const reportMailbox = seedReportMailbox(emulators, tenant);
   const sentinelWorkspaceId = seedSentinelWorkspace(emulators, tenant);
+  const accountsSender = seedAccounts(emulators, tenant);
   return {
     ...samples,
     emulators,
@@ -51,12 +56,14 @@ export async function startSandbox(seed: SandboxSeed = {}): Promise<Sandbox> {
     relayApp,
     reportMailbox,
     sentinelWorkspaceId,
+    accountsSender,
     relayToken: (audience) => relayToken(emulators, tenant, relayApp, audience),
     applyTo(raw) {
       applyRelay(raw, emulators);
       applyPhishing(raw, emulators, tenant, reportMailbox);
       applyIntel(raw, emulators, tenant, sentinelWorkspaceId);
       applyConsole(raw, tenant);
+      applyAccounts(raw, tenant, accountsSender);
       raw.tenants = [tenantConfig(tenant, emu, emulators.caPath)];
     },
     close: () => emulators.close(),

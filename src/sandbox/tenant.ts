@@ -55,6 +55,11 @@ export function seedTenant(emu: EntraGraphEmulator): { tenant: SandboxTenant; re
         'Mail.ReadWrite',
         'Mail.Send',
         'ThreatIndicators.ReadWrite.OwnedBy',
+        // The self-service accounts portal (docs/accounts.md).
+        'User.ReadWrite.All',
+        'Group.ReadWrite.All',
+        'Directory.Read.All',
+        'UserAuthenticationMethod.ReadWrite.All',
       ],
       // The threat-intel sync's Defender indicators (all of them: it must see an analyst's own to leave them alone).
       defender: ['Ti.ReadWrite.All'],

@@ -76,7 +76,7 @@ describe('graphsoc config check --online', () => {
   test('with everything reachable and every name known, lists each check as ok and exits 0', async () => {
     const r = await graphsoc(['config', 'check', '--online', '--config', configFile()], { env: secrets() });
     assert.equal(r.exitCode, 0, r.stderr);
-    assert.match(r.stdout, /features: phishing on, relay off, intel off\nonline checks:\n/);
+    assert.match(r.stdout, /features: phishing on, relay off, intel off, accounts off\nonline checks:\n/);
     assert.match(r.stdout, /^ {2}ok {4}tenant:contoso:graph$/m);
     assert.match(r.stdout, /^ {2}ok {4}archer:phishing$/m);
     assert.equal(r.stderr, '');
