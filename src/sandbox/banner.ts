@@ -2,6 +2,7 @@
 // and where the relay and webhook answer (the public one), the emulated tenant's and Archer's
 // credentials, and a first request to try for each job.
 import { DEFAULT_ARCHER_USER } from '../../emulators/index.js';
+import { SANDBOX_ACCOUNTS } from './accounts.js';
 import { consoleSignInLink, sandboxConsoleUser } from './console.js';
 import type { Sandbox } from './index.js';
 
@@ -50,6 +51,12 @@ export async function sandboxBanner(
     '  Threat-intel sync: emulated TruSTAR and a TAXII 2.1 collection → Sentinel and Defender, every 5 minutes',
     '    the dashboard panel "Threat-intel sync" shows each run; the Sentinel workspace holds (after a minute):',
     `    curl -s --cacert ${sq(sandbox.emulators.caPath)} ${emu.graphUrl}/_emulator/sentinel/workspaces/${sandbox.sentinelWorkspaceId}/objects`,
+    '',
+    `  Self-service accounts: ${url}/accounts   (the public pages a person uses)`,
+    `    ask with any address at ${SANDBOX_ACCOUNTS.eligibleDomain}, e.g. ada.lovelace@${SANDBOX_ACCOUNTS.eligibleDomain}; codes and links are mailed`,
+    `    from ${sandbox.accountsSender}, and the emulated outbox shows them:`,
+    `    curl -s --cacert ${sq(sandbox.emulators.caPath)} ${emu.graphUrl}/_emulator/mail/sent`,
+    `    approve the request in the console (${adminUrl}/accounts); the account appears with its licence and group`,
     '',
     'Press Ctrl-C to stop.',
     '',
