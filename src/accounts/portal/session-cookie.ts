@@ -41,5 +41,9 @@ export function readPortalCookie(req: FastifyRequest, mode: PortalCookieMode): s
 /** The origin forms must come from: the public URL's, else this request's own (Host as received). */
 export function expectedOrigin(req: FastifyRequest, publicUrl: string | undefined): string {
   if (publicUrl !== undefined) return new URL(publicUrl).origin;
-  return `${req.protocol}://${req.host}`;
+  try {
+    return new URL(`${req.protocol}://${req.host}`).origin;
+  } catch {
+    return 'null-origin:invalid-host';
+  }
 }
