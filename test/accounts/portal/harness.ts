@@ -46,7 +46,7 @@ export interface Portal {
 export interface PortalOptions {
   dialect?: Dialect;
   accounts?: Record<string, unknown>;
-  publicUrl?: string;
+  publicUrl?: string | (() => string | undefined);
 }
 
 export const STUDENTS = {
@@ -125,7 +125,7 @@ export async function startPortal(o: PortalOptions = {}): Promise<Portal> {
         statusLinks: new StatusLinks(db.store.db, clock),
         mailer: graphMailer(graph, SENDER),
         graph,
-        publicUrl: () => o.publicUrl,
+        publicUrl: typeof o.publicUrl === 'function' ? o.publicUrl : () => o.publicUrl as string | undefined,
         clock,
         logger,
       }),

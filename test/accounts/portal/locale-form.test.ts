@@ -65,7 +65,7 @@ describe('portal form bodies', () => {
     assert.equal(f?.a, '1');
     assert.equal(f?.b, '<script>');
     assert.equal(Object.getPrototypeOf(f), null);
-    assert.equal(f?.__proto__, 'x');
+    assert.equal(f?.['__proto__' as string], 'x');
   });
 
   test('more than 32 fields are refused', () => {
