@@ -11,7 +11,9 @@ export const DE: Record<MessageId, string> = {
   'start.offers': 'Was Sie beantragen können',
   'start.consent.title': 'Was wir speichern und wie lange',
   'start.consent.code':
-    'Ihre E-Mail-Adresse mit dem Code, den wir schicken (nur als Hash gespeichert), höchstens {hours} Stunden lang.',
+    'Ihre E-Mail-Adresse mit dem Code, den wir schicken (nur als Hash gespeichert), etwa {hours} Stunden lang.',
+  'start.consent.codeMinutes':
+    'Ihre E-Mail-Adresse mit dem Code, den wir schicken (nur als Hash gespeichert), etwa {minutes} Minuten lang.',
   'start.consent.request':
     'Ihre Adresse, Ihren Namen und Ihren Antrag, {days} Tage über den Abschluss des Antrags hinaus oder so lange, wie das für Sie eingerichtete Konto besteht.',
   'start.consent.audit': 'Ein Protokoll jeder Entscheidung und Änderung, {auditDays} Tage lang.',

@@ -9,7 +9,9 @@ export const EN = {
   'start.offers': 'What you can ask for',
   'start.consent.title': 'What we store and for how long',
   'start.consent.code':
-    'Your e-mail address, with the code we send (stored only as a hash), for at most {hours} hours.',
+    'Your e-mail address, with the code we send (stored only as a hash), for about {hours} hours.',
+  'start.consent.codeMinutes':
+    'Your e-mail address, with the code we send (stored only as a hash), for about {minutes} minutes.',
   'start.consent.request':
     'Your address, name and what you asked for, for {days} days after your request is finished, or as long as the account made for you exists.',
   'start.consent.audit': 'A record of every decision and change, for {auditDays} days.',

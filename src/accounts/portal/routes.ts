@@ -72,9 +72,20 @@ export function portalRoutes(deps: PortalDeps): (app: FastifyInstance) => Promis
           return answer(req, reply, err);
         });
       },
-      { prefix: '/accounts' },
+      { prefix: '/accounts', logSerializers: { req: logRequest } },
     );
   };
+}
+
+/** Status and link tokens are bearer secrets in the path: the log gets the path without them. */
+export function redactPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.replace(/\/(status|link)\/[^/]+/, '/$1/[redacted]');
+}
+
+/** The request as the log names it: method and path, without tokens, query or client address. */
+function logRequest(req: FastifyRequest): string {
+  return `${req.method} ${redactPath(req.url)}`;
 }
 
 function answer(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {

@@ -11,6 +11,21 @@ import { pageContext, seeOther, sendMessage, sendPage } from './render.js';
 import { startBody } from './schemas.js';
 import { sendCode } from './send-code.js';
 
+/**
+ * How long a code row is kept, in minutes: until its link expires and it left both rate-limit
+ * windows (the purge deletes it then).
+ */
+export function codeMinutes(ctx: Pick<PortalContext, 'config'>): number {
+  const c = ctx.config;
+  const minutes = Math.max(
+    c.verification.linkLifetimeMinutes,
+    c.verification.codeLifetimeMinutes,
+    c.rateLimits.perAddress.windowMinutes,
+    c.rateLimits.perIp.windowMinutes,
+  );
+  return minutes;
+}
+
 export function startRoutes(app: FastifyInstance, ctx: PortalContext): void {
   const showStart = (
     req: FastifyRequest,
@@ -25,7 +40,10 @@ export function startRoutes(app: FastifyInstance, ctx: PortalContext): void {
       status: form.status ?? 200,
       data: {
         offers: ctx.templates.map((t) => t.config.title ?? t.config.name),
-        hours: r.unverifiedHours,
+        codeKept:
+          codeMinutes(ctx) < 120
+            ? page.t('start.consent.codeMinutes', { minutes: codeMinutes(ctx) })
+            : page.t('start.consent.code', { hours: Math.ceil(codeMinutes(ctx) / 60) }),
         days: r.requestDays,
         auditDays: r.auditDays,
         address: form.address ?? '',

@@ -18,7 +18,7 @@ describe('accounts portal: from address to filed request', () => {
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /<html lang="en">/);
     assert.match(home.body, /Student account &lt;2027&gt;/);
-    assert.match(home.body, /24 hours/);
+    assert.match(home.body, /for about 60 minutes/);
     const start = await b.post('/accounts/start', { address: 'Anna.Mueller@Stud.Example.edu' });
     assert.equal(start.statusCode, 303);
     assert.match(start.headers.location as string, /^\/accounts\/verify\/[A-Za-z0-9_-]{22}$/);

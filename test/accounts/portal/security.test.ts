@@ -242,6 +242,10 @@ describe('accounts portal: security', () => {
   test('no address reaches the log, only its hash', async () => {
     assert.ok(p.logs.text.includes('addressHash'));
     assert.ok(!/[a-z0-9.-]+@stud\.example\.edu/.test(p.logs.text), 'an address was logged');
+    await new Browser(p).get(`/accounts/status/${'B'.repeat(43)}?x=1`);
+    await new Browser(p).get(`/accounts/link/${'C'.repeat(43)}`);
+    assert.ok(p.logs.text.includes('/accounts/status/[redacted]'), 'the request was logged');
+    assert.ok(!/[A-Za-z0-9_-]{43}/.test(p.logs.text), 'a token was logged');
   });
 });
 
