@@ -18,12 +18,14 @@ import { pageContext, seeOther, sendMessage, sendPage } from './render.js';
 import { readChoice, readRequest } from './request-form.js';
 import { type RequestForm, requestBody } from './schemas.js';
 import { addressHash } from './send-code.js';
+import { PREVIEWS_PER_SESSION, PreviewBudget } from './preview-budget.js';
 import { type Preview, previewName } from './upn-preview.js';
 
 const DAY_MS = 86_400_000;
 const LIVE = new Set(['pending', 'approved']);
 
 export function requestRoutes(app: FastifyInstance, ctx: PortalContext): void {
+  const budget = new PreviewBudget(PREVIEWS_PER_SESSION, ctx.clock);
   const eligibleOf = (session: PortalSession) =>
     eligibleTemplates(normaliseAddress(session.address), ctx.templates);
 
@@ -145,8 +147,10 @@ export function requestRoutes(app: FastifyInstance, ctx: PortalContext): void {
       readChoice(form.choice, eligible, ctx) ??
       (eligible[0] ? { kind: 'account' as const, template: eligible[0] } : undefined);
     if (choice?.kind !== 'account') return showForm(req, reply, session, form);
+    // Over the budget the preview still shows the policy's name, without asking the directory.
+    const lookups = budget.take(session.csrfToken, session.expiresAt);
     const p = await previewName(
-      ctx.graph,
+      lookups ? ctx.graph : undefined,
       choice.template,
       { given: form.given ?? '', surname: form.surname ?? '' },
       (e) => req.log.warn({ err: { code: (e as { code?: string }).code } }, 'UPN preview look-up failed'),

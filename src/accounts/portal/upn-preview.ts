@@ -11,8 +11,9 @@ export const PREVIEW_LOOKUPS = 3;
 
 export type Preview = { ok: true; upn: string; checked: boolean } | { ok: false; reason: string };
 
+/** Without `graph` (the session's look-ups are spent) the policy's first candidate, unchecked. */
 export async function previewName(
-  graph: GraphClient,
+  graph: GraphClient | undefined,
   template: CompiledTemplate,
   name: { given: string; surname: string },
   onLookupFailure: (e: unknown) => void,
@@ -20,6 +21,7 @@ export async function previewName(
   const first = previewAccountName(name, template.upn);
   if (!first.ok) return { ok: false, reason: first.reason };
   const domain = template.upn.domain;
+  if (graph === undefined) return { ok: true, upn: first.upn, checked: false };
   try {
     for (const local of candidates(first.mailNickname, PREVIEW_LOOKUPS, maxLocalLength(domain))) {
       const { upn } = accountName(local, domain);

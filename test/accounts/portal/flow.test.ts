@@ -209,6 +209,28 @@ describe('accounts portal: from address to filed request', () => {
     );
   });
 
+  test('a session has 20 previews that ask the directory; later ones show the unchecked name', async () => {
+    const b = await verifiedBrowser(p, 'budget@stud.example.edu');
+    const form = await b.get('/accounts/request');
+    const lookups = () =>
+      p.emu.requests().filter((r) => r.method === 'GET' && r.path === '/v1.0/users').length;
+    const preview = () =>
+      b.post('/accounts/request', {
+        _csrf: csrfOf(form.body),
+        choice: 'account:students',
+        given: 'Bud',
+        surname: 'Get',
+        action: 'preview',
+      });
+    for (let i = 0; i < 20; i++) assert.match((await preview()).body, /final name is fixed/);
+    const before = lookups();
+    assert.ok(before >= 20, `${before} look-ups logged`);
+    const late = await preview();
+    assert.match(late.body, /bud\.get@contoso\.onmicrosoft\.com/);
+    assert.match(late.body, /could not check the directory/);
+    assert.equal(lookups(), before, 'no directory look-up past the budget');
+  });
+
   test('missing consent, no name and a name without letters are said beside the form', async () => {
     const b = await verifiedBrowser(p, 'problems@stud.example.edu');
     const form = await b.get('/accounts/request');
