@@ -65,6 +65,12 @@ export async function showCredential(
   const userId = r.userId as string;
   const method =
     ctx.templates.find((t) => t.config.name === r.template)?.config.credential ?? 'temporary-access-pass';
+  // Claimed before the credential is made: of two codes confirmed at once only one makes one.
+  const at = ctx.clock();
+  if (!(await ctx.requests.claimCredential(r.id, at))) {
+    const now = await ctx.requests.get(r.id);
+    throw new CredentialShownError(now?.credentialViewedAt ?? at);
+  }
   let secret: string;
   try {
     if (method === 'temporary-access-pass') {
@@ -81,13 +87,15 @@ export async function showCredential(
       });
     }
   } catch (e) {
+    await ctx.requests.releaseCredential(r.id, at);
     throw new CredentialFailedError(e);
   }
-  await ctx.requests.mark(
-    r.id,
-    { credential_viewed_at: ctx.clock() },
-    { actor: 'person', action: 'directory.credential-issued', detail: { method } },
-  );
+  await ctx.audit.append({
+    requestId: r.id,
+    actor: 'person',
+    action: 'directory.credential-issued',
+    detail: { method },
+  });
   const page = pageContext(req);
   return sendPage(req, reply, 'credential', {
     ctx: page,

@@ -355,6 +355,32 @@ export class AccountRequests {
     });
   }
 
+  /**
+   * Takes the one view of a done account's first credential: true for exactly one caller however
+   * many confirm a code at once. The caller makes the credential after this, and gives the view back
+   * with releaseCredential when making it failed.
+   */
+  async claimCredential(id: string, at: number): Promise<boolean> {
+    const r = await this.#db
+      .updateTable('accounts_requests')
+      .set({ credential_viewed_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('state', '=', 'done')
+      .where('credential_viewed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Undoes the claim made at `at` (the credential could not be made), so the person may try again. */
+  async releaseCredential(id: string, at: number): Promise<void> {
+    await this.#db
+      .updateTable('accounts_requests')
+      .set({ credential_viewed_at: null })
+      .where('id', '=', id)
+      .where('credential_viewed_at', '=', at)
+      .execute();
+  }
+
   /** Done account requests whose account lifetime ends before `until` and that still exist. */
   async expiring(until: number, limit: number): Promise<AccountRequest[]> {
     const rows = await this.#db
