@@ -113,8 +113,6 @@ const accountsObject = z
       .prefault({}),
     retention: z
       .object({
-        /** Requests never verified are deleted after this. */
-        unverifiedHours: z.number().int().min(1).max(720).default(24),
         /** Finished or refused requests (and their mapping of address to account) after this. */
         requestDays: z.number().int().min(1).max(3650).default(400),
         auditDays: z.number().int().min(30).max(3650).default(400),

@@ -41,7 +41,6 @@ test('an empty section is off with the documented defaults', () => {
     perAddress: { max: 3, windowMinutes: 60 },
     perIp: { max: 20, windowMinutes: 60 },
   });
-  assert.equal(c.retention.unverifiedHours, 24);
   assert.equal(c.groups.allowCreate, false);
   assert.equal(c.groups.m365.maxLength, 120);
   assert.ok(Object.isFrozen(c) && Object.isFrozen(c.rateLimits.perIp));
