@@ -1,0 +1,110 @@
+// Step `user`: POST /users under the recorded name, or adopt the user a crashed try made. Before
+// creating, the directory is asked who holds the name: a user whose otherMails hold the request's
+// verified address is ours (adopted); anyone else's sends the request to the next free name. A POST
+// that says "taken" while the directory shows no one is replication lag after our own earlier try:
+// the step waits and looks again, and never picks another name then (that is how twins were made).
+import {
+  createUser,
+  directoryRefusal,
+  type GraphClient,
+  type GraphCallOptions,
+  listUsers,
+  type User,
+} from '../../../connectors/microsoft/graph/index.js';
+import { odataString } from '../../../platform/http/index.js';
+import type { AccountRequest } from '../../store/requests.js';
+import { type StepContext, templateOf } from '../context.js';
+import { ProvisionDeferredError } from '../errors.js';
+import { randomPassword } from '../password.js';
+import { chooseUpn } from './choose-upn.js';
+
+/** Graph's limits on a user's names. */
+const MAX_NAME_PART = 64;
+const MAX_DISPLAY_NAME = 256;
+
+/** The user holding `upn` with what adoption needs, or undefined. */
+export async function userHolding(
+  graph: GraphClient,
+  upn: string,
+  o: GraphCallOptions,
+): Promise<User | undefined> {
+  const query = {
+    filter: `userPrincipalName eq ${odataString(upn)}`,
+    select: ['id', 'userPrincipalName', 'otherMails', 'mail', 'accountEnabled'],
+    top: 1,
+  };
+  for await (const page of listUsers(graph, query, o)) return page[0];
+  return undefined;
+}
+
+/** Whether the user was made for this verified address (its otherMails hold it). */
+export function ownedBy(user: User, address: string): boolean {
+  const mails = Array.isArray(user.otherMails) ? (user.otherMails as unknown[]) : [];
+  const want = address.toLowerCase();
+  return mails.some((m) => typeof m === 'string' && m.toLowerCase() === want);
+}
+
+export function newUserBody(r: AccountRequest, upn: string, usageLocation: string): Record<string, unknown> {
+  const given = r.givenName.trim().slice(0, MAX_NAME_PART);
+  const surname = r.surname.trim().slice(0, MAX_NAME_PART);
+  const displayName = [given, surname]
+    .filter((s) => s !== '')
+    .join(' ')
+    .slice(0, MAX_DISPLAY_NAME);
+  return {
+    accountEnabled: true,
+    displayName: displayName === '' ? upn.slice(0, upn.indexOf('@')) : displayName,
+    ...(given === '' ? {} : { givenName: given }),
+    ...(surname === '' ? {} : { surname }),
+    mailNickname: upn.slice(0, upn.indexOf('@')),
+    userPrincipalName: upn,
+    usageLocation,
+    otherMails: [r.address],
+    passwordProfile: { forceChangePasswordNextSignIn: true, password: randomPassword() },
+  };
+}
+
+export async function userStep(ctx: StepContext): Promise<void> {
+  const { deps, r } = ctx;
+  const t = templateOf(ctx);
+  let upn = r.upn ?? (await chooseUpn(ctx, 'user'));
+  for (let round = 0; upn !== undefined && round <= deps.config.upnMaxTries; round++) {
+    const holder = await userHolding(deps.graph, upn, ctx.read);
+    if (holder && ownedBy(holder, r.address)) {
+      await deps.requests.complete(
+        r.id,
+        r.kind,
+        'user',
+        { user_id: holder.id },
+        { action: 'directory.user-adopted', detail: { upn, userId: holder.id } },
+      );
+      return;
+    }
+    if (holder) {
+      // Someone else holds the name (made outside graphsoc since it was chosen): the next free one.
+      upn = await chooseUpn(ctx, 'user');
+      continue;
+    }
+    let user: User;
+    try {
+      user = await ctx.write('createUser', (o) =>
+        createUser(deps.graph, newUserBody(r, upn as string, t.config.usageLocation), o),
+      );
+    } catch (e) {
+      const refusal = directoryRefusal(e);
+      if (refusal?.kind === 'conflict' && refusal.target === 'userPrincipalName')
+        throw new ProvisionDeferredError(
+          `Graph says ${upn} is taken but does not show its user yet (replication); looking again later`,
+        );
+      throw e;
+    }
+    await deps.requests.complete(
+      r.id,
+      r.kind,
+      'user',
+      { user_id: user.id },
+      { action: 'directory.user-created', detail: { upn, userId: user.id } },
+    );
+    return;
+  }
+}
