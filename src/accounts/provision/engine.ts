@@ -4,6 +4,7 @@
 // run that ends in the same single account. A step's failure is classified (failure.ts): transient
 // ones are postponed with backoff and jitter until maxAttempts, refusals fail the request at once
 // with a stable reason. As a work unit it runs until its lease's signal aborts.
+import { setMaxListeners } from 'node:events';
 import type { GraphCallOptions } from '../../connectors/microsoft/graph/index.js';
 import { systemClock } from '../../platform/http/index.js';
 import type { WorkUnit } from '../../platform/leases/index.js';
@@ -129,7 +130,21 @@ export function createProvisioner(deps: ProvisionerDeps): Provisioner {
     return 'left';
   }
 
-  async function runOnce(signal: AbortSignal): Promise<ProvisionCounts> {
+  async function runOnce(outer: AbortSignal): Promise<ProvisionCounts> {
+    // Every call in flight listens on the run's signal: a signal of the run's own, with room for them.
+    const run = new AbortController();
+    setMaxListeners(concurrency * 8 + 16, run.signal);
+    const stop = () => run.abort(outer.reason);
+    if (outer.aborted) stop();
+    else outer.addEventListener('abort', stop, { once: true });
+    try {
+      return await runBatch(run.signal);
+    } finally {
+      outer.removeEventListener('abort', stop);
+    }
+  }
+
+  async function runBatch(signal: AbortSignal): Promise<ProvisionCounts> {
     const due = await deps.requests.due(concurrency * BATCH_PER_SLOT);
     const counts: ProvisionCounts = { taken: due.length, done: 0, failed: 0, postponed: 0, left: 0 };
     let next = 0;

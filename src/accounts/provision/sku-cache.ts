@@ -1,7 +1,8 @@
 // The tenant's subscribed SKUs, read once for a few seconds across the requests of a run, so a
 // bulk import of a thousand accounts reads subscribedSkus a few times rather than a thousand. Seats
-// taken by this instance are counted down in the cached copy; Graph's own no-seats refusal covers
-// what the cache cannot know (another instance, an administrator).
+// taken by this instance are counted in the copy the check was made on (never in a newer read, which
+// counts them already); no seat in the cache is confirmed by a fresh read before a request fails, and
+// Graph's own no-seats refusal covers what the cache cannot know (another instance, an administrator).
 import {
   type GraphCallOptions,
   type GraphClient,
@@ -32,11 +33,10 @@ export class SkuCache {
     return this.#skus;
   }
 
-  /** A seat of `skuId` was taken by an assignment made here. */
-  async took(skuId: string): Promise<void> {
-    const skus = await this.#skus?.catch(() => undefined);
-    const sku = skus?.find((s) => s.skuId.toLowerCase() === skuId.toLowerCase());
-    if (sku) sku.consumedUnits += 1;
+  /** A fresh read, which becomes the cached copy (before a refusal, the cache's word is not enough). */
+  fresh(o: GraphCallOptions): Promise<SubscribedSku[]> {
+    this.#skus = undefined;
+    return this.list(o);
   }
 
   /** Forget the copy (a refusal says it was wrong). */

@@ -2,7 +2,12 @@
 // in subscribedSkus first, then one assignLicense for them all. A user that already holds a SKU
 // (a repeated try) is not sent it again. No seat: the request fails as NO_SEATS until an
 // administrator buys seats and retries it.
-import { assignLicense, freeSeats, getUser } from '../../../connectors/microsoft/graph/index.js';
+import {
+  assignLicense,
+  freeSeats,
+  getUser,
+  type SubscribedSku,
+} from '../../../connectors/microsoft/graph/index.js';
 import { type StepContext, templateOf } from '../context.js';
 import { ProvisionRefusedError } from '../errors.js';
 
@@ -12,7 +17,7 @@ export async function licencesStep(ctx: StepContext): Promise<void> {
   const userId = r.userId as string;
   const add: string[] = [];
   if (parts.length > 0) {
-    const skus = await ctx.skus.list(ctx.read);
+    let skus = await ctx.skus.list(ctx.read);
     // A 404 here is a user created moments ago and not replicated yet: postponed like any 404.
     const user = await getUser(deps.graph, userId, { ...ctx.read, select: ['id', 'assignedLicenses'] });
     const held = new Set(
@@ -20,15 +25,20 @@ export async function licencesStep(ctx: StepContext): Promise<void> {
         String(l.skuId).toLowerCase(),
       ),
     );
+    const taking: SubscribedSku[] = [];
     for (const part of parts) {
-      const sku = skus.find((s) => s.skuPartNumber.toLowerCase() === part.toLowerCase());
+      const find = () => skus.find((s) => s.skuPartNumber.toLowerCase() === part.toLowerCase());
+      let sku = find();
+      if (!sku || freeSeats(sku) <= 0) {
+        // The cached copy may be a few seconds old: only a fresh read refuses.
+        skus = await ctx.skus.fresh(ctx.read);
+        sku = find();
+      }
       if (!sku) throw new ProvisionRefusedError('SKU_UNKNOWN', `The tenant has no subscription ${part}`);
       if (held.has(sku.skuId.toLowerCase())) continue;
-      if (freeSeats(sku) <= 0) {
-        ctx.skus.drop();
-        throw new ProvisionRefusedError('NO_SEATS', `No free seat of ${part}`);
-      }
+      if (freeSeats(sku) <= 0) throw new ProvisionRefusedError('NO_SEATS', `No free seat of ${part}`);
       add.push(sku.skuId);
+      taking.push(sku);
     }
     if (add.length > 0) {
       try {
@@ -39,7 +49,8 @@ export async function licencesStep(ctx: StepContext): Promise<void> {
         ctx.skus.drop();
         throw e;
       }
-      for (const skuId of add) await ctx.skus.took(skuId);
+      // Counted in the copy the check read (a newer read counts them already).
+      for (const sku of taking) sku.consumedUnits += 1;
     }
   }
   await deps.requests.complete(
