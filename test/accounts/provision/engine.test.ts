@@ -6,7 +6,17 @@ import { after, before, describe, test } from 'node:test';
 import type { EntraGraphEmulator } from '../../../emulators/index.js';
 import { forgetCachedApplications } from '../../../src/connectors/microsoft/identity/index.js';
 import { startEmulator } from '../../connectors/microsoft/helpers.js';
-import { allRequests, assertSingleOutcome, DOMAIN, drive, openWorld, SKU_A, type World } from './world.js';
+import { waitFor } from '../../helpers/wait.js';
+import {
+  allRequests,
+  assertSingleOutcome,
+  DOMAIN,
+  drive,
+  openWorld,
+  silentLogger,
+  SKU_A,
+  type World,
+} from './world.js';
 
 describe('provisioning engine', () => {
   let emu: EntraGraphEmulator;
@@ -236,6 +246,52 @@ describe('provisioning engine', () => {
     const s = await w.requests.load(stranger.id);
     assert.equal(s.state, 'failed');
     assert.equal(s.reason, 'NO_ACCOUNT');
+  });
+
+  test('hostile names reach Graph as data: markup, RTL override, NUL, emoji, very long', async () => {
+    const w = await world();
+    const names: Array<[string, string]> = [
+      ['<script>alert(1)</script>', 'Müller'],
+      ['\u202Eevil', 'Nu\u0000ll'],
+      ['Ana 😀', `${'x'.repeat(4000)}`],
+    ];
+    const rs = [];
+    for (const [i, [givenName, surname]] of names.entries())
+      rs.push(...(await w.file(1, { address: `hostile${i}@example.edu`, givenName, surname })));
+    const emojiOnly = await w.file(1, { address: 'emoji@example.edu', givenName: '😀', surname: '🎉' });
+    await drive(w, [w.engine()]);
+    for (const r of rs) {
+      const done = await w.requests.load(r.id);
+      assert.equal(done.state, 'done', `${done.reason} ${done.error}`);
+      assert.match(done.upn ?? '', /^[a-z0-9._-]{1,64}@contoso\.onmicrosoft\.com$/);
+      const user = w.emu.directoryUser(w.tenant.tenantId, done.userId!);
+      assert.ok(String(user?.displayName).length <= 256);
+      for (const key of ['displayName', 'givenName', 'surname'])
+        assert.ok(
+          !/[\u0000-\u001f\u202a-\u202e]/.test(String(user?.[key] ?? '')),
+          `${key} holds no invisible`,
+        );
+      assert.ok(String(user?.surname ?? '').length <= 64);
+    }
+    const refused = await w.requests.load(emojiOnly[0]!.id);
+    assert.deepEqual([refused.state, refused.reason], ['failed', 'NAME_UNUSABLE']);
+    await assertSingleOutcome(w);
+  });
+
+  test('as a work unit it provisions what is filed while it runs and returns when its signal aborts', async () => {
+    const w = await world();
+    const engine = w.engine({ pollIntervalMs: 50 });
+    const stop = new AbortController();
+    const running = engine.unit().run({ signal: stop.signal, lease: {} as never, logger: silentLogger() });
+    const [r] = await w.file(1);
+    const done = await waitFor(
+      'the request done',
+      async () => (await w.requests.load(r!.id)).state === 'done',
+    );
+    assert.ok(done);
+    stop.abort();
+    await running;
+    assert.equal(engine.unit().name, 'accounts.provisioning');
   });
 
   for (const kind of ['m365', 'security'] as const)

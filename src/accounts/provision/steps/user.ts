@@ -12,6 +12,7 @@ import {
   type User,
 } from '../../../connectors/microsoft/graph/index.js';
 import { odataString } from '../../../platform/http/index.js';
+import { isInvisible } from '../../policy/invisible.js';
 import type { AccountRequest } from '../../store/requests.js';
 import { type StepContext, templateOf } from '../context.js';
 import { ProvisionDeferredError } from '../errors.js';
@@ -44,13 +45,32 @@ export function ownedBy(user: User, address: string): boolean {
   return mails.some((m) => typeof m === 'string' && m.toLowerCase() === want);
 }
 
+/**
+ * A name as the directory shows it: invisible characters dropped (controls, NUL, bidirectional
+ * overrides), runs of white space made one space, cut to `max` without splitting a character. One
+ * pass over at most a few times `max` characters.
+ */
+export function visibleName(text: string, max: number): string {
+  let out = '';
+  let space = false;
+  for (const ch of text.slice(0, max * 8)) {
+    if (isInvisible(ch.codePointAt(0) as number)) continue;
+    if (/\s/.test(ch)) {
+      space = out !== '';
+      continue;
+    }
+    const add = space ? ` ${ch}` : ch;
+    if (out.length + add.length > max) break;
+    out += add;
+    space = false;
+  }
+  return out;
+}
+
 export function newUserBody(r: AccountRequest, upn: string, usageLocation: string): Record<string, unknown> {
-  const given = r.givenName.trim().slice(0, MAX_NAME_PART);
-  const surname = r.surname.trim().slice(0, MAX_NAME_PART);
-  const displayName = [given, surname]
-    .filter((s) => s !== '')
-    .join(' ')
-    .slice(0, MAX_DISPLAY_NAME);
+  const given = visibleName(r.givenName, MAX_NAME_PART);
+  const surname = visibleName(r.surname, MAX_NAME_PART);
+  const displayName = visibleName([given, surname].filter((s) => s !== '').join(' '), MAX_DISPLAY_NAME);
   return {
     accountEnabled: true,
     displayName: displayName === '' ? upn.slice(0, upn.indexOf('@')) : displayName,
