@@ -209,9 +209,8 @@ describe('provisioning engine', () => {
 
   test('group-join adds the person’s own account; without one it fails NO_ACCOUNT', async () => {
     const w = await world();
+    // Filed together: the join waits for the account being made.
     const [account] = await w.file(1, { address: 'joiner@example.edu' });
-    await drive(w, [w.engine()]);
-    const user = (await w.requests.load(account!.id)).userId;
     const join = await w.requests.file(
       {
         kind: 'group-join',
@@ -241,6 +240,7 @@ describe('provisioning engine', () => {
       'person',
     );
     await drive(w, [w.engine()]);
+    const user = (await w.requests.load(account!.id)).userId;
     assert.equal((await w.requests.load(join.id)).state, 'done');
     const choir = w.emu.directoryGroups(w.tenant.tenantId).find((g) => g.id === w.groups.joinable);
     assert.deepEqual(choir?.members, [user]);
