@@ -4,7 +4,7 @@
 // exactly one wins and the other gets RequestStateError; each writes its audit entry in the same
 // transaction.
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import { type Database, isUniqueViolation } from '../../platform/db/index.js';
 import { DuplicateRequestError, RequestNotFoundError, RequestStateError } from '../errors.js';
 import { firstStep, nextStep, type RequestState, type Step } from '../model/request.js';
@@ -141,13 +141,10 @@ export class AccountRequests {
     if (q.importId !== undefined) s = s.where('import_id', '=', q.importId);
     if (q.search !== undefined && q.search !== '') {
       const prefix = `${q.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-      s = s.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['address']), 'like', prefix),
-          eb(eb.fn('lower', ['upn']), 'like', prefix),
-          eb(eb.fn('lower', ['surname']), 'like', prefix),
-        ]),
-      );
+      // SQLite's LIKE has no escape character unless one is named; PostgreSQL's is `\` by default.
+      const like = (column: 'address' | 'upn' | 'surname') =>
+        sql<boolean>`lower(${sql.ref(column)}) like ${prefix} escape '\\'`;
+      s = s.where((eb) => eb.or([like('address'), like('upn'), like('surname')]));
     }
     if (q.before !== undefined) {
       const b = q.before;
