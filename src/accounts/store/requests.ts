@@ -425,13 +425,16 @@ export class AccountRequests {
     const now = this.#clock();
     try {
       return await this.#db.transaction().execute(async (trx) => {
-        const r = await trx
+        let q = trx
           .updateTable('accounts_requests')
           .set({ ...changes, updated_at: now })
           .where('id', '=', id)
           .where('state', '=', 'approved')
-          .where('step', '=', step)
-          .executeTakeFirst();
+          .where('step', '=', step);
+        // A group's nickname is planned once: of two workers planning it at once only one goes on to
+        // create the group (a security group has no nickname conflict in Graph to stop the second).
+        if (changes.group_nickname !== undefined) q = q.where('group_nickname', 'is', null);
+        const r = await q.executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) return false;
         if (audit) await appendAudit(trx, { requestId: id, actor: 'system', ...audit }, now);
         return true;

@@ -120,6 +120,22 @@ for (const dialect of DIALECTS)
       assert.deepEqual([again.state, again.attempts, again.reason, again.step], ['approved', 0, null, 'upn']);
     });
 
+    test("a group's nickname is planned once: of two workers at once only one may create the group", async () => {
+      const r = await file({
+        kind: 'group-create',
+        groupName: 'Chess club',
+        groupKind: 'security',
+        approved: true,
+      });
+      const both = await Promise.all([
+        requests.record(r.id, 'group', { group_nickname: 'chess-club' }),
+        requests.record(r.id, 'group', { group_nickname: 'chess-club' }),
+      ]);
+      assert.deepEqual(both.filter(Boolean).length, 1);
+      assert.equal(await requests.record(r.id, 'group', { group_nickname: 'chess-club-2' }), false);
+      assert.equal((await requests.get(r.id))?.groupNickname, 'chess-club');
+    });
+
     test('search treats %, _ and \\ in the text as themselves', async () => {
       const plain = await file({ address: 'axb@example.edu' });
       const under = await file({ address: 'a_b@example.edu' });
