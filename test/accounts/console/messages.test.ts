@@ -20,12 +20,16 @@ describe('accounts console texts', () => {
     const dir = new URL('../../../src/accounts/console/', import.meta.url);
     const asked = new Set<string>();
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'messages.ts'))
-      for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\bt\(\s*'([a-zA-Z.-]+)'/g)) asked.add(m[1] as string);
+      for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\bt\(\s*'([a-zA-Z.-]+)'/g))
+        asked.add(m[1] as string);
     for (const s of REQUEST_STATES) asked.add(`state.${s}`);
     for (const s of STEPS) asked.add(`step.${s}`);
     for (const k of REQUEST_KINDS) asked.add(`kind.${k}`);
     for (const s of ['portal', 'import', 'console']) asked.add(`source.${s}`);
     for (const p of ['requests', 'imports', 'audit', 'expiry']) asked.add(`${p}.title`);
-    assert.deepEqual([...asked].filter((id) => !Object.hasOwn(messages.en, id)), []);
+    assert.deepEqual(
+      [...asked].filter((id) => !Object.hasOwn(messages.en, id)),
+      [],
+    );
   });
 });
