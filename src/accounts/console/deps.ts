@@ -2,6 +2,7 @@
 import type { AccountsConfig } from '../config.js';
 import type { AccountsAudit } from '../store/audit.js';
 import type { AccountImports } from '../store/imports.js';
+import type { RequestStats } from '../store/request-stats.js';
 import type { AccountRequests } from '../store/requests.js';
 
 export interface AccountsConsoleDeps {
@@ -9,5 +10,7 @@ export interface AccountsConsoleDeps {
   audit: AccountsAudit;
   imports: AccountImports;
   config: AccountsConfig;
+  /** For the overview's chart of requests filed per day; no chart without it. */
+  stats?: RequestStats;
   clock?: () => number;
 }

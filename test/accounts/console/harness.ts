@@ -6,6 +6,7 @@ import { accountsConsole } from '../../../src/accounts/console/index.js';
 import { parseAccountsConfig } from '../../../src/accounts/config.js';
 import { AccountsAudit } from '../../../src/accounts/store/audit.js';
 import { AccountImports } from '../../../src/accounts/store/imports.js';
+import { RequestStats } from '../../../src/accounts/store/request-stats.js';
 import { AccountRequests, type NewRequest } from '../../../src/accounts/store/requests.js';
 import { type AdminConsole, adminConsole, ORIGIN } from '../../helpers/admin-console.js';
 import { openTestDatabase } from '../../helpers/databases.js';
@@ -53,7 +54,8 @@ export async function accountsHarness(dialect: Dialect): Promise<AccountsHarness
   const requests = new AccountRequests(db.store.db);
   const audit = new AccountsAudit(db.store.db);
   const imports = new AccountImports(db.store.db);
-  const section = accountsConsole({ requests, audit, imports, config });
+  const stats = new RequestStats(db.store.db);
+  const section = accountsConsole({ requests, audit, imports, config, stats });
   const c = await adminConsole({ db, sections: [{ feature: 'accounts', section }] });
   return {
     c,

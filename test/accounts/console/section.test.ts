@@ -368,6 +368,13 @@ for (const dialect of DIALECTS) {
       const overview = await h.get('/', admin.cookie);
       assert.match(overview.body, /1 account requests wait for a decision/);
       assert.match(overview.body, /href="\/accounts\?state=pending"/);
+      const chart = /data-block="accounts-filed-daily"[\s\S]*?<\/section>/.exec(overview.body)?.[0] ?? '';
+      assert.match(chart, /Account requests filed per day \(14 days\)/);
+      const today =
+        /<tbody>[\s\S]*<tr><th scope="row">[^<]*<\/th><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr><\/tbody>/.exec(
+          chart,
+        );
+      assert.deepEqual(today?.slice(1), ['3', '0', '0'], 'today: three filed through the portal');
     });
   });
 }
