@@ -378,3 +378,32 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('import results', () => {
+  test('page by row number across refusals and requests, none lost or doubled', async () => {
+    const h = await harness('sqlite');
+    const admin = await h.c.signIn(['admin']);
+    const lines = ['email,given_name,surname'];
+    for (let i = 1; i <= 9; i++) lines.push(i % 3 === 0 ? `bad${i},X,Y` : `r${i}@stud.example.edu,R,N${i}`);
+    const res = await h.upload(
+      '/accounts/imports',
+      admin.cookie,
+      { _csrf: admin.csrf, template: 'students' },
+      { name: 'p.csv', data: lines.join('\n') },
+    );
+    const id = Number(/imports\/(\d+)/.exec(res.headers.location as string)?.[1]);
+    const seen: number[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await h.imports.results(id, { afterRow: after, limit: 2 });
+      seen.push(...page.map((r) => r.row));
+      if (page.length < 2) break;
+      after = page.at(-1)?.row as number;
+    }
+    assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(
+      (await h.get(`/accounts/imports/${id}?after=3`, admin.cookie)).body.match(/<tr data-row="/g)?.length,
+      6,
+    );
+  });
+});
