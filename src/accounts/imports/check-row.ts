@@ -58,7 +58,9 @@ export function checkRow(
         `The address is not eligible for template ${name}.`,
         a.address,
       );
-    address = a.address;
+    // The key (local part lower-cased) is the form stored unique (policy/address.ts): `Anna@x` and
+    // `anna@x` are one person, and the one-account index compares this column as it is.
+    address = a.key;
   } catch (e) {
     if (!isGsocError(e)) throw e;
     return refuse(e.code, e.message, shownAddress);

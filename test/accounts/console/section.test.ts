@@ -184,7 +184,7 @@ for (const dialect of DIALECTS) {
         'email;given_name;surname;template',
         'anna@stud.example.edu;Anna;Müller;',
         'known@stud.example.edu;Kim;Known;',
-        'anna@stud.example.edu;Anna;Again;',
+        'ANNA@Stud.Example.edu;Anna;Again;',
         'someone@gmail.com;Sam;One;',
         'not an address;X;Y;',
         'bo@stud.example.edu;Bo',

@@ -25,7 +25,7 @@ describe('import rows', () => {
   test('a good row is normalised and takes the form’s template unless it names one', () => {
     assert.deepEqual(checkRow(row({ email: '  Anna@STUD.Example.EDU ' }), templates, 'students'), {
       ok: true,
-      address: 'Anna@stud.example.edu',
+      address: 'anna@stud.example.edu',
       givenName: 'Anna',
       surname: 'Müller',
       template: 'students',
