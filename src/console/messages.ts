@@ -73,6 +73,10 @@ export const CONSOLE_MESSAGES: Messages = {
     'console.audit.system': 'graphsoc',
     'console.error.title': 'Something stopped this page',
     'console.error.notFound': 'There is no such page.',
+    'console.error.uploadTooLarge': 'The file is larger than {max}: split it and send the parts one by one.',
+    'console.error.formInvalid': 'The form could not be read ({reason}); reload the page and send it again.',
+    'console.progress.text': '{value} of {max} ({percent} %)',
+    'console.form.required': 'required',
     'console.error.back': 'Back to the overview',
     'console.outcome.success': 'Done',
     'console.outcome.failure': 'Failed',
@@ -161,6 +165,12 @@ export const CONSOLE_MESSAGES: Messages = {
     'console.audit.system': 'graphsoc',
     'console.error.title': 'Diese Seite konnte nicht angezeigt werden',
     'console.error.notFound': 'Diese Seite gibt es nicht.',
+    'console.error.uploadTooLarge':
+      'Die Datei ist größer als {max}: Teilen Sie sie und senden Sie die Teile einzeln.',
+    'console.error.formInvalid':
+      'Das Formular konnte nicht gelesen werden ({reason}); laden Sie die Seite neu und senden Sie es erneut.',
+    'console.progress.text': '{value} von {max} ({percent} %)',
+    'console.form.required': 'Pflichtfeld',
     'console.error.back': 'Zurück zur Übersicht',
     'console.outcome.success': 'Erledigt',
     'console.outcome.failure': 'Fehlgeschlagen',

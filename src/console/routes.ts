@@ -19,6 +19,7 @@ import { can, type Session } from '../platform/web-session/index.js';
 import { ConsoleNotFoundError } from './errors.js';
 import { consoleHref, drawCell } from './cells.js';
 import { chartBlock } from './chart-block.js';
+import { drawForm, drawProgress } from './form-block.js';
 import { buildFrame, consoleTranslator, type FrameSite, requestLocale, THEMES } from './frame.js';
 import type { ConsoleGate } from './gate.js';
 import { type Guides, guideHref, loadGuides } from './guides.js';
@@ -26,6 +27,8 @@ import { codeSpans } from './iso-time.js';
 import { isLocale, LOCALE_COOKIE } from './locale.js';
 import type { DashboardModel } from './model.js';
 import { dependenciesBlock, leasesBlock, overviewBlocks } from './overview.js';
+import { acceptMultipart, tooLarge, UPLOAD_SLACK } from './posted-form.js';
+import { mountDownloads } from './downloads.js';
 import { auditBlocks } from './audit-page.js';
 import {
   consoleRequest,
@@ -106,6 +109,8 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
       if (b.kind === 'facts')
         return { ...b, items: b.items.map((i) => ({ label: i.label, value: drawCell(i.value, locale) })) };
       if (b.kind === 'chart') return { ...b, ...chartBlock(b, locale) };
+      if (b.kind === 'form') return drawForm(b);
+      if (b.kind === 'progress') return drawProgress(b, locale);
       return b;
     });
 
@@ -118,7 +123,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
         ...(await flash(req, session)),
       });
       // A button the person may not use is left out; the action refuses it anyway.
-      const blocks = page.blocks.map((b) => filterButtons(b, session));
+      const blocks = page.blocks.flatMap((b) => filterButtons(b, session));
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       return reply.send(
         eta.render('page', {
@@ -233,7 +238,18 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
     }),
   );
 
+  // Forms with a file field come as multipart/form-data: kept as bytes here, read in the action.
+  acceptMultipart(app);
+  // A body over the route's limit is refused by Fastify before any handler: said as the console's
+  // own refusal, on its page; every other error goes on to the listener's handler.
+  app.setErrorHandler(async function consoleErrors(err, req, reply) {
+    if ((err as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+    const limit = req.routeOptions.bodyLimit ?? 64 * 1024;
+    const upload = limit > UPLOAD_SLACK ? limit - UPLOAD_SLACK : limit;
+    return renderer.error(req, reply, undefined, tooLarge(requestLocale(req), upload));
+  });
   await mountSections(app, gate, renderer, sections);
+  for (const { section } of sections) mountDownloads(app, gate, renderer, section);
 
   // Language and theme: cookies the page reads, set by a form so it works without script.
   app.post('/preferences', async function preferences(req, reply) {
@@ -277,11 +293,13 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleOptions):
   });
 }
 
-/** The block without the buttons the person's roles do not allow. */
-function filterButtons(b: Block, session: Session): Block {
+/** The block without the buttons (or the form) the person's roles do not allow. */
+function filterButtons(b: Block, session: Session): Block[] {
   const mine = (buttons: readonly ActionButton[]) => buttons.filter((x) => can(session.roles, x.needs));
-  if (b.kind === 'actions') return { ...b, buttons: mine(b.buttons) };
+  if (b.kind === 'actions') return [{ ...b, buttons: mine(b.buttons) }];
   if (b.kind === 'table')
-    return { ...b, rows: b.rows.map((r) => (r.actions ? { ...r, actions: mine(r.actions) } : r)) };
-  return b;
+    return [{ ...b, rows: b.rows.map((r) => (r.actions ? { ...r, actions: mine(r.actions) } : r)) }];
+  // A form the person may not send is left out whole; its action refuses it anyway.
+  if (b.kind === 'form' && !can(session.roles, b.needs)) return [];
+  return [b];
 }

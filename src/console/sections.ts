@@ -17,6 +17,7 @@ import { type AuditLog, can, ForbiddenError, type Session } from '../platform/we
 import { consoleHref } from './cells.js';
 import { requestLocale } from './frame.js';
 import type { ConsoleGate } from './gate.js';
+import { type PostedForm, postedForm, UPLOAD_SLACK } from './posted-form.js';
 import { translator } from './translate.js';
 
 export interface MountedSection {
@@ -40,8 +41,10 @@ export function consoleRequest(
   session: Session,
   locale: Locale,
   messages: Messages,
+  posted: PostedForm = { fields: {}, files: [] },
 ): ConsoleRequest {
   const t = translator(messages, locale);
+  const { _csrf, return: _back, ...body } = posted.fields;
   return {
     params: plain(req.params),
     query: plain(req.query),
@@ -49,6 +52,8 @@ export function consoleRequest(
     t,
     user: { subject: session.subject, name: session.name, roles: session.roles },
     can: (action) => can(session.roles, action),
+    body,
+    files: posted.files,
   };
 }
 
@@ -83,15 +88,17 @@ export async function mountSections(
       });
     }
     for (const route of section.actions ?? []) {
-      app.post(route.path, async function consoleAction(req, reply) {
-        const form = formOf(req.body);
+      const bodyLimit = route.upload ? route.upload.maxBytes + UPLOAD_SLACK : undefined;
+      app.post(route.path, bodyLimit ? { bodyLimit } : {}, async function consoleAction(req, reply) {
+        let form: PostedForm;
         let session: Session;
         try {
-          session = await gate.postSession(req, form);
+          form = postedForm(req, route.upload, requestLocale(req));
+          session = await gate.postSession(req, form.fields);
         } catch (e) {
           return render.error(req, reply, undefined, e);
         }
-        const creq = consoleRequest(req, session, requestLocale(req), section.messages);
+        const creq = consoleRequest(req, session, requestLocale(req), section.messages, form);
         const entry = {
           actor: { subject: session.subject, name: session.name },
           action: route.audit,
@@ -103,7 +110,7 @@ export async function mountSections(
           await gate.audit.append({ ...entry, target, outcome: 'denied', detail: { needs: route.needs } });
           return render.error(req, reply, session, new ForbiddenError(route.needs));
         }
-        const back = consoleHref(String(form.return ?? '')) ?? '/';
+        const back = consoleHref(form.fields.return ?? '') ?? '/';
         try {
           const r = await route.run(creq);
           const id = await gate.audit.append({
@@ -140,10 +147,6 @@ export async function mountSections(
       });
     }
   }
-}
-
-function formOf(body: unknown): Record<string, unknown> {
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
 function withFlash(path: string, auditId: string): string {

@@ -96,7 +96,74 @@ export type Block =
   | { kind: 'search'; id: string; path: string; label: string; value: string; placeholder?: string }
   | { kind: 'text'; id: string; text: string; tone?: Tone }
   /** Buttons for the whole page. */
-  | { kind: 'actions'; id: string; buttons: readonly ActionButton[] };
+  | { kind: 'actions'; id: string; buttons: readonly ActionButton[] }
+  | FormBlock
+  | ProgressBlock;
+
+/**
+ * One field of a form block. `name` is the posted field's name (the action reads it from
+ * `req.body`, or `req.files` for a file); `label` and `hint` are texts already translated.
+ */
+export type FormField =
+  | {
+      kind: 'text' | 'textarea';
+      name: string;
+      label: string;
+      required?: boolean;
+      value?: string;
+      maxLength?: number;
+      hint?: string;
+    }
+  | {
+      kind: 'select';
+      name: string;
+      label: string;
+      required?: boolean;
+      /** The option selected; the first when not given. */
+      value?: string;
+      options: ReadonlyArray<{ value: string; label: string }>;
+      hint?: string;
+    }
+  /** Posts `name=yes` when ticked, nothing when not. */
+  | { kind: 'checkbox'; name: string; label: string; checked?: boolean; hint?: string }
+  /**
+   * A file to upload: the form is sent as multipart/form-data, and the action must declare
+   * `upload` (its size limit). `accept` is the browser's hint (`.csv,text/csv`), not a check.
+   */
+  | { kind: 'file'; name: string; label: string; required?: boolean; accept?: string; hint?: string };
+
+/**
+ * A form posting to one of the feature's actions, with the session's anti-forgery token and the page
+ * to come back to, as the buttons have. Left out, like a button, for those whose roles do not allow
+ * `needs`; the action checks the role again when the post arrives. The fields are in a fieldset whose
+ * legend is `title`; each has its label.
+ */
+export interface FormBlock {
+  kind: 'form';
+  id: string;
+  title: string;
+  /** The action's path, with its parameters filled in. */
+  path: string;
+  needs: ConsoleAction;
+  fields: readonly FormField[];
+  /** The submit button's text. */
+  submit: string;
+  confirm?: string;
+  hint?: string;
+}
+
+/** How far a piece of work is: a `<progress>` with its text ("340 of 1,000 (34 %)") beside it. */
+export interface ProgressBlock {
+  kind: 'progress';
+  id: string;
+  /** The heading, also the bar's accessible name. */
+  label: string;
+  value: number;
+  max: number;
+  tone?: Tone;
+  /** Shown beside the bar; the console's "{value} of {max} ({percent} %)" when not given. */
+  text?: string;
+}
 
 export interface ConsolePage {
   title: string;
@@ -117,6 +184,25 @@ export interface ConsoleRequest {
   user: { subject: string; name: string; roles: readonly Role[] };
   /** Whether the user may take the action (to leave a button out). */
   can(action: ConsoleAction): boolean;
+  /**
+   * An action's posted fields (the last value of a repeated one), without the console's own `_csrf`
+   * and `return`; empty for pages and downloads. Strings as sent: validate them (zod). Optional only
+   * so that requests built by hand (tests) stay valid; the console always sets it.
+   */
+  body?: Readonly<Record<string, string>>;
+  /** An action's uploaded files (only for an action that declares `upload`); empty otherwise. */
+  files?: readonly UploadedFile[];
+}
+
+/** A file from a form's file field, held in memory (at most the action's `upload.maxBytes`). */
+export interface UploadedFile {
+  /** The form field's name. */
+  field: string;
+  /** The name the browser gave, as sent: untrusted, for display and the audit entry only. */
+  filename: string;
+  /** The browser's guess (`text/csv`, often `application/octet-stream`): untrusted. */
+  contentType: string;
+  data: Buffer;
 }
 
 export interface ConsolePageRoute {
@@ -144,8 +230,38 @@ export interface ConsoleActionRoute {
   needs: ConsoleAction;
   /** The audit log's action code (`phishing.report.release`). */
   audit: string;
+  /**
+   * Takes one file of at most `maxBytes` from a multipart/form-data post (a form block with a file
+   * field). A larger one is refused with 413 (GSOC_CONSOLE_UPLOAD_TOO_LARGE) before run(); without
+   * `upload` an action takes no file and its body stays within the console's 64 KB.
+   */
+  upload?: { maxBytes: number };
   /** Throws a CallerError (not found, not quarantined) for a refusal the user should read. */
   run(req: ConsoleRequest): Promise<ActionResult>;
+}
+
+/** A file the console offers for download (a CSV export): a GET behind the session and the role. */
+export interface ConsoleDownload {
+  /** A Fastify path: `/accounts/export.csv`, `/accounts/imports/:id/results.csv`. */
+  path: string;
+  /** The role check; refused with 403 and audited as denied. */
+  needs: ConsoleAction;
+  /** The audit log's action code; every download is recorded with who took it. */
+  audit: string;
+  /** Throws a CallerError (not found) for a refusal the user should read. */
+  render(req: ConsoleRequest): Promise<DownloadFile>;
+}
+
+/** Sent as an attachment (`Content-Disposition: attachment`, `Cache-Control: no-store`). */
+export interface DownloadFile {
+  /** The name the browser saves it under; characters outside printable ASCII are sent RFC 6266-encoded. */
+  filename: string;
+  /** `text/csv; charset=utf-8`. */
+  contentType: string;
+  body: string | Buffer;
+  /** What the audit entry records as the target (`import:12`); the path when not given. */
+  target?: string;
+  detail?: unknown;
 }
 
 /** Something a person should look at, listed on the overview. */
@@ -167,6 +283,8 @@ export interface ConsoleSection {
   nav: ReadonlyArray<{ path: string; title: string }>;
   pages: readonly ConsolePageRoute[];
   actions?: readonly ConsoleActionRoute[];
+  /** Files to download (CSV exports), each role-checked and audited. */
+  downloads?: readonly ConsoleDownload[];
   /** The feature's texts. Page titles, columns and labels come from here through `t`. */
   messages: Messages;
   overview?(req: ConsoleRequest): Promise<OverviewPart>;

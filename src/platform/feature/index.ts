@@ -10,9 +10,13 @@ export {
   type AttentionItem,
   type Block,
   type Cell,
+  type DownloadFile,
+  type FormBlock,
+  type FormField,
   type Chart,
   type ChartSeries,
   type ConsoleActionRoute,
+  type ConsoleDownload,
   type ConsolePage,
   type ConsolePageRoute,
   type ConsoleRequest,
@@ -21,7 +25,9 @@ export {
   type Locale,
   type Messages,
   type OverviewPart,
+  type ProgressBlock,
   type TableRow,
   type Tone,
+  type UploadedFile,
 } from './console.js';
 export { addAt, DAY_MS, HOUR_MS, windowStart } from './series.js';
