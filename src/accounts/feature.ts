@@ -1,7 +1,11 @@
 // The self-service accounts portal as a graphsoc feature: its dashboard row, configuration, tables,
 // error catalogue, and how it starts (run/start.ts).
 import type { Feature } from '../platform/feature/index.js';
+import { errors as consoleErrors } from './console/errors.js';
+import { errors as csvErrors } from './csv/errors.js';
 import { errors } from './errors.js';
+import { portalErrors } from './portal/errors.js';
+import { provisionErrors } from './provision/errors.js';
 import { type AccountsAppConfig, accountsConfig } from './feature-config.js';
 import { accountsOnlineChecks } from './run/online-checks.js';
 import { type AccountsServices, startAccounts } from './run/start.js';
@@ -27,7 +31,13 @@ export const accounts: Feature<AccountsAppConfig, AccountsServices> = {
   ],
   config: accountsConfig,
   migrations: accountsMigrations,
-  errors: { 'Self-service accounts': errors },
+  errors: {
+    'Self-service accounts': errors,
+    'Self-service accounts: public pages': portalErrors,
+    'Self-service accounts: provisioning': provisionErrors,
+    'Self-service accounts: console': consoleErrors,
+    'Self-service accounts: CSV import': csvErrors,
+  },
   start: startAccounts,
   onlineChecks: accountsOnlineChecks,
 };

@@ -11,6 +11,7 @@ import { portalRoutes } from '../portal/routes.js';
 import { createExpiry, createProvisioner, pacerFor } from '../provision/index.js';
 import { AccountsAudit } from '../store/audit.js';
 import { AccountImports } from '../store/imports.js';
+import { RequestStats } from '../store/request-stats.js';
 import { AccountRequests } from '../store/requests.js';
 import { StatusLinks } from '../store/status-links.js';
 import { accountNotices } from './notices.js';
@@ -64,7 +65,7 @@ export async function startAccounts(
     }),
     units: [provisioner.unit(), expiry.unit()],
     checks: [ctx.services.microsoft.check(tenant)],
-    console: accountsConsole({ requests, audit, imports, config: c }),
+    console: accountsConsole({ requests, audit, imports, config: c, stats: new RequestStats(db) }),
     purges: accountsPurges({ config: c, store: ctx.store }),
     close: async () => {},
   };

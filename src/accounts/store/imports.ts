@@ -75,6 +75,19 @@ export class AccountImports {
       .execute();
   }
 
+  /**
+   * Deletes imports made before `before` with their refused rows; the requests they filed stay (each
+   * under its own retention) and keep their import number. Returns how many imports went.
+   */
+  async purge(before: number): Promise<number> {
+    return this.#db.transaction().execute(async (trx) => {
+      const old = trx.selectFrom('accounts_imports').select('id').where('created_at', '<', before);
+      await trx.deleteFrom('accounts_import_refusals').where('import_id', 'in', old).execute();
+      const r = await trx.deleteFrom('accounts_imports').where('created_at', '<', before).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    });
+  }
+
   async get(id: number): Promise<AccountImport | undefined> {
     const r = await this.#db
       .selectFrom('accounts_imports')
