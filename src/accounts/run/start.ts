@@ -48,6 +48,9 @@ export async function startAccounts(
     notify,
     pacer,
     logger,
+    // An approval lands in the database, not in this process: looking every 5 s for a request that
+    // became due costs one indexed query and has an approved request start within seconds.
+    pollIntervalMs: 5000,
   });
   const expiry = createExpiry({ config: c, requests, graph, notify, pacer, logger });
   return {
