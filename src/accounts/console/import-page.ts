@@ -20,7 +20,7 @@ export function importPage(d: AccountsConsoleDeps): ConsolePageRoute {
       if (!imp)
         throw new AccountsConsoleError('IMPORT_NOT_FOUND', req.t('error.importMissing', { id }), { id });
       const [states, results] = await Promise.all([
-        d.imports.states(id),
+        d.requests.counts({ importId: id }),
         d.imports.results(id, { ...(q.after ? { afterRow: q.after } : {}), limit: RESULTS_PAGE + 1 }),
       ]);
       const accepted = REQUEST_STATES.reduce((n, s) => n + states[s], 0);

@@ -4,7 +4,6 @@
 // paged by row number across the refusals and the requests together.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
-import type { RequestState } from '../model/request.js';
 import { type AccountRequest, toRequest } from './request-row.js';
 import { type AccountsDb, accountsDb } from './tables.js';
 
@@ -103,26 +102,6 @@ export class AccountImports {
     if (opts.before !== undefined) q = q.where('id', '<', opts.before);
     const rows = await q.orderBy('id', 'desc').limit(opts.limit).execute();
     return rows.map(toImport);
-  }
-
-  /** The import's requests per state now (the progress bar and its counts). */
-  async states(importId: number): Promise<Record<RequestState, number>> {
-    const rows = await this.#db
-      .selectFrom('accounts_requests')
-      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('import_id', '=', importId)
-      .groupBy('state')
-      .execute();
-    const out: Record<RequestState, number> = {
-      pending: 0,
-      approved: 0,
-      done: 0,
-      failed: 0,
-      denied: 0,
-      cancelled: 0,
-    };
-    for (const r of rows) out[r.state] = Number(r.n);
-    return out;
   }
 
   /** Rows after `afterRow`, in row order, at most `limit`: refusals and requests merged. */

@@ -159,13 +159,13 @@ export class AccountRequests {
     return rows.map(toRequest);
   }
 
-  /** Requests per state (the console's tabs and the overview). */
-  async counts(): Promise<Record<RequestState, number>> {
-    const rows = await this.#db
+  /** Requests per state: all of them (the console's tabs, the overview) or one import's (its progress). */
+  async counts(filter: { importId?: number } = {}): Promise<Record<RequestState, number>> {
+    let q = this.#db
       .selectFrom('accounts_requests')
-      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('state')
-      .execute();
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')]);
+    if (filter.importId !== undefined) q = q.where('import_id', '=', filter.importId);
+    const rows = await q.groupBy('state').execute();
     const out: Record<RequestState, number> = {
       pending: 0,
       approved: 0,
