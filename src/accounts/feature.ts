@@ -7,6 +7,7 @@ import { errors } from './errors.js';
 import { portalErrors } from './portal/errors.js';
 import { provisionErrors } from './provision/errors.js';
 import { type AccountsAppConfig, accountsConfig } from './feature-config.js';
+import { ACCOUNTS_METRICS } from './run/metrics.js';
 import { accountsOnlineChecks } from './run/online-checks.js';
 import { type AccountsServices, startAccounts } from './run/start.js';
 import { accountsMigrations } from './store/migrations/index.js';
@@ -38,6 +39,7 @@ export const accounts: Feature<AccountsAppConfig, AccountsServices> = {
     'Self-service accounts: console': consoleErrors,
     'Self-service accounts: CSV import': csvErrors,
   },
+  metrics: ACCOUNTS_METRICS,
   start: startAccounts,
   onlineChecks: accountsOnlineChecks,
 };

@@ -38,6 +38,7 @@ export const FAILURE_REASONS = [
   'NAME_UNUSABLE',
   'GROUP_NAME_TAKEN',
   'GROUP_INVALID',
+  'GROUP_MISSING',
   'RETRIES_EXHAUSTED',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];

@@ -14,6 +14,7 @@ import { AccountImports } from '../store/imports.js';
 import { RequestStats } from '../store/request-stats.js';
 import { AccountRequests } from '../store/requests.js';
 import { StatusLinks } from '../store/status-links.js';
+import { bindAccountsMetrics } from './metrics.js';
 import { accountNotices } from './notices.js';
 import { accountsPurges } from './purges.js';
 
@@ -52,6 +53,7 @@ export async function startAccounts(
     // became due costs one indexed query and has an approved request start within seconds.
     pollIntervalMs: 5000,
   });
+  bindAccountsMetrics(requests, pacer);
   const expiry = createExpiry({ config: c, requests, graph, notify, pacer, logger });
   return {
     routes: portalRoutes({

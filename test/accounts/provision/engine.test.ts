@@ -155,6 +155,19 @@ describe('provisioning engine', () => {
     await assertSingleOutcome(w2);
   });
 
+  test('a template group that no longer exists fails at once with GROUP_MISSING, not after every retry', async () => {
+    const gone = '0d7b3a2c-1111-4c4c-8d8d-222233334444';
+    const w = await world({ template: { groups: [gone] } });
+    const [r] = await w.file(1);
+    await drive(w, [w.engine()]);
+    const failed = await w.requests.load(r!.id);
+    assert.equal(failed.state, 'failed');
+    assert.equal(failed.step, 'groups');
+    assert.equal(failed.reason, 'GROUP_MISSING');
+    assert.equal(failed.attempts, 0, 'not retried');
+    await assertSingleOutcome(w);
+  });
+
   test('429, 5xx and timeouts on every kind of call are postponed and end in one account each', async () => {
     const w = await world();
     const t = w.tenant.tenantId;

@@ -1,7 +1,13 @@
 // Step `groups`: member $ref for each group, the template's for an account, the listed group for a
 // group-join (the member then is the person's own account). "Already a member" counts as done, so a
-// repeated try adds nothing twice.
-import { addGroupMember, directoryRefusal } from '../../../connectors/microsoft/graph/index.js';
+// repeated try adds nothing twice. A 404 is a member not replicated yet (tried again later) unless the
+// group itself is gone, which no retry mends: that fails the request with GROUP_MISSING at once.
+import {
+  addGroupMember,
+  directoryRefusal,
+  GraphError,
+  getGroup,
+} from '../../../connectors/microsoft/graph/index.js';
 import { type StepContext, templateOf } from '../context.js';
 import { ProvisionRefusedError } from '../errors.js';
 import { personUserId } from './person.js';
@@ -25,7 +31,10 @@ export async function groupsStep(ctx: StepContext): Promise<void> {
       await ctx.write('addGroupMember', (o) => addGroupMember(deps.graph, groupId, member, o));
       added.push(groupId);
     } catch (e) {
-      if (directoryRefusal(e)?.kind !== 'already-referenced') throw e;
+      if (directoryRefusal(e)?.kind === 'already-referenced') continue;
+      if (isNotFound(e) && (await groupGone(ctx, groupId)))
+        throw new ProvisionRefusedError('GROUP_MISSING', `Group ${groupId} does not exist in the tenant`);
+      throw e;
     }
   }
   await deps.requests.complete(
@@ -35,4 +44,16 @@ export async function groupsStep(ctx: StepContext): Promise<void> {
     {},
     { action: 'directory.member-added', detail: { userId: member, groups: added } },
   );
+}
+
+const isNotFound = (e: unknown): boolean => e instanceof GraphError && e.status === 404;
+
+async function groupGone(ctx: StepContext, groupId: string): Promise<boolean> {
+  try {
+    await getGroup(ctx.deps.graph, groupId, ctx.read);
+    return false;
+  } catch (e) {
+    if (isNotFound(e)) return true;
+    throw e;
+  }
 }
