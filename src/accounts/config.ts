@@ -7,7 +7,8 @@
 // the schema itself, so `composeConfig` will run them too.
 import { z } from 'zod';
 import { AccountsConfigError } from './errors.js';
-import { canonicalDomain, normaliseAddress } from './policy/address.js';
+import { canonicalDomain } from '../platform/domain-name.js';
+import { normaliseAddress } from './policy/address.js';
 import { compileEligibility } from './policy/eligibility.js';
 import { compileGroupNaming, MAX_GROUP_NAME } from './policy/group-name.js';
 import { ISO_COUNTRIES } from './policy/iso-countries.js';

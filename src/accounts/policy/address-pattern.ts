@@ -8,7 +8,8 @@
 // walk that falls back only to the last `*`, so its cost is at most the address length times the
 // pattern length (254 × 128), and a pattern is compiled once, when the configuration loads.
 import { AddressPatternError } from '../errors.js';
-import { canonicalDomain, type NormalisedAddress } from './address.js';
+import { canonicalDomain } from '../../platform/domain-name.js';
+import type { NormalisedAddress } from './address.js';
 import { hasInvisible } from './invisible.js';
 
 export const MAX_PATTERN = 128;

@@ -9,15 +9,14 @@
 // (SMTPUTF8 local parts are where look-alike letters hide; institutional addresses are ASCII), and a
 // domain label that mixes scripts (`stud.exаmple.edu` with a Cyrillic а). One pass over at most 254
 // characters: no regular expression runs over anything longer than a 63-character label.
-import { domainToASCII } from 'node:url';
 import { z } from 'zod';
+import { canonicalDomain } from '../../platform/domain-name.js';
 import { AddressInvalidError } from '../errors.js';
 import { isInvisible } from './invisible.js';
 
 /** RFC 5321's longest path less the angle brackets. */
 export const MAX_ADDRESS = 254;
 const MAX_LOCAL = 64;
-const MAX_DOMAIN = 253;
 
 export interface NormalisedAddress {
   /** `Local.Part@example.edu`: what the mail is sent to and the page shows. */
@@ -40,8 +39,6 @@ const isAtext = (c: string): boolean =>
   "!#$%&'*+-/=?^_`{|}~".includes(c);
 
 const isSpace = (c: string): boolean => /\s/u.test(c);
-
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Latin', /\p{Script=Latin}/u],
@@ -77,19 +74,6 @@ export function mixesScripts(label: string): boolean {
   }
   if (seen.size <= 1) return false;
   return !ALLOWED_MIXES.some((mix) => [...seen].every((s) => mix.has(s)));
-}
-
-/** The canonical (lower-case punycode) form of a domain name, or undefined; a trailing root dot is dropped. */
-export function canonicalDomain(value: string): string | undefined {
-  const name = value.endsWith('.') ? value.slice(0, -1) : value;
-  if (name.length === 0 || name.length > 4 * MAX_DOMAIN) return undefined;
-  const ascii = domainToASCII(name);
-  if (ascii === '' || ascii.length > MAX_DOMAIN) return undefined;
-  const labels = ascii.split('.');
-  if (labels.length < 2) return undefined;
-  for (const label of labels) if (!LABEL.test(label)) return undefined;
-  if (/^[0-9]+$/.test(labels[labels.length - 1] as string)) return undefined; // an IPv4 address in disguise
-  return ascii;
 }
 
 /** Refuses the first hostile character, in the order a person is best told about it. */

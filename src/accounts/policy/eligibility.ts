@@ -6,7 +6,8 @@
 // The answer depends only on the address's form, never on whether it is known, so the public page
 // can say "not eligible" without telling anyone which addresses have accounts.
 import { AddressNotEligibleError, AddressPatternError } from '../errors.js';
-import { canonicalDomain, type NormalisedAddress, normaliseAddress } from './address.js';
+import { canonicalDomain } from '../../platform/domain-name.js';
+import { type NormalisedAddress, normaliseAddress } from './address.js';
 import { type AddressPattern, addressMatches, compileAddressPattern } from './address-pattern.js';
 
 export interface EligibilityRules {

@@ -1,7 +1,7 @@
 // A configured template compiled for the request path: its eligibility rules and its UPN part,
 // built once at start so checking an address or naming an account does no parsing.
 import type { AccountTemplateConfig } from '../config.js';
-import { canonicalDomain } from './address.js';
+import { canonicalDomain } from '../../platform/domain-name.js';
 import { type CompiledEligibility, compileEligibility } from './eligibility.js';
 import { compileUpnPattern } from './upn-pattern.js';
 import type { UpnTemplate } from './upn.js';

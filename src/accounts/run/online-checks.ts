@@ -14,7 +14,7 @@ import {
 import type { DependencyCheck } from '../../platform/health/registry.js';
 import { TenantMismatchError } from '../errors.js';
 import type { AccountsAppConfig } from '../feature-config.js';
-import { canonicalDomain } from '../policy/address.js';
+import { canonicalDomain } from '../../platform/domain-name.js';
 import type { AccountsServices } from './start.js';
 
 const isNotFound = (e: unknown): boolean => e instanceof GraphError && e.status === 404;

@@ -1,7 +1,7 @@
 // Hosts: IPv4 and IPv6 addresses, CIDR blocks and domain names, each checked and put in canonical
 // form. Internationalised names become punycode through node:url's domainToASCII (UTS #46, as
 // browsers do), so a look-alike name and its xn-- form are one indicator.
-import { domainToASCII } from 'node:url';
+import { canonicalDomain as canonicalDomainName } from '../../platform/domain-name.js';
 import { formatIp, networkOf, parseCidr, parseIp } from './ip.js';
 import { MAX_LENGTH, type NormaliseResult, hasSpace, normalised } from './normalised.js';
 import { reject } from './rejection.js';
@@ -28,27 +28,12 @@ export function normaliseCidr(claimed: string, value: string): NormaliseResult {
   return normalised('cidr', `${formatIp(network)}/${block.prefix}`);
 }
 
-const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
-const NUMERIC = /^[0-9]+$/;
-
 /**
- * The canonical (lower-case, punycode) form of a domain name, or undefined. A trailing root dot is
- * dropped. At least two labels: a single label names no host on the internet.
+ * The canonical form of a domain name an indicator names (underscores allowed, as in `_dmarc`), or
+ * undefined.
  */
-export function canonicalDomain(value: string): string | undefined {
-  const name = value.endsWith('.') ? value.slice(0, -1) : value;
-  if (name.length === 0 || name.length > 4 * MAX_LENGTH.domain || /[/?#@:\\\s%*]/.test(name))
-    return undefined;
-  const ascii = domainToASCII(name);
-  if (ascii === '' || ascii.length > MAX_LENGTH.domain) return undefined;
-  const labels = ascii.split('.');
-  if (labels.length < 2) return undefined;
-  for (const label of labels) if (!LABEL.test(label)) return undefined;
-  const top = labels[labels.length - 1] as string;
-  // A numeric last label is an IPv4 address in disguise (WHATWG parses 1.2.3.04 as one) or nothing.
-  if (NUMERIC.test(top) || top.includes('_')) return undefined;
-  return ascii;
-}
+export const canonicalDomain = (value: string): string | undefined =>
+  canonicalDomainName(value, { underscores: true });
 
 export function normaliseDomain(claimed: string, value: string): NormaliseResult {
   const domain = canonicalDomain(value);
