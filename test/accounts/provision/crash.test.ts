@@ -3,13 +3,10 @@
 // finishes the request. Each case must end in exactly one user (or group), no orphans, no twins,
 // with and without replication delay.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EntraGraphEmulator } from '../../../emulators/index.js';
 import type { GraphCallName } from '../../../src/accounts/provision/index.js';
-import { forgetCachedApplications } from '../../../src/connectors/microsoft/identity/index.js';
-import { startEmulator } from '../../connectors/microsoft/helpers.js';
-import { assertSingleOutcome, drive, openWorld, type World } from './world.js';
+import { assertSingleOutcome, drive, suiteWorlds, type World } from './world.js';
 
 class Crash extends Error {}
 
@@ -46,22 +43,12 @@ const ACCOUNT_CALLS: Array<[GraphCallName, number]> = [
 ];
 
 describe('a crash after every Graph call, then a fresh engine', () => {
-  let emu: EntraGraphEmulator;
-  const worlds: World[] = [];
-  before(async () => {
-    emu = await startEmulator();
-  });
-  after(async () => {
-    for (const w of worlds) await w.close();
-    await forgetCachedApplications();
-    await emu.close();
-  });
+  const worlds = suiteWorlds();
 
   for (const delay of [0, 300])
     for (const [call, nth] of ACCOUNT_CALLS)
       test(`account: after ${call} #${nth} (replication delay ${delay} ms)`, async () => {
-        const w = await openWorld(emu);
-        worlds.push(w);
+        const w = await worlds.open();
         w.emu.setReplicationDelay(delay);
         try {
           const [r] = await w.file(1, { givenName: 'Grace', surname: 'Hopper' });
@@ -87,8 +74,7 @@ describe('a crash after every Graph call, then a fresh engine', () => {
   for (const kind of ['m365', 'security'] as const)
     for (const delay of [0, 300])
       test(`group-create (${kind}): after createGroup (replication delay ${delay} ms)`, async () => {
-        const w = await openWorld(emu);
-        worlds.push(w);
+        const w = await worlds.open();
         const [account] = await w.file(1, { address: 'owner@example.edu' });
         await drive(w, [w.engine()]);
         w.emu.setReplicationDelay(delay);

@@ -2,39 +2,21 @@
 // a name someone else holds, no seats then seats bought, injected 429 / 5xx / timeouts, replication
 // delay, and the records (audit, expires_at) each step leaves.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { EntraGraphEmulator } from '../../../emulators/index.js';
+import { describe, test } from 'node:test';
 import { hasInvisible } from '../../../src/accounts/policy/invisible.js';
-import { forgetCachedApplications } from '../../../src/connectors/microsoft/identity/index.js';
-import { startEmulator } from '../../connectors/microsoft/helpers.js';
 import { waitFor } from '../../helpers/wait.js';
 import {
   allRequests,
   assertSingleOutcome,
   DOMAIN,
   drive,
-  openWorld,
+  suiteWorlds,
   silentLogger,
   SKU_A,
-  type World,
 } from './world.js';
 
 describe('provisioning engine', () => {
-  let emu: EntraGraphEmulator;
-  const worlds: World[] = [];
-  const world = async (o: Parameters<typeof openWorld>[1] = {}) => {
-    const w = await openWorld(emu, o);
-    worlds.push(w);
-    return w;
-  };
-  before(async () => {
-    emu = await startEmulator();
-  });
-  after(async () => {
-    for (const w of worlds) await w.close();
-    await forgetCachedApplications();
-    await emu.close();
-  });
+  const world = suiteWorlds().open;
 
   test('an account: name, user, licence, groups, ready mail, expiry date, audit', async () => {
     const w = await world();

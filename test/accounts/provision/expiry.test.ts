@@ -2,14 +2,11 @@
 // when it ends, deleted after the grace period; each move once, a repeat changes nothing, a user
 // deleted by hand is no error, and a crash between the directory change and its mark repeats safely.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { EntraGraphEmulator } from '../../../emulators/index.js';
+import { describe, test } from 'node:test';
 import { createExpiry, type NotifyWhat } from '../../../src/accounts/provision/index.js';
 import type { AccountRequest } from '../../../src/accounts/store/requests.js';
 import { deleteUser } from '../../../src/connectors/microsoft/graph/index.js';
-import { forgetCachedApplications } from '../../../src/connectors/microsoft/identity/index.js';
-import { startEmulator } from '../../connectors/microsoft/helpers.js';
-import { drive, openWorld, silentLogger, type World } from './world.js';
+import { drive, silentLogger, suiteWorlds, type World } from './world.js';
 
 const DAY = 86_400_000;
 
@@ -34,20 +31,10 @@ function expiryOf(w: World, notices: Array<{ id: string; what: NotifyWhat }>, cr
 }
 
 describe('account expiry', () => {
-  let emu: EntraGraphEmulator;
-  const worlds: World[] = [];
-  before(async () => {
-    emu = await startEmulator();
-  });
-  after(async () => {
-    for (const w of worlds) await w.close();
-    await forgetCachedApplications();
-    await emu.close();
-  });
+  const worlds = suiteWorlds();
 
   test('notify before, disable at the end of the lifetime, delete after the grace period', async () => {
-    const w = await openWorld(emu, { accounts: { expiry: { notifyDaysBefore: 14, graceDays: 30 } } });
-    worlds.push(w);
+    const w = await worlds.open({ accounts: { expiry: { notifyDaysBefore: 14, graceDays: 30 } } });
     const [r] = await w.file(1);
     await drive(w, [w.engine()]);
     const made = await w.requests.load(r!.id);
@@ -86,8 +73,7 @@ describe('account expiry', () => {
   });
 
   test('a crash after disabling repeats the disable; a user deleted by hand is marked deleted', async () => {
-    const w = await openWorld(emu, { accounts: { expiry: { notifyDaysBefore: 0, graceDays: 0 } } });
-    worlds.push(w);
+    const w = await worlds.open({ accounts: { expiry: { notifyDaysBefore: 0, graceDays: 0 } } });
     const [a, b] = await w.file(2);
     await drive(w, [w.engine()]);
     const ra = await w.requests.load(a!.id);

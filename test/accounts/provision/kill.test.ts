@@ -4,11 +4,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import type { EntraGraphEmulator } from '../../../emulators/index.js';
-import { forgetCachedApplications } from '../../../src/connectors/microsoft/identity/index.js';
-import { startEmulator } from '../../connectors/microsoft/helpers.js';
-import { accountsSection, allRequests, assertSingleOutcome, openWorld, type World } from './world.js';
+import { describe, test } from 'node:test';
+import { accountsSection, allRequests, assertSingleOutcome, suiteWorlds, type World } from './world.js';
 
 const CHILD = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
 
@@ -51,21 +48,11 @@ const KILLS: Array<{ call: string; nth: number }> = [
 ];
 
 describe('a worker killed with SIGKILL at each step, then restarted', () => {
-  let emu: EntraGraphEmulator;
-  const worlds: World[] = [];
-  before(async () => {
-    emu = await startEmulator();
-  });
-  after(async () => {
-    for (const w of worlds) await w.close();
-    await forgetCachedApplications();
-    await emu.close();
-  });
+  const worlds = suiteWorlds();
 
   for (const killAt of KILLS)
     test(`killed after ${killAt.call} #${killAt.nth}`, async () => {
-      const w = await openWorld(emu);
-      worlds.push(w);
+      const w = await worlds.open();
       // Two people with one name: the second must get name2 even across the kill.
       await w.file(2, { givenName: 'Alan', surname: 'Turing' });
       await w.file(1, { address: 'x@example.edu', givenName: 'Edsger', surname: 'Dijkstra' });

@@ -5,6 +5,7 @@
 // no duplicates.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import type { EntraGraphEmulator } from '../../../emulators/index.js';
@@ -23,7 +24,10 @@ import {
   type NewRequest,
 } from '../../../src/accounts/store/requests.js';
 import { createGraphClient, type GraphClient } from '../../../src/connectors/microsoft/graph/index.js';
-import { createTokenProvider } from '../../../src/connectors/microsoft/identity/index.js';
+import {
+  createTokenProvider,
+  forgetCachedApplications,
+} from '../../../src/connectors/microsoft/identity/index.js';
 import type { TenantConfig } from '../../../src/platform/config/tenant.js';
 import type { Dialect } from '../../../src/platform/db/index.js';
 import { type Clock, systemClock } from '../../../src/platform/http/index.js';
@@ -35,6 +39,7 @@ import {
   SECRET,
 } from '../../connectors/microsoft/helpers.js';
 import { openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { startEmulator } from '../../connectors/microsoft/helpers.js';
 
 export const DOMAIN = 'contoso.onmicrosoft.com';
 export const SKU_A = '314c4481-f395-4525-be8b-2ec4bb1e9d91';
@@ -251,4 +256,28 @@ export async function assertSingleOutcome(w: World): Promise<{ orphans: number; 
     assert.equal(String(u.userPrincipalName).toLowerCase(), r.upn);
   }
   return { orphans: orphans.length, duplicates };
+}
+
+/**
+ * Registers the calling suite's before/after hooks: one emulator for the suite, and `open` for worlds
+ * on it, each closed after the suite with the emulator.
+ */
+export function suiteWorlds(): { open(o?: WorldOptions): Promise<World> } {
+  let emu: EntraGraphEmulator;
+  const worlds: World[] = [];
+  before(async () => {
+    emu = await startEmulator();
+  });
+  after(async () => {
+    for (const w of worlds) await w.close();
+    await forgetCachedApplications();
+    await emu.close();
+  });
+  return {
+    async open(o = {}) {
+      const w = await openWorld(emu, o);
+      worlds.push(w);
+      return w;
+    },
+  };
 }
