@@ -103,6 +103,13 @@ describe('accounts portal end to end (sandbox, Chromium)', () => {
         .find((g) => g.id === SANDBOX_ACCOUNTS.groups.students);
       assert.ok(students?.members.includes(user.id), 'the template group holds the user');
 
+      // The ready mail carries a new status link under the public URL, and no secret.
+      const ready = await waitFor('the ready mail', () =>
+        mailsTo(address).find((m) => m.includes(`ada.lovelace@${h.running.sandbox.tenant.domain}`)),
+      );
+      const readyLink = /href="([^"]+\/accounts\/status\/[^"]+)"/.exec(ready)?.[1] ?? '';
+      assert.ok(readyLink.startsWith(`${h.running.runtime.url}/accounts/status/`), readyLink);
+
       // The first credential: behind the status link and a fresh code, shown once.
       await page.goto(statusUrl);
       const sent = mailsTo(address).length;

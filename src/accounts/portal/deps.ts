@@ -68,7 +68,7 @@ export function portalContext(deps: PortalDeps): PortalContext {
 }
 
 /** A link under the public URL, or undefined when none is configured (mails then carry the code only). */
-export function publicLink(ctx: PortalContext, path: string): string | undefined {
+export function publicLink(ctx: Pick<PortalDeps, 'publicUrl'>, path: string): string | undefined {
   const base = ctx.publicUrl();
   if (base === undefined) return undefined;
   return new URL(path, base.endsWith('/') ? base : `${base}/`).href;

@@ -5,6 +5,7 @@ import { type GraphClient, getGroup } from '../../connectors/microsoft/graph/ind
 import type { AccountsConfig } from '../config.js';
 import { disabledMail, expiryMail, type MailLocale, readyMail } from '../mail/compose.js';
 import type { Mailer } from '../mail/mailer.js';
+import { publicLink } from '../portal/deps.js';
 import type { NotifyWhat } from '../provision/index.js';
 import type { AccountRequest } from '../store/requests.js';
 import type { StatusLinks } from '../store/status-links.js';
@@ -26,10 +27,9 @@ const localeOf = (r: AccountRequest): MailLocale => (r.locale === 'de' ? 'de' : 
 export function accountNotices(d: NoticeDeps): (r: AccountRequest, what: NotifyWhat) => Promise<void> {
   const clock = d.clock ?? Date.now;
   async function statusLink(address: string): Promise<string | undefined> {
-    const base = d.publicUrl();
-    if (base === undefined) return undefined;
+    if (d.publicUrl() === undefined) return undefined;
     const token = await d.statusLinks.issue(address, d.config.retention.requestDays * DAY_MS);
-    return new URL(`accounts/status/${token}`, base.endsWith('/') ? base : `${base}/`).href;
+    return publicLink(d, `accounts/status/${token}`);
   }
   /** The group a request names, by its display name when Graph still has it. */
   async function groupName(r: AccountRequest): Promise<string | undefined> {
